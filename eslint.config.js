@@ -1,0 +1,59 @@
+// Lint rules, including the import rules of docs/ARCHITECTURE.md: imports point inward.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+/** Build a no-restricted-imports rule that forbids the given layers (folder names under src/) and packages. */
+function forbid(layers, packages, why) {
+  const patterns = [];
+  if (layers.length > 0) {
+    patterns.push({ regex: `(^|/)(${layers.join("|")})(/|$)`, message: why });
+  }
+  for (const p of packages) patterns.push({ regex: `^${p.replace(/[/.]/g, "\\$&")}(/|$)`, message: why });
+  return ["error", { patterns }];
+}
+
+const adapters = ["storage", "importers", "http", "cli", "notify", "casefiles", "app", "contracts"];
+const io = ["node:fs", "node:fs/promises", "node:net", "node:http", "node:child_process", "fs", "zod", "kysely", "hono", "better-sqlite3", "pg"];
+const core = ["domain", "engine", "forecast", "analysis"];
+
+export default tseslint.config(
+  { ignores: ["dist/**", "web/dist/**", "node_modules/**", "coverage/**", "bench/out/**", "test-artifacts/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", Buffer: "readonly" } },
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["src/domain/**/*.ts"],
+    rules: { "no-restricted-imports": forbid([...adapters, "engine", "forecast", "analysis"], io, "domain is the pure core: it imports nothing but itself") },
+  },
+  {
+    files: ["src/engine/**/*.ts", "src/analysis/**/*.ts"],
+    rules: { "no-restricted-imports": forbid([...adapters, "forecast"], io, "engine and analysis are pure: domain only, no I/O, no zod") },
+  },
+  {
+    files: ["src/forecast/**/*.ts"],
+    rules: { "no-restricted-imports": forbid([...adapters, "engine", "analysis"], io, "forecast is pure: no I/O, no adapters") },
+  },
+  {
+    files: ["src/contracts/**/*.ts"],
+    rules: { "no-restricted-imports": forbid(["storage", "importers", "http", "cli", "notify", "casefiles", "app"], [], "contracts hold schemas only: they may import domain and zod") },
+  },
+  {
+    files: ["src/storage/**/*.ts", "src/importers/**/*.ts", "src/casefiles/**/*.ts", "src/notify/**/*.ts"],
+    rules: { "no-restricted-imports": forbid(["http", "cli", "app"], [], "adapters do not import the delivery layers or the composition root") },
+  },
+  {
+    files: ["src/http/**/*.ts"],
+    rules: { "no-restricted-imports": forbid(["cli", "app"], [], "http does not import the CLI or the composition root") },
+  },
+  {
+    files: ["src/**/*.ts"],
+    ignores: ["src/app/**/*.ts", "src/cli/main.ts", "src/**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='process'][property.name='env']", message: "only the composition root (src/app) reads process.env" }] },
+  },
+);

@@ -1,0 +1,28 @@
+/** Case-file schema for incidents. @module */
+import { z } from "zod";
+import { ACT_TYPES, INVOLVEMENT, type Incident } from "../domain/index.js";
+import { CountrySchema, EstimateSchema, IdSchema, recordBase } from "./common.schema.js";
+
+export const PlaceSchema = z.strictObject({
+  country: CountrySchema,
+  admin1: z.string().optional(),
+  admin2: z.string().optional(),
+  name: z.string().optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  lon: z.number().min(-180).max(180).optional(),
+  geoPrecision: z.number().int().min(1).max(7).optional(),
+});
+
+export const IncidentSchema = z.strictObject({
+  ...recordBase,
+  summary: z.string().min(1),
+  acts: z.array(z.enum(ACT_TYPES)).min(1),
+  place: PlaceSchema,
+  perpetrators: z.array(IdSchema).default([]),
+  targetGroup: IdSchema.optional(),
+  targets: z.array(IdSchema).optional(),
+  fatalities: EstimateSchema.optional(),
+  detained: EstimateSchema.optional(),
+  organised: z.enum(INVOLVEMENT).default("unknown"),
+  stateInvolvement: z.enum(INVOLVEMENT).default("unknown"),
+}) satisfies z.ZodType<Incident, unknown>;

@@ -1,0 +1,62 @@
+/**
+ * Actors: states, UN organs and officials, missions, organisations, armed groups, people — anyone who acts,
+ * is warned, or is accused. An actor may be a duty-bearer under the Genocide Convention.
+ * @module
+ */
+import type { RecordBase } from "./record.js";
+
+export const ACTOR_KINDS = [
+  "state",
+  "government",
+  "un-organ",
+  "un-mission",
+  "un-official",
+  "un-department",
+  "regional-org",
+  "ngo",
+  "inquiry",
+  "media",
+  "armed-force",
+  "armed-group",
+  "militia",
+  "tribunal",
+  "person",
+] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+/**
+ * Roles an actor plays in the prevention chain. The engine and the ledger use roles, never names, to decide
+ * whom to notify and where to escalate.
+ */
+export const ACTOR_ROLES = [
+  "mission-on-ground",
+  "mission-headquarters",
+  "secretary-general",
+  "security-council",
+  "state-with-forces-nearby",
+  "troop-contributor",
+  "permanent-member",
+  "regional-body",
+  "human-rights-mechanism",
+  "territorial-state",
+  "perpetrator",
+  "prosecutor",
+  "court",
+  "informant",
+  "media",
+] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
+
+export interface Actor extends RecordBase {
+  readonly kind: ActorKind;
+  readonly name: string;
+  readonly aliases?: readonly string[];
+  /** Actor this one belongs to (a minister to a government, a battalion to a state). */
+  readonly memberOf?: string;
+  /** A side in the conflict, by id from the case manifest's `sides` (for one-sidedness of justice). */
+  readonly side?: string;
+  /** ISO 3166-1 alpha-3 code of the state the actor belongs to, where it has one. */
+  readonly country?: string;
+  readonly dutyBearer: boolean;
+  readonly roles: readonly ActorRole[];
+}

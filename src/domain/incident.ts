@@ -1,0 +1,76 @@
+/**
+ * Incidents: what was done, to whom, by whom, where and when, with its toll and the evidence of organisation.
+ * @module
+ */
+import type { RecordBase } from "./record.js";
+
+/** The acts an incident may involve. Kept in one list so rules, importers and the UI share the taxonomy. */
+export const ACT_TYPES = [
+  "killing",
+  "massacre",
+  "arbitrary-detention",
+  "registration-of-group",
+  "arms-distribution",
+  "arms-cache",
+  "militia-training",
+  "hate-propaganda",
+  "sexual-violence",
+  "forced-displacement",
+  "attack-on-peacekeepers",
+  "assassination-of-leader",
+  "torture",
+  "destruction-of-property",
+  "armed-clash",
+  "invasion",
+  "coup-attempt",
+  "restriction-of-movement",
+  "denial-of-humanitarian-access",
+  "protest-repression",
+  "political-violence",
+] as const;
+export type ActType = (typeof ACT_TYPES)[number];
+
+/** Where: an ISO 3166-1 alpha-3 country, optional admin levels and coordinates with their precision. */
+export interface Place {
+  readonly country: string;
+  readonly admin1?: string;
+  readonly admin2?: string;
+  readonly name?: string;
+  readonly lat?: number;
+  readonly lon?: number;
+  /** 1 exact … 3 admin-level / approximate; as the datasets code it. */
+  readonly geoPrecision?: number;
+}
+
+/** A count known only within bounds. */
+export interface Estimate {
+  readonly low?: number;
+  readonly best?: number;
+  readonly high?: number;
+}
+
+export const INVOLVEMENT = ["none", "alleged", "documented", "confirmed", "unknown"] as const;
+export type Involvement = (typeof INVOLVEMENT)[number];
+
+export interface Incident extends RecordBase {
+  readonly summary: string;
+  readonly acts: readonly ActType[];
+  readonly place: Place;
+  readonly perpetrators: readonly string[];
+  readonly targetGroup?: string;
+  readonly targets?: readonly string[];
+  readonly fatalities?: Estimate;
+  readonly detained?: Estimate;
+  /** Evidence that the violence was organised rather than spontaneous. */
+  readonly organised: Involvement;
+  /** Evidence of the state's involvement. */
+  readonly stateInvolvement: Involvement;
+}
+
+/** The best single figure of an estimate: best, else the middle of low and high, else whichever exists. */
+export function bestOf(e: Estimate | undefined): number | undefined {
+  if (!e) return undefined;
+  if (e.best !== undefined) return e.best;
+  if (e.low !== undefined && e.high !== undefined) return (e.low + e.high) / 2;
+  return e.low ?? e.high;
+}
