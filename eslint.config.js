@@ -52,8 +52,16 @@ export default tseslint.config(
     rules: { "no-restricted-imports": forbid(["cli", "app"], [], "http does not import the CLI or the composition root") },
   },
   {
+    files: ["src/integrity/**/*.ts"],
+    rules: { "no-restricted-imports": forbid([...adapters, ...core, "security"], ["zod", "kysely", "hono", "better-sqlite3", "pg"], "integrity is the Merkle log's maths and signatures: node:crypto and itself only (key files via node:fs)") },
+  },
+  {
+    files: ["src/security/**/*.ts"],
+    rules: { "no-restricted-imports": forbid(["storage", "importers", "cli", "notify", "casefiles", "app", "http", "engine", "analysis", "forecast"], ["kysely", "better-sqlite3", "pg"], "security holds crypto and auth primitives (and Hono middleware): no storage, no delivery layer") },
+  },
+  {
     files: ["src/**/*.ts"],
-    ignores: ["src/app/**/*.ts", "src/cli/main.ts", "src/**/*.test.ts"],
+    ignores: ["src/app/**/*.ts", "src/**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='process'][property.name='env']", message: "only the composition root (src/app) reads process.env" }] },
   },
 );

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-const main = new URL("../dist/cli/main.js", import.meta.url);
+const main = new URL("../dist/app/main.js", import.meta.url);
 if (!existsSync(fileURLToPath(main))) {
   process.stderr.write("tocsin: not built yet; run `npm run build` (npm install does it for you).\n");
   process.exit(2);

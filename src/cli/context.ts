@@ -13,4 +13,11 @@ export interface CliContext {
   readonly defaultPort: number;
   /** The package root (where `cases/`, `rulebook/` and `web/dist/` live). */
   readonly packageRoot: string;
+  /** Environment values the composition root passes through (keys, key files); commands never read process.env. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** A command that ran but found problems calls this with 1; the runner returns the highest code set. */
+  readonly setExitCode: (code: 0 | 1 | 2) => void;
+  readonly exitCode: () => number;
+  /** Today's date (UTC, YYYY-MM-DD), from the clock the composition root chose. */
+  readonly today: () => string;
 }

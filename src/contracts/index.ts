@@ -3,6 +3,7 @@ export * from "./actor.schema.js";
 export * from "./case.schema.js";
 export * from "./common.schema.js";
 export * from "./incident.schema.js";
+export * from "./lexicon.schema.js";
 export * from "./mandate.schema.js";
 export * from "./report.schema.js";
 export * from "./source.schema.js";

@@ -27,6 +27,16 @@ export const ACT_TYPES = [
   "denial-of-humanitarian-access",
   "protest-repression",
   "political-violence",
+  // Event-data categories (ACLED, UCDP GED, GDELT CAMEO, HXL); see docs/importers.md for the mapping.
+  "attack-on-civilians",
+  "abduction",
+  "remote-violence",
+  "ethnic-cleansing",
+  "protest",
+  "riot",
+  "strategic-development",
+  /** Crimes the source does not specify further (e.g. "crimes within the tribunal's mandate"). */
+  "other",
 ] as const;
 export type ActType = (typeof ACT_TYPES)[number];
 

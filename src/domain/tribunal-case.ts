@@ -12,6 +12,8 @@ export const CASE_OUTCOMES = [
   "died",
   "referred",
   "fugitive",
+  /** Judged, but the source does not say with what outcome. */
+  "unknown",
 ] as const;
 export type CaseOutcome = (typeof CASE_OUTCOMES)[number];
 

@@ -1,0 +1,92 @@
+/**
+ * Finding lexicon terms in text: longest match first, on word boundaries, so that "acts of genocide" is read
+ * as qualified naming and never also as naming; a naming term after a hedge ("might", "would", "pourrait")
+ * in the same sentence is hypothetical and counts as qualified naming. Terms never span sentences.
+ * @module
+ */
+import type { Lexicon, TermClass } from "../../domain/index.js";
+import { sameWord, tokens } from "./normalize.js";
+
+/** A lexicon compiled for matching. Build once with {@link compileLexicon}, reuse for every text. */
+export interface CompiledLexicon {
+  readonly entries: readonly { readonly words: readonly string[]; readonly text: string; readonly class: TermClass; readonly language: string }[];
+  readonly hedges: readonly { readonly words: readonly string[]; readonly language: string }[];
+}
+
+export interface TermMatch {
+  /** The lexicon term as written there. */
+  readonly term: string;
+  readonly class: TermClass;
+  readonly language: string;
+  /** True when a naming term was downgraded to qualified naming because a hedge precedes it. */
+  readonly hedged: boolean;
+}
+
+/** Sentence and clause ends: a term never spans one, and a hedge only reaches to the end of its sentence. */
+const SENTENCE_END = /[.!?;:…]+/u;
+
+/**
+ * Compile a lexicon: entries sorted longest first (then by language and text, so results are stable).
+ * @example compileLexicon(lexicon).entries[0].words // the longest term's words
+ */
+export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
+  const entries = lexicon.languages
+    .flatMap((l) => l.terms.map((t) => ({ words: tokens(t.text), text: t.text, class: t.class, language: l.language })))
+    .filter((e) => e.words.length > 0)
+    .sort(
+      (a, b) =>
+        b.words.length - a.words.length || a.language.localeCompare(b.language) || a.text.localeCompare(b.text),
+    );
+  const hedges = lexicon.languages
+    .flatMap((l) => l.hedges.map((h) => ({ words: tokens(h), language: l.language })))
+    .filter((h) => h.words.length > 0);
+  return { entries, hedges };
+}
+
+function matchesAt(words: readonly string[], at: number, pattern: readonly string[]): boolean {
+  if (at + pattern.length > words.length) return false;
+  return pattern.every((p, k) => sameWord(words[at + k] ?? "", p));
+}
+
+function hedgedBefore(words: readonly string[], at: number, lex: CompiledLexicon): boolean {
+  for (let i = 0; i < at; i += 1) {
+    if (lex.hedges.some((h) => i + h.words.length <= at && matchesAt(words, i, h.words))) return true;
+  }
+  return false;
+}
+
+/**
+ * Every term of the lexicon found in `text`, left to right, longest first at each position.
+ * Runs in O(words × entries).
+ * @example matchTerms(compileLexicon(lex), "Acts of genocide took place") // [{ term: "acts of genocide", class: "qualified-naming", … }]
+ */
+export function matchTerms(lex: CompiledLexicon, text: string): TermMatch[] {
+  const out: TermMatch[] = [];
+  for (const sentence of text.split(SENTENCE_END)) {
+    const words = tokens(sentence);
+    let i = 0;
+    while (i < words.length) {
+      const entry = lex.entries.find((e) => matchesAt(words, i, e.words));
+      if (!entry) {
+        i += 1;
+        continue;
+      }
+      const hedged = entry.class === "naming" && hedgedBefore(words, i, lex);
+      out.push({ term: entry.text, class: hedged ? "qualified-naming" : entry.class, language: entry.language, hedged });
+      i += entry.words.length;
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether the words of `phrase` occur, in order and adjacent, in `text` (same matching rules as terms).
+ * @example containsPhrase("witnesses to genocide", "genocide") // true
+ */
+export function containsPhrase(text: string, phrase: string): boolean {
+  const words = tokens(text);
+  const pattern = tokens(phrase);
+  if (pattern.length === 0) return false;
+  for (let i = 0; i + pattern.length <= words.length; i += 1) if (matchesAt(words, i, pattern)) return true;
+  return false;
+}

@@ -1,0 +1,60 @@
+/**
+ * The scorecard's headline figures as short lines, for the `demo` summary and the top of every report.
+ * @module
+ */
+import { median } from "../median.js";
+import { usd, years } from "./punishment-findings.js";
+import type { Scorecard } from "./scorecard.js";
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/**
+ * Headline lines of a scorecard, prevention first, then punishment.
+ * @example scorecardHeadlines(sc)[0] // "Prevention: 12 warnings, 9 requested actions: 2 refused, 3 lapsed, 1 acted on"
+ */
+export function scorecardHeadlines(sc: Scorecard): string[] {
+  const lines: string[] = [];
+  const requests = sc.ledger.warnings.flatMap((w) => w.requests);
+  const count = (s: string) => requests.filter((q) => q.status === s).length;
+  const withoutAction = sc.ledger.warnings.filter((w) => w.firstActionAt === undefined).length;
+  const lags = sc.ledger.warnings.flatMap((w) => (w.daysToFirstResponse === undefined ? [] : [w.daysToFirstResponse]));
+  const lag = median(lags);
+  lines.push(
+    `Prevention: ${plural(sc.ledger.warnings.length, "warning")} (${withoutAction} never acted on), ${plural(requests.length, "requested action")}: ${count("refused")} refused, ${count("lapsed")} lapsed, ${count("acknowledged")} answered without action, ${count("acted")} acted on${lag === undefined ? "" : `; median ${plural(lag, "day")} to a first response`}`,
+  );
+  const overdue = sc.commitments.filter((c) => c.status === "overdue").length;
+  lines.push(`Commitments not delivered when due: ${overdue} of ${sc.commitments.length}`);
+  const mandateGaps = sc.gaps.mandates.filter((m) => m.gap).length;
+  const forceGaps = sc.gaps.capabilities.filter((c) => c.gap).length;
+  lines.push(
+    `Mandates in force at high risk or above without protection of civilians: ${mandateGaps}; forces within reach not tasked to protect civilians at imminent risk or above: ${forceGaps}`,
+  );
+  for (const d of sc.gaps.deploymentDelays) {
+    lines.push(`Decision to deployment: ${d.mission} decided ${d.decidedAt}, deployed ${d.deployedAt} (${d.days} days)`);
+  }
+  if (sc.naming) {
+    const named = sc.naming.actors.filter((a) => a.firstNamingAt !== undefined);
+    const first = named
+      .map((a) => `${a.name} ${a.firstNamingAt ?? ""}${a.namingLagDays === undefined ? "" : ` (${a.namingLagDays} days after onset)`}`)
+      .slice(0, 3);
+    lines.push(
+      `Naming: ${named.length} of ${sc.naming.actors.length} actors named the crime${first.length > 0 ? `; first: ${first.join("; ")}` : ""}`,
+    );
+  }
+  for (const t of sc.accountability.tribunals) {
+    const o = t.outcomes;
+    const parts = [`${o.convicted} convicted, ${o.acquitted} acquitted`];
+    if (t.convictionRate !== undefined) parts.push(`conviction rate ${Math.round(t.convictionRate * 100)}%`);
+    if (t.costPerAccusedJudgedUsd !== undefined) parts.push(`${t.budgetApproximate ? "about " : ""}${usd(t.costPerAccusedJudgedUsd)} per accused judged`);
+    if (t.maxYearsBeforeFirstJudgment !== undefined) parts.push(`longest detention before first judgment ${years(t.maxYearsBeforeFirstJudgment)}`);
+    if (t.sidesNeverProsecuted.length > 0) {
+      const names = t.sides.filter((s) => s.flagged).map((s) => s.name);
+      parts.push(`never prosecuted despite documented crimes: ${names.join(", ")}`);
+    }
+    if (t.outsideMandate.length > 0) parts.push(`${t.outsideMandate.length} documented incident(s) outside its mandate`);
+    lines.push(`Punishment (${t.name}): ${parts.join("; ")}`);
+  }
+  return lines;
+}

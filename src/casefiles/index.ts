@@ -1,0 +1,4 @@
+/** Case folders on disk: reading and validating them, the built-in cases, and their JSON Schema. @module */
+export * from "./built-in-cases.js";
+export * from "./json-schema.js";
+export * from "./read-case-folder.js";

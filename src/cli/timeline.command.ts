@@ -1,0 +1,69 @@
+/**
+ * `tocsin timeline --case ID [--from DATE] [--to DATE] [--json]`: every record of a case in time order, each
+ * with its kind, dates, actors, a one-line summary and its citations. Reads the store when `--db` is given,
+ * the case folder otherwise. Confidential sources appear only as "Protected source".
+ * @module
+ */
+import type { Command } from "commander";
+import { isIsoDay, toTimeline, type TimelineEntry } from "../domain/index.js";
+import { timeline as storedTimeline } from "../storage/index.js";
+import { usageError } from "./cli-error.js";
+import { caseDirFrom, readValidCase } from "./case-source.js";
+import type { CliContext } from "./context.js";
+import { printJson } from "./io.js";
+import { withStore } from "./with-store.js";
+
+interface TimelineOptions {
+  case?: string;
+  caseDir?: string;
+  db?: string;
+  from?: string;
+  to?: string;
+  json?: boolean;
+}
+
+/** Register `timeline`. */
+export function registerTimelineCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("timeline")
+    .description("all records of a case in time order, with kind, dates, actors, summary and citations")
+    .option("--case <id>", "a built-in case")
+    .option("--case-dir <dir>", "any case folder")
+    .option("--db <path>", "read the case from this store instead of its folder")
+    .option("--from <date>", "first day (YYYY-MM-DD)")
+    .option("--to <date>", "last day (YYYY-MM-DD)")
+    .option("--json", "print one JSON document")
+    .action(async (opts: TimelineOptions) => {
+      for (const [flag, v] of [["--from", opts.from], ["--to", opts.to]] as const) {
+        if (v !== undefined && !isIsoDay(v)) throw usageError(`${flag} "${v}" is not a day (YYYY-MM-DD)`);
+      }
+      const range = { from: opts.from, to: opts.to };
+      let caseId: string;
+      let entries: readonly TimelineEntry[];
+      if (opts.db !== undefined) {
+        if (opts.case === undefined) throw usageError("with --db, name the stored case with --case ID");
+        caseId = opts.case;
+        entries = await withStore(opts.db, (store) => storedTimeline(store, caseId, range));
+      } else {
+        const bundle = await readValidCase(ctx, caseDirFrom(ctx, opts));
+        caseId = bundle.manifest.id;
+        entries = toTimeline(bundle).filter((e) => inRange(e, range));
+      }
+      if (opts.json) {
+        printJson(ctx.io, { case: caseId, from: opts.from ?? null, to: opts.to ?? null, entries });
+        return;
+      }
+      for (const e of entries) ctx.io.out(`${formatEntry(e)}\n`);
+      ctx.io.err(`${entries.length} record(s)\n`);
+    });
+}
+
+function inRange(e: TimelineEntry, r: { from?: string; to?: string }): boolean {
+  return (r.from === undefined || e.occurredAt.to >= r.from) && (r.to === undefined || e.occurredAt.from <= r.to);
+}
+
+function formatEntry(e: TimelineEntry): string {
+  const when = e.occurredAt.precision === "day" ? e.occurredAt.from : `${e.occurredAt.from}…${e.occurredAt.to}`;
+  const cites = e.citations.map((c) => `${c.source} ${c.locator}`).join("; ");
+  return `${when.padEnd(23)} ${e.kind.padEnd(12)} ${e.summary}${cites ? `  [${cites}]` : ""}`;
+}

@@ -1,0 +1,29 @@
+/**
+ * The naming lexicon: terms that name the crime, qualify it, euphemise it or deny it, per language.
+ * The lexicon is data (rulebook/lexicon/*.json); the naming monitor classifies statements with it.
+ * @module
+ */
+
+/** How a term describes mass violence against a protected group, from naming it to denying it. */
+export const TERM_CLASSES = ["naming", "qualified-naming", "euphemism", "denial"] as const;
+export type TermClass = (typeof TERM_CLASSES)[number];
+
+/** One term of the lexicon, as written (matching ignores case, accents and plural endings). */
+export interface LexiconTerm {
+  readonly text: string;
+  readonly class: TermClass;
+  readonly note?: string;
+}
+
+/** The terms of one language. `hedges` are words that turn a following naming into a hypothetical one. */
+export interface LexiconLanguage {
+  readonly language: string;
+  readonly terms: readonly LexiconTerm[];
+  readonly hedges: readonly string[];
+}
+
+/** A lexicon: one entry per language. */
+export interface Lexicon {
+  readonly version: string;
+  readonly languages: readonly LexiconLanguage[];
+}

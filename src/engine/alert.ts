@@ -1,0 +1,150 @@
+/**
+ * Alerts: a change of level, explained, with its evidence, the playbook's recommended actions and the
+ * duty-bearers to notify (chosen by role, never by name). An alert becomes a warning in the ledger.
+ * @module
+ */
+import { addDays, type Actor, type ActionKind, type Citation, type Warning } from "../domain/index.js";
+import type { Assessment, FactorScore, Situation } from "./assessment.js";
+import { levelRank, type RiskLevel, type ValidRulebook } from "./rulebook.js";
+
+/** A record cited by an alert, with the indicators it supports. Sources appear by id only. */
+export interface AlertEvidence {
+  readonly record: string;
+  readonly kind: string;
+  readonly knownAt: string;
+  readonly indicators: readonly string[];
+  readonly grade?: string;
+  readonly citations: readonly Citation[];
+}
+
+export interface RecommendedAction {
+  readonly kind: ActionKind;
+  readonly description: string;
+  readonly dueAt: string;
+}
+
+export interface Alert {
+  readonly date: string;
+  readonly situation: Situation;
+  readonly level: RiskLevel;
+  readonly previousLevel: RiskLevel;
+  readonly score: number;
+  readonly factors: readonly FactorScore[];
+  readonly evidence: readonly AlertEvidence[];
+  readonly recommendedActions: readonly RecommendedAction[];
+  /** Ids of actors known on `date` holding a role the playbook notifies for this level. */
+  readonly dutyBearers: readonly string[];
+  readonly reasons: readonly string[];
+}
+
+/** The actor id engine alerts are sent from. */
+export const ENGINE_SENDER = "tocsin-engine";
+
+/**
+ * Duty-bearers for a level: actors known on `date` with a role the playbook lists, in the playbook's role order.
+ * An actor that is also a perpetrator is never notified (it could endanger sources).
+ */
+export function dutyBearersFor(rulebook: ValidRulebook, level: RiskLevel, actors: readonly Actor[], date: string): string[] {
+  const entry = rulebook.playbook.find((p) => p.level === level);
+  if (!entry) return [];
+  const known = actors.filter((a) => a.knownAt <= date && !a.roles.includes("perpetrator"));
+  const out: string[] = [];
+  for (const role of entry.notifyRoles) {
+    const ids = known
+      .filter((a) => (a.roles as readonly string[]).includes(role))
+      .map((a) => a.id)
+      .sort();
+    for (const id of ids) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+function evidenceOf(a: Assessment): AlertEvidence[] {
+  const byRecord = new Map<string, { e: AlertEvidence; indicators: string[] }>();
+  for (const f of a.indicators) {
+    for (const e of f.evidence) {
+      const seen = byRecord.get(e.record);
+      if (seen) {
+        if (!seen.indicators.includes(f.indicator)) seen.indicators.push(f.indicator);
+        continue;
+      }
+      const indicators = [f.indicator];
+      byRecord.set(e.record, {
+        indicators,
+        e: { record: e.record, kind: e.kind, knownAt: e.knownAt, indicators, ...(e.grade === undefined ? {} : { grade: e.grade }), citations: e.citations },
+      });
+    }
+  }
+  // What is new since the last assessment comes first: it is what changed the level.
+  const fresh = new Set(a.changes.newEvidence);
+  const all = [...byRecord.values()].map(({ e, indicators }) => ({ ...e, indicators: [...indicators] }));
+  return [...all.filter((e) => fresh.has(e.record)), ...all.filter((e) => !fresh.has(e.record))];
+}
+
+/**
+ * The alert for a change of level between two assessments of one situation.
+ * @example alertFor(rulebook, current, "high", bundle.records.actor)
+ */
+export function alertFor(rulebook: ValidRulebook, current: Assessment, previousLevel: RiskLevel, actors: readonly Actor[]): Alert {
+  const entry = rulebook.playbook.find((p) => p.level === current.level);
+  const direction = levelRank(current.level) > levelRank(previousLevel) ? "rose" : "fell";
+  const added = current.changes.indicatorsAdded;
+  return {
+    date: current.asOf,
+    situation: current.situation,
+    level: current.level,
+    previousLevel,
+    score: current.score,
+    factors: [...current.factors].sort((a, b) => b.score - a.score || (a.factor < b.factor ? -1 : 1)),
+    evidence: evidenceOf(current),
+    recommendedActions: (entry?.actions ?? []).map((x) => ({
+      kind: x.kind as ActionKind,
+      description: x.description,
+      dueAt: addDays(current.asOf, x.dueInDays),
+    })),
+    dutyBearers: dutyBearersFor(rulebook, current.level, actors, current.asOf),
+    reasons: [
+      `level ${direction} from ${previousLevel} to ${current.level}`,
+      ...current.reasons,
+      ...(added.length > 0 ? [`new indicators: ${added.join(", ")}`] : []),
+      ...(current.stage ? [`escalation stage: ${current.stage.name} (${current.stage.index})`] : []),
+    ],
+  };
+}
+
+/** A stable record id for an alert (lower-case, as case ids are). */
+export function alertId(alert: Alert): string {
+  const situation = alert.situation.id.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/-+$/, "");
+  return `alert-${situation}-${alert.date}-${alert.level}`;
+}
+
+/**
+ * The alert as a warning in the ledger (`origin: "engine"`), asking the duty-bearers for the playbook's actions.
+ * @example ledger.push(alertToWarning(alert))
+ */
+export function alertToWarning(alert: Alert): Warning {
+  const id = alertId(alert);
+  const citations = new Map<string, Citation>();
+  for (const e of alert.evidence) for (const c of e.citations) citations.set(`${c.source}\u0000${c.locator}`, c);
+  const where = alert.situation.groupName ?? alert.situation.group ?? "civilians";
+  return {
+    id,
+    occurredAt: { from: alert.date, to: alert.date, precision: "day" },
+    knownAt: alert.date,
+    citations: [...citations.values()],
+    sender: ENGINE_SENDER,
+    recipients: alert.dutyBearers,
+    channel: "alert",
+    summary: `Risk of atrocity crimes against ${where} in ${alert.situation.country} ${levelRank(alert.level) > levelRank(alert.previousLevel) ? "rose" : "fell"} to ${alert.level} (was ${alert.previousLevel}); score ${alert.score}.`,
+    ...(alert.situation.group === undefined ? {} : { targetGroup: alert.situation.group }),
+    country: alert.situation.country,
+    requestedActions: alert.recommendedActions.map((a, i) => ({
+      id: `${id}-a${i + 1}`,
+      kind: a.kind,
+      description: a.description,
+      dueAt: a.dueAt,
+    })),
+    evidence: alert.evidence.map((e) => e.record),
+    origin: "engine",
+  };
+}

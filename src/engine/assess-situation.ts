@@ -1,0 +1,155 @@
+/**
+ * Scoring one situation on one day from its accumulated evidence: indicator strengths, risk-factor scores,
+ * the level with its reasons, the escalation stage and the changes since the previous assessment.
+ * @module
+ */
+import type { Assessment, EvidenceRef, FactorScore, IndicatorFinding, Situation, StageFinding } from "./assessment.js";
+import type { TollEntry } from "./engine-state.js";
+import type { EvidenceAccumulator } from "./evidence-accumulator.js";
+import type { EvidenceItem } from "./evidence.js";
+import { evaluateLevel } from "./level.js";
+import { levelRank, type IndicatorRule, type RiskLevel, type ValidRulebook } from "./rulebook.js";
+
+/** The accumulators that bear on one situation: its own scope, its country's, and the global one. */
+export interface SituationInputs {
+  readonly own: ReadonlyMap<string, EvidenceAccumulator>;
+  readonly country: ReadonlyMap<string, EvidenceAccumulator>;
+  readonly global: ReadonlyMap<string, EvidenceAccumulator>;
+  readonly tolls: readonly TollEntry[];
+}
+
+/** Round to 2 decimals for output (decisions use unrounded values). */
+export function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function round4(x: number): number {
+  return Math.round(x * 10_000) / 10_000;
+}
+
+interface Computed {
+  readonly strength: number;
+  readonly evidence: readonly EvidenceRef[];
+  readonly count: number;
+  readonly derivedFrom?: readonly string[];
+}
+
+function direct(rule: IndicatorRule, inputs: SituationInputs, day: number, keep: number): Computed {
+  const accs = [inputs.own.get(rule.id), inputs.country.get(rule.id), inputs.global.get(rule.id)].filter(
+    (a): a is EvidenceAccumulator => a !== undefined,
+  );
+  let mass = 0;
+  let count = 0;
+  const candidates: { item: EvidenceItem; weight: number }[] = [];
+  for (const acc of accs) {
+    mass += acc.valueAt(day);
+    count += acc.count;
+    for (const item of acc.top) candidates.push({ item, weight: item.weight * 2 ** (-(day - item.day) / rule.halfLifeDays) });
+  }
+  candidates.sort((a, b) => b.weight - a.weight || a.item.seq - b.item.seq);
+  const evidence = candidates.slice(0, keep).map(({ item, weight }) => ({
+    record: item.record,
+    kind: item.kind,
+    mapping: item.mapping,
+    knownAt: item.knownAt,
+    eventDay: item.eventDay,
+    ...(item.grade === undefined ? {} : { grade: item.grade }),
+    weight: round4(weight),
+    citations: item.citations,
+  }));
+  return { strength: 1 - Math.exp(-mass / rule.saturation), evidence, count };
+}
+
+function derived(rule: IndicatorRule, computed: ReadonlyMap<string, Computed>, minStrength: number): Computed {
+  const from = rule.derivedFrom;
+  if (!from) return { strength: 0, evidence: [], count: 0 };
+  const present = from.indicators
+    .map((id) => ({ id, strength: computed.get(id)?.strength ?? 0 }))
+    .filter((x) => x.strength >= minStrength);
+  if (present.length < from.minPresent) return { strength: 0, evidence: [], count: 0 };
+  const top = [...present].sort((a, b) => b.strength - a.strength).slice(0, from.minPresent);
+  const strength = top.reduce((s, x) => s + x.strength, 0) / top.length;
+  return { strength, evidence: [], count: 0, derivedFrom: present.map((x) => x.id) };
+}
+
+function stageOf(rulebook: ValidRulebook, present: ReadonlySet<string>, level: RiskLevel): StageFinding | null {
+  const order = rulebook.plan.stageOrder;
+  for (let i = order.length - 1; i >= 0; i -= 1) {
+    const stage = rulebook.escalation.stages.find((s) => s.id === order[i]);
+    if (!stage) continue;
+    const byLevel = stage.reachedAtLevel !== undefined && levelRank(level) >= levelRank(stage.reachedAtLevel as RiskLevel);
+    if (byLevel || stage.indicators.some((id) => present.has(id))) return { id: stage.id, name: stage.name, index: i + 1 };
+  }
+  return null;
+}
+
+/**
+ * Assess one situation on day `asOf` (day number `day`).
+ * Runs in O(indicators × evidencePerIndicator) plus the toll entries of the situation.
+ */
+export function assessSituation(
+  rulebook: ValidRulebook,
+  situation: Situation,
+  asOf: string,
+  day: number,
+  inputs: SituationInputs,
+  previous: Assessment | undefined,
+): Assessment {
+  const rules = new Map(rulebook.indicators.map((i) => [i.id, i]));
+  const minStrength = rulebook.presence.minStrength;
+  const computed = new Map<string, Computed>();
+  for (const id of rulebook.plan.indicatorOrder) {
+    const rule = rules.get(id);
+    if (!rule) continue;
+    computed.set(id, rule.derivedFrom ? derived(rule, computed, minStrength) : direct(rule, inputs, day, rulebook.evidencePerIndicator));
+  }
+  const findings: IndicatorFinding[] = [];
+  let total = 0;
+  const byFactor = new Map<string, number>();
+  for (const rule of rulebook.indicators) {
+    const c = computed.get(rule.id);
+    if (!c || c.strength < minStrength) continue;
+    const points = rule.weight * c.strength;
+    total += points;
+    byFactor.set(rule.factor, (byFactor.get(rule.factor) ?? 0) + points);
+    findings.push({
+      indicator: rule.id,
+      factor: rule.factor,
+      text: rule.text,
+      signals: rule.signals,
+      strength: round4(c.strength),
+      points: round2(points),
+      evidence: c.evidence,
+      evidenceCount: c.count,
+      ...(c.derivedFrom ? { derivedFrom: c.derivedFrom } : {}),
+    });
+  }
+  const factors: FactorScore[] = rulebook.riskFactors
+    .filter((f) => (byFactor.get(f.id) ?? 0) > 0)
+    .map((f) => ({ factor: f.id, name: f.name, score: round2(byFactor.get(f.id) ?? 0) }));
+  const present = new Set(findings.map((f) => f.indicator));
+  const { level, reasons } = evaluateLevel(rulebook, total, findings, inputs.tolls, day);
+  const stage = stageOf(rulebook, present, level);
+  const previousIndicators = new Set(previous?.indicators.map((i) => i.indicator) ?? []);
+  const previousEvidence = new Set(previous?.indicators.flatMap((i) => i.evidence.map((e) => e.record)) ?? []);
+  const score = round2(total);
+  return {
+    asOf,
+    situation,
+    level,
+    score,
+    factors,
+    indicators: findings,
+    stage,
+    reasons,
+    changes: {
+      previousLevel: previous?.level ?? null,
+      levelChanged: previous !== undefined && previous.level !== level,
+      scoreDelta: previous === undefined ? null : round2(score - previous.score),
+      indicatorsAdded: findings.filter((f) => !previousIndicators.has(f.indicator)).map((f) => f.indicator),
+      indicatorsRemoved: [...previousIndicators].filter((id) => !present.has(id)),
+      newEvidence: [...new Set(findings.flatMap((f) => f.evidence.map((e) => e.record)))].filter((r) => !previousEvidence.has(r)).sort(),
+      stageChanged: previous !== undefined && (previous.stage?.id ?? null) !== (stage?.id ?? null),
+    },
+  };
+}

@@ -1,0 +1,293 @@
+/**
+ * Evidence extraction: turns each record into weighted pieces of evidence for indicators, following the
+ * rulebook's mappings. A piece of evidence depends only on its record and on records known no later than it,
+ * so it never changes after it appears — which is what lets a replay add evidence incrementally.
+ * @module
+ */
+import {
+  RECORD_KINDS,
+  bestOf,
+  type CaseBundle,
+  type Citation,
+  type Incident,
+  type Mandate,
+  type Report,
+  type Response,
+  type Source,
+  type Warning,
+} from "../domain/index.js";
+import { protectsCivilians } from "../domain/index.js";
+import type { MappedRecord, MappingRule, MappingWhen, ValidRulebook } from "./rulebook.js";
+import { dayNumber } from "./day-number.js";
+
+/**
+ * One record's support for one indicator in one scope, as an event in time. A record first counts on its own
+ * `knownAt` with the best grade among the sources known by then; when a better-graded cited source becomes known
+ * later (a commission confirming earlier massacres), an `upgrade` event on that day raises its weight. Events
+ * never change once they happen, so a replay can add them incrementally.
+ */
+export interface EvidenceItem {
+  /** Position in the global event order (knownAt, record kind, record id, mapping, indicator, scope). */
+  readonly seq: number;
+  readonly record: string;
+  readonly kind: MappedRecord;
+  readonly mapping: string;
+  readonly indicator: string;
+  /** `CCC/group` for one group in one country, `CCC/*` for a whole country, `*` for every situation. */
+  readonly scope: string;
+  /** The day this event becomes usable: the record's `knownAt`, or for an upgrade the new source's. */
+  readonly knownAt: string;
+  readonly recordKnownAt: string;
+  /** The day the event ended, but never after the record became known. */
+  readonly eventDay: string;
+  readonly day: number;
+  /** strength × grading × magnitude, before decay, after this event. */
+  readonly weight: number;
+  /** What this event adds to the evidence mass before decay (the whole weight, or an upgrade's increase). */
+  readonly gain: number;
+  readonly upgrade: boolean;
+  /** Admiralty grade of the best cited source known at the time, e.g. "B2"; undefined when none was. */
+  readonly grade?: string;
+  readonly fatalities: number;
+  readonly citations: readonly Citation[];
+}
+
+/** The scope that covers every situation. */
+export const GLOBAL_SCOPE = "*";
+
+/** Scope key of a country and optional group. */
+export function scopeKey(country: string | undefined, group: string | undefined): string {
+  if (country === undefined) return GLOBAL_SCOPE;
+  return `${country}/${group ?? "*"}`;
+}
+
+type Mapped = Incident | Report | Warning | Response | Mandate;
+
+interface Context {
+  readonly sources: ReadonlyMap<string, Source>;
+  readonly incidents: ReadonlyMap<string, Incident>;
+  readonly warnings: ReadonlyMap<string, Warning>;
+  readonly groupCountries: ReadonlyMap<string, { readonly knownAt: string; readonly countries: readonly string[] }>;
+}
+
+const anyOf = (wanted: readonly string[] | undefined, have: readonly string[]): boolean =>
+  wanted === undefined || wanted.some((w) => have.includes(w));
+const oneOf = (wanted: readonly string[] | undefined, have: string): boolean => wanted === undefined || wanted.includes(have);
+const is = (wanted: boolean | undefined, have: boolean): boolean => wanted === undefined || wanted === have;
+
+function matches(kind: MappedRecord, r: Mapped, w: MappingWhen): boolean {
+  switch (kind) {
+    case "incident": {
+      const i = r as Incident;
+      return (
+        anyOf(w.acts, i.acts) &&
+        is(w.targetsGroup, i.targetGroup !== undefined) &&
+        oneOf(w.organised, i.organised) &&
+        oneOf(w.stateInvolvement, i.stateInvolvement) &&
+        (w.minFatalities === undefined || (bestOf(i.fatalities) ?? 0) >= w.minFatalities) &&
+        (w.minDetained === undefined || (bestOf(i.detained) ?? 0) >= w.minDetained)
+      );
+    }
+    case "report": {
+      const p = r as Report;
+      const tags = p.findings.flatMap((f) => f.tags);
+      return (
+        anyOf(w.tags, tags) &&
+        oneOf(w.qualifications, p.qualification) &&
+        is(w.mentionsGenocideRisk, p.mentionsGenocideRisk) &&
+        is(w.targetsGroup, p.targetGroup !== undefined)
+      );
+    }
+    case "warning": {
+      const x = r as Warning;
+      // Engine alerts are warnings too; reading them back would let the engine confirm itself.
+      if (x.origin !== "human") return false;
+      return anyOf(w.actions, x.requestedActions.map((a) => a.kind)) && is(w.targetsGroup, x.targetGroup !== undefined);
+    }
+    case "response":
+      return oneOf(w.responseKinds, (r as Response).kind);
+    case "mandate":
+      return is(w.protectsCivilians, protectsCivilians(r as Mandate));
+  }
+}
+
+/** Scopes of a country/group pair, filling a missing country from the group's countries known by `knownAt`. */
+function scopesOf(country: string | undefined, group: string | undefined, knownAt: string, ctx: Context): string[] {
+  if (country !== undefined || group === undefined) return [scopeKey(country, group)];
+  const g = ctx.groupCountries.get(group);
+  if (!g || g.knownAt > knownAt) return [GLOBAL_SCOPE];
+  return g.countries.map((c) => scopeKey(c, group));
+}
+
+function scopes(kind: MappedRecord, r: Mapped, ctx: Context): string[] {
+  switch (kind) {
+    case "incident": {
+      const i = r as Incident;
+      return [scopeKey(i.place.country, i.targetGroup)];
+    }
+    case "report": {
+      const p = r as Report;
+      if (p.country === undefined && p.targetGroup === undefined && p.coversIncidents) {
+        // A report without a stated situation is about the incidents it covers (those known when it appeared).
+        const covered = p.coversIncidents
+          .map((id) => ctx.incidents.get(id))
+          .filter((i): i is Incident => i !== undefined && i.knownAt <= p.knownAt)
+          .map((i) => scopeKey(i.place.country, i.targetGroup));
+        if (covered.length > 0) return [...new Set(covered)].sort();
+      }
+      return scopesOf(p.country, p.targetGroup, p.knownAt, ctx);
+    }
+    case "warning": {
+      const x = r as Warning;
+      return scopesOf(x.country, x.targetGroup, x.knownAt, ctx);
+    }
+    case "response": {
+      const x = r as Response;
+      const w = x.warning === undefined ? undefined : ctx.warnings.get(x.warning);
+      if (x.country === undefined && x.targetGroup === undefined && w && w.knownAt <= x.knownAt) return scopes("warning", w, ctx);
+      return scopesOf(x.country, x.targetGroup, x.knownAt, ctx);
+    }
+    case "mandate":
+      return [scopeKey((r as Mandate).country, undefined)];
+  }
+}
+
+/**
+ * The grade of a record over time: the best grade among its cited sources known when it became known (or the
+ * rulebook's `unknownSource` weight if none was), then each later-known cited source that improves on it.
+ */
+function gradeSteps(r: Mapped, rulebook: ValidRulebook, ctx: Context): { knownAt: string; weight: number; grade?: string }[] {
+  const cited = [...new Set(r.citations.map((c) => c.source))]
+    .map((id) => ctx.sources.get(id))
+    .filter((s): s is Source => s !== undefined)
+    .sort((a, b) => cmp(a.knownAt, b.knownAt) || cmp(a.id, b.id));
+  const weightOf = (s: Source): number =>
+    (rulebook.grading.reliability[s.reliability] ?? 0) * (rulebook.grading.credibility[String(s.credibility)] ?? 0);
+  type Step = { knownAt: string; weight: number; grade?: string };
+  let current: Step = { knownAt: r.knownAt, weight: rulebook.grading.unknownSource };
+  let first = true;
+  for (const s of cited) {
+    if (s.knownAt > r.knownAt) break;
+    const w = weightOf(s);
+    if (first || w > current.weight) current = { knownAt: r.knownAt, weight: w, grade: `${s.reliability}${s.credibility}` };
+    first = false;
+  }
+  const steps: Step[] = [current];
+  for (const s of cited) {
+    if (s.knownAt <= r.knownAt) continue;
+    const w = weightOf(s);
+    if (w > current.weight) {
+      current = { knownAt: s.knownAt, weight: w, grade: `${s.reliability}${s.credibility}` };
+      steps.push(current);
+    }
+  }
+  return steps;
+}
+
+function magnitude(rule: MappingRule, fatalities: number, rulebook: ValidRulebook): number {
+  if (!rule.scaleByFatalities) return 1;
+  const m = rulebook.magnitude;
+  return Math.min(m.max, 1 + m.perTenfoldFatalities * Math.log10(1 + fatalities));
+}
+
+const KIND_ORDER = new Map<string, number>(RECORD_KINDS.map((k, i) => [k, i]));
+
+/**
+ * Every piece of evidence in a bundle, in the global order (knownAt, record kind, record id, mapping, scope).
+ * Runs in O(records × mappings + e log e) for e pieces of evidence.
+ * @example extractEvidence(asOf(bundle, "1993-03-31"), rulebook).filter((e) => e.indicator === "7.4")
+ */
+export function extractEvidence(bundle: CaseBundle, rulebook: ValidRulebook): EvidenceItem[] {
+  const recs = bundle.records;
+  const ctx: Context = {
+    sources: new Map(recs.source.map((s) => [s.id, s])),
+    incidents: new Map(recs.incident.map((i) => [i.id, i])),
+    warnings: new Map(recs.warning.map((w) => [w.id, w])),
+    groupCountries: new Map(recs.group.map((g) => [g.id, { knownAt: g.knownAt, countries: g.countries }])),
+  };
+  const byKind: Record<MappedRecord, readonly Mapped[]> = {
+    incident: recs.incident,
+    report: recs.report,
+    warning: recs.warning,
+    response: recs.response,
+    mandate: recs.mandate,
+  };
+  const rulesByKind = new Map<MappedRecord, MappingRule[]>();
+  for (const m of rulebook.mappings) rulesByKind.set(m.record, [...(rulesByKind.get(m.record) ?? []), m]);
+
+  const raw: Omit<EvidenceItem, "seq">[] = [];
+  for (const [kind, rules] of rulesByKind) {
+    for (const r of byKind[kind]) {
+      const matching = rules.filter((rule) => matches(kind, r, rule.when));
+      if (matching.length === 0) continue;
+      const grades = gradeSteps(r, rulebook, ctx);
+      const fatalities = kind === "incident" ? (bestOf((r as Incident).fatalities) ?? 0) : 0;
+      const eventDay = r.occurredAt.to < r.knownAt ? r.occurredAt.to : r.knownAt;
+      const day = dayNumber(eventDay);
+      const sc = scopes(kind, r, ctx);
+      for (const rule of matching) {
+        const mag = magnitude(rule, fatalities, rulebook);
+        for (const link of rule.indicators) {
+          for (const scope of sc) {
+            let before = 0;
+            grades.forEach((g, step) => {
+              const weight = link.strength * g.weight * mag;
+              raw.push({
+                record: r.id,
+                kind,
+                mapping: rule.id,
+                indicator: link.indicator,
+                scope,
+                knownAt: g.knownAt,
+                recordKnownAt: r.knownAt,
+                eventDay,
+                day,
+                weight,
+                gain: weight - before,
+                upgrade: step > 0,
+                ...(g.grade === undefined ? {} : { grade: g.grade }),
+                fatalities,
+                citations: r.citations,
+              });
+              before = weight;
+            });
+          }
+        }
+      }
+    }
+  }
+  const mappingOrder = new Map(rulebook.mappings.map((m, i) => [m.id, i]));
+  // One record supports one indicator once (in one scope), through its strongest mapping: a report with two
+  // findings that both point at the same indicator is still one piece of evidence.
+  const strongest = new Map<string, number>();
+  raw.forEach((e, i) => {
+    if (e.upgrade) return;
+    const key = `${e.record}\u0000${e.indicator}\u0000${e.scope}`;
+    const seen = strongest.get(key);
+    const other = seen === undefined ? undefined : raw[seen];
+    if (!other || e.weight > other.weight || (e.weight === other.weight && (mappingOrder.get(e.mapping) ?? 0) < (mappingOrder.get(other.mapping) ?? 0))) {
+      strongest.set(key, i);
+    }
+  });
+  const keep = new Set(strongest.values());
+  const chosen = raw.filter((e, i) => {
+    if (!e.upgrade) return keep.has(i);
+    const first = raw[strongest.get(`${e.record}\u0000${e.indicator}\u0000${e.scope}`) ?? -1];
+    return first !== undefined && first.mapping === e.mapping;
+  });
+  chosen.sort(
+    (a, b) =>
+      cmp(a.knownAt, b.knownAt) ||
+      (KIND_ORDER.get(a.kind) ?? 0) - (KIND_ORDER.get(b.kind) ?? 0) ||
+      cmp(a.record, b.record) ||
+      (mappingOrder.get(a.mapping) ?? 0) - (mappingOrder.get(b.mapping) ?? 0) ||
+      cmp(a.indicator, b.indicator) ||
+      cmp(a.scope, b.scope) ||
+      a.weight - b.weight,
+  );
+  return chosen.map((e, seq) => ({ ...e, seq }));
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

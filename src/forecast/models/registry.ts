@@ -1,0 +1,27 @@
+/**
+ * The model registry: every model by name, and the default chosen by rolling-origin evaluation on base years
+ * ≤ 2013 (docs/forecast.md has the comparison table).
+ * @module
+ */
+import { boostedTreesModel } from "./boosted-trees.model.js";
+import { elasticNetModel } from "./elastic-net.model.js";
+import { ensembleModel } from "./ensemble.model.js";
+import { type ForecastModel, asRegistered } from "./model.js";
+
+/** Registered models by name. */
+export const MODELS: Readonly<Record<string, ForecastModel>> = {
+  [elasticNetModel.name]: asRegistered(elasticNetModel),
+  [boostedTreesModel.name]: asRegistered(boostedTreesModel),
+  [ensembleModel.name]: asRegistered(ensembleModel),
+};
+
+/** The default model's name. */
+export const DEFAULT_MODEL = "ensemble";
+
+/**
+ * The model called `name`, or undefined.
+ * @example getModel("ewp-enet")?.version // "1.0.0"
+ */
+export function getModel(name: string): ForecastModel | undefined {
+  return Object.hasOwn(MODELS, name) ? MODELS[name] : undefined;
+}

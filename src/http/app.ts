@@ -1,0 +1,70 @@
+/**
+ * The HTTP application: the JSON API under /api (validated by zod, documented by the OpenAPI document
+ * generated from the same schemas), errors as problem+json, security headers on every answer, and the
+ * built dashboard from `webRoot`. Dependencies are injected so tests run it on a real store with `app.request()`.
+ * @module
+ */
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { ApiError } from "./api-error.js";
+import type { HttpDeps, HttpEnv } from "./deps.js";
+import { registerOpenApi } from "./openapi.js";
+import { problemResponse } from "./problem.js";
+import { ANONYMOUS } from "./redact.js";
+import { registerAnalyses } from "./routes/analysis.route.js";
+import { registerCases } from "./routes/cases.route.js";
+import { registerForecasts } from "./routes/forecasts.route.js";
+import { registerHealth } from "./routes/health.route.js";
+import { registerOverview } from "./routes/overview.route.js";
+import { registerRecords } from "./routes/records.route.js";
+import { securityHeaders } from "./security-headers.js";
+import { serveDashboard } from "./static.js";
+import { validationError } from "./validation.js";
+
+/** Default largest request body: the API reads no large bodies, so 64 KiB is plenty. */
+export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+/**
+ * Build the app.
+ * @example const app = createApp({ store }); const res = await app.request("/api/cases");
+ */
+export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
+  const app = new OpenAPIHono<HttpEnv>({
+    // Every invalid parameter of every route ends here: one 400 problem naming the fields.
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.target, result.error);
+    },
+  });
+
+  app.use("*", securityHeaders());
+  app.use("*", async (c, next) => {
+    c.set("viewer", deps.viewerOf ? await deps.viewerOf(c.req.raw) : ANONYMOUS);
+    await next();
+  });
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      onError: () => {
+        throw new ApiError("payload-too-large", `request bodies are limited to ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`);
+      },
+    }),
+  );
+
+  registerHealth(app, deps);
+  registerOverview(app, deps);
+  registerCases(app, deps);
+  registerRecords(app, deps);
+  registerAnalyses(app, deps);
+  registerForecasts(app, deps);
+  registerOpenApi(app, deps);
+
+  if (deps.webRoot) serveDashboard(app, deps.webRoot);
+
+  app.notFound((c) => {
+    const path = new URL(c.req.url).pathname;
+    return problemResponse(c, new ApiError("not-found", `nothing at ${c.req.method} ${path}`));
+  });
+  app.onError((err, c) => problemResponse(c, err, deps.log));
+  return app;
+}

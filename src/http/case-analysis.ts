@@ -1,0 +1,105 @@
+/**
+ * The analyses of one case as of a day, computed from the stored case with the pure core: an engine replay
+ * (alerts and the risk-level timeline), then the ledger, gaps, naming, accountability and scorecard.
+ * Results are memoised per case version (its `loadedAt`) and day, because a replay walks the whole period.
+ * @module
+ */
+import { buildAccountability } from "../analysis/accountability/accountability.js";
+import { buildGaps } from "../analysis/gaps/gaps.js";
+import { buildLedger } from "../analysis/ledger/ledger.js";
+import { levelSpansFromChanges, type LevelSpan } from "../analysis/level-span.js";
+import { buildNaming } from "../analysis/naming/naming-monitor.js";
+import { buildScorecard } from "../analysis/scorecard/scorecard.js";
+import type { CaseBundle, Lexicon, Warning } from "../domain/index.js";
+import { alertToWarning, replay, type Alert, type ReplayResult, type ValidRulebook } from "../engine/index.js";
+
+/** What the analyses need besides the case: the rulebook (for the engine) and the naming lexicon. */
+export interface AnalysisInputs {
+  readonly rulebook?: ValidRulebook;
+  readonly lexicon?: Lexicon;
+}
+
+/** Every analysis of one case as of one day; each is computed on first use. */
+export class CaseAnalysis {
+  #replay?: ReplayResult | null;
+
+  constructor(
+    readonly bundle: CaseBundle,
+    readonly asOf: string,
+    private readonly inputs: AnalysisInputs,
+  ) {}
+
+  /** The engine replay up to `asOf`, weekly; null without a rulebook. */
+  get replay(): ReplayResult | null {
+    if (this.#replay === undefined) {
+      const rb = this.inputs.rulebook;
+      const from = this.bundle.manifest.period.from;
+      this.#replay = rb && from <= this.asOf ? replay(this.bundle, rb, { step: "day", to: this.asOf }) : null;
+    }
+    return this.#replay;
+  }
+
+  get alerts(): readonly Alert[] {
+    return this.replay?.alerts ?? [];
+  }
+
+  get alertWarnings(): readonly Warning[] {
+    return this.alerts.map(alertToWarning);
+  }
+
+  /** The risk-level timeline from the alerts' level changes. */
+  get levels(): readonly LevelSpan[] {
+    return levelSpansFromChanges(
+      this.alerts.map((a) => ({ date: a.date, situation: a.situation.id, level: a.level, country: a.situation.country })),
+    );
+  }
+
+  ledger() {
+    return buildLedger(this.bundle, { asOf: this.asOf, alerts: this.alertWarnings });
+  }
+
+  gaps() {
+    return buildGaps(this.bundle, { asOf: this.asOf, levels: this.levels });
+  }
+
+  naming() {
+    return this.inputs.lexicon ? buildNaming(this.bundle, { asOf: this.asOf, lexicon: this.inputs.lexicon }) : undefined;
+  }
+
+  accountability() {
+    return buildAccountability(this.bundle, { asOf: this.asOf });
+  }
+
+  scorecard() {
+    return buildScorecard(this.bundle, {
+      asOf: this.asOf,
+      levels: this.levels,
+      alerts: this.alertWarnings,
+      ...(this.inputs.lexicon ? { lexicon: this.inputs.lexicon } : {}),
+    });
+  }
+}
+
+/** A small least-recently-used memo of analyses, keyed by case id, case version and day. */
+export class AnalysisCache {
+  readonly #entries = new Map<string, CaseAnalysis>();
+
+  constructor(private readonly size = 16) {}
+
+  /** The memoised analysis for the key, or a new one from `make`. */
+  get(key: string, make: () => CaseAnalysis): CaseAnalysis {
+    const hit = this.#entries.get(key);
+    if (hit) {
+      this.#entries.delete(key);
+      this.#entries.set(key, hit);
+      return hit;
+    }
+    const value = make();
+    this.#entries.set(key, value);
+    if (this.#entries.size > this.size) {
+      const oldest = this.#entries.keys().next().value;
+      if (oldest !== undefined) this.#entries.delete(oldest);
+    }
+    return value;
+  }
+}

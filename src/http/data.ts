@@ -1,0 +1,216 @@
+/**
+ * Everything the API reads, in one place: calls into storage and the pure analyses, with "not found" turned
+ * into 404s. Routes stay thin; when a storage or analysis signature changes, only this file changes.
+ * @module
+ */
+import type { CaseBundle, RecordKind } from "../domain/index.js";
+import { RECORD_KINDS } from "../domain/index.js";
+import type { ListRecordsQuery } from "../contracts/api/query.schema.js";
+import {
+  getForecastRun,
+  getRecord,
+  listAlerts,
+  listCases,
+  listForecastRuns,
+  listRecords,
+  readCase,
+  timeline,
+  type Store,
+} from "../storage/index.js";
+import { TIMELINE_LANES } from "../contracts/api/view.schema.js";
+import { ApiError, notFound } from "./api-error.js";
+import { AnalysisCache, CaseAnalysis } from "./case-analysis.js";
+import { laneItems } from "./timeline-view.js";
+import type { HttpDeps } from "./deps.js";
+
+/** The cases in the store (their manifests). */
+export async function caseList(store: Store) {
+  return (await listCases(store)).map((c) => ({ ...c.manifest, loadedAt: c.loadedAt }));
+}
+
+/** Read a case or answer 404. */
+export async function bundleOf(store: Store, caseId: string, asOf?: string): Promise<CaseBundle> {
+  const bundle = await readCase(store, caseId, asOf ? { asOf } : {});
+  if (!bundle) throw notFound("case", caseId);
+  return bundle;
+}
+
+/** A case's manifest and its record counts per kind. */
+export async function caseDetail(store: Store, caseId: string) {
+  const bundle = await bundleOf(store, caseId);
+  const counts: Record<string, number> = {};
+  for (const kind of RECORD_KINDS) counts[kind] = bundle.records[kind].length;
+  return { case: bundle.manifest, counts };
+}
+
+/** The case's timeline in a date window. */
+export async function caseTimeline(store: Store, caseId: string, q: { from?: string; to?: string }) {
+  await requireCase(store, caseId);
+  const entries = await timeline(store, caseId, { from: q.from, to: q.to });
+  return { caseId, from: q.from, to: q.to, lanes: [...TIMELINE_LANES], items: laneItems(entries) };
+}
+
+/** 404 unless the store holds the case. */
+async function requireCase(store: Store, caseId: string): Promise<void> {
+  if (!(await listCases(store)).some((c) => c.id === caseId)) throw notFound("case", caseId);
+}
+
+/** One page of records of a kind. */
+export async function recordPage(store: Store, kind: RecordKind, q: ListRecordsQuery) {
+  const page = await listRecords(store, {
+    kind,
+    caseId: q.case,
+    actor: q.actor,
+    from: q.from,
+    to: q.to,
+    text: q.text,
+    limit: q.limit,
+    offset: q.offset,
+  });
+  return { kind, total: page.total, limit: q.limit, offset: q.offset, items: page.items };
+}
+
+/** One record and the sources its citations point at. */
+export async function recordDetail(store: Store, kind: RecordKind, id: string, caseId?: string) {
+  const record = await getRecord(store, kind, id, caseId);
+  if (!record) throw notFound(kind, id);
+  const ids = [...new Set(record.citations.map((c) => c.source))];
+  const sources = [];
+  for (const sid of ids) {
+    const s = await getRecord(store, "source", sid, caseId);
+    if (s) sources.push(s);
+  }
+  return { kind, record, sources };
+}
+
+/** Forecast and backtest runs, newest first. */
+export async function forecastRuns(store: Store): Promise<readonly unknown[]> {
+  return listForecastRuns(store);
+}
+
+/** One forecast run or 404. */
+export async function forecastRun(store: Store, runId: string) {
+  const run = await getForecastRun(store, runId);
+  if (!run) throw notFound("forecast run", runId);
+  return run;
+}
+
+/** The analyses served per case, in the order the dashboard lists them. */
+export const ANALYSES = ["assessments", "alerts", "ledger", "gaps", "naming", "accountability", "scorecard"] as const;
+export type AnalysisName = (typeof ANALYSES)[number];
+
+/**
+ * Which day an analysis covers when the request names none: the prevention analyses (engine, ledger, gaps)
+ * the end of the case's period; naming, accountability and the scorecard the latest day the record knows of,
+ * because trials and statements go on long after the events.
+ */
+export const DEFAULT_AS_OF: Readonly<Record<AnalysisName, "period" | "latest">> = {
+  assessments: "period",
+  alerts: "period",
+  ledger: "period",
+  gaps: "period",
+  naming: "latest",
+  accountability: "latest",
+  scorecard: "latest",
+};
+
+/** The latest `knownAt` of any record of the case (at least the end of its period). */
+export function latestKnown(bundle: CaseBundle): string {
+  let day = bundle.manifest.period.to;
+  for (const kind of RECORD_KINDS) for (const r of bundle.records[kind]) if (r.knownAt > day) day = r.knownAt;
+  return day;
+}
+
+/** The analyses of a case as of a day (default: the end of the case's period), memoised per case version. */
+export async function analysisOf(
+  deps: HttpDeps,
+  caseId: string,
+  asOf?: string,
+  fallback: "period" | "latest" = "period",
+): Promise<CaseAnalysis> {
+  const stored = (await listCases(deps.store)).find((c) => c.id === caseId);
+  if (!stored) throw notFound("case", caseId);
+  const cache = cacheOf(deps);
+  const bundle = await bundleCached(deps, caseId, stored.loadedAt);
+  const day = asOf ?? (fallback === "latest" ? latestKnown(bundle) : stored.manifest.period.to);
+  return cache.get(`${caseId}\u0000${stored.loadedAt}\u0000${day}`, () => new CaseAnalysis(bundle, day, deps.analysis ?? {}));
+}
+
+const caches = new WeakMap<HttpDeps, { analyses: AnalysisCache; bundles: Map<string, CaseBundle> }>();
+
+function cachesOf(deps: HttpDeps) {
+  let c = caches.get(deps);
+  if (!c) {
+    c = { analyses: new AnalysisCache(), bundles: new Map() };
+    caches.set(deps, c);
+  }
+  return c;
+}
+
+function cacheOf(deps: HttpDeps): AnalysisCache {
+  return cachesOf(deps).analyses;
+}
+
+/** The whole case (no "as of" gate: the analyses gate themselves), read once per case version. */
+async function bundleCached(deps: HttpDeps, caseId: string, loadedAt: string): Promise<CaseBundle> {
+  const bundles = cachesOf(deps).bundles;
+  const key = `${caseId}\u0000${loadedAt}`;
+  const hit = bundles.get(key);
+  if (hit) return hit;
+  const bundle = await bundleOf(deps.store, caseId);
+  for (const k of bundles.keys()) if (k.startsWith(`${caseId}\u0000`)) bundles.delete(k);
+  bundles.set(key, bundle);
+  return bundle;
+}
+
+function requireEngine(a: CaseAnalysis, name: string): void {
+  if (a.replay === null) throw new ApiError("unavailable", `the ${name} need the rulebook, which this server was started without`);
+}
+
+/** Run one analysis over a case as of a day. */
+export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: string, asOf?: string) {
+  const a = await analysisOf(deps, caseId, asOf, DEFAULT_AS_OF[name]);
+  const head = { caseId, asOf: a.asOf };
+  switch (name) {
+    case "assessments":
+      requireEngine(a, "assessments");
+      return { ...head, assessments: a.replay?.final ?? [] };
+    case "alerts": {
+      if (a.replay !== null) return { ...head, source: "replay", alerts: a.alerts };
+      // Without a rulebook, serve the alerts an earlier engine run stored (e.g. by `tocsin demo`).
+      const stored = (await listAlerts(deps.store, caseId)).filter((x) => x.date <= a.asOf);
+      if (stored.length === 0) requireEngine(a, "alerts");
+      return { ...head, source: "stored", alerts: stored.map((x) => x.payload) };
+    }
+    case "ledger":
+      return { ...head, ...a.ledger() };
+    case "gaps":
+      return { ...head, ...a.gaps() };
+    case "naming": {
+      const naming = a.naming();
+      if (!naming) throw new ApiError("unavailable", "the naming monitor needs the lexicon, which this server was started without");
+      return { ...head, ...naming };
+    }
+    case "accountability":
+      return { ...head, ...a.accountability() };
+    case "scorecard":
+      return { ...head, ...a.scorecard() };
+  }
+}
+
+/** Per case: its manifest and its situations at their latest level (none without the engine's rulebook). */
+export async function overview(deps: HttpDeps) {
+  const items = [];
+  for (const c of await listCases(deps.store)) {
+    const a = await analysisOf(deps, c.id);
+    const situations = (a.replay?.final ?? []).map((s) => ({
+      id: s.situation.id,
+      label: [s.situation.groupName ?? s.situation.group, s.situation.country].filter(Boolean).join(" — "),
+      country: s.situation.country,
+      level: s.level,
+      score: s.score,
+    }));
+    items.push({ case: c.manifest, asOf: a.asOf, situations });
+  }
+  return items;
+}

@@ -1,0 +1,29 @@
+/**
+ * What the HTTP app needs from the outside, injected by the composition root (or a test): the store, and
+ * later the pieces accounts will add (who is asking). Nothing here reads the environment or the clock.
+ * @module
+ */
+import type { Store } from "../storage/index.js";
+import type { AnalysisInputs } from "./case-analysis.js";
+import type { Viewer } from "./redact.js";
+
+export interface HttpDeps {
+  readonly store: Store;
+  /** The package version shown by /api/health. */
+  readonly version?: string;
+  /** Folder of the built dashboard (`web/dist`); when absent only the API is served. */
+  readonly webRoot?: string;
+  /** Largest request body accepted, in bytes (default 64 KiB): larger answers 413. */
+  readonly maxBodyBytes?: number;
+  /** Who is asking; accounts (issue 8) will resolve a session here. Default: the anonymous, redacted viewer. */
+  readonly viewerOf?: (req: Request) => Viewer | Promise<Viewer>;
+  /** The rulebook and lexicon the analyses use; without them the engine's and the naming monitor's answers are 503. */
+  readonly analysis?: AnalysisInputs;
+  /** Where unexpected errors are reported (never to the client). */
+  readonly log?: (message: string) => void;
+}
+
+/** Hono context variables set by the app's middleware. */
+export interface HttpEnv {
+  Variables: { viewer: Viewer };
+}

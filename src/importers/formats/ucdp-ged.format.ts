@@ -1,0 +1,165 @@
+/**
+ * UCDP Georeferenced Event Dataset (GED) CSV, 2023-release layout (49 columns; older releases with fewer
+ * columns work as long as the columns read here are present). `type_of_violence` 3 is one-sided violence.
+ * @module
+ */
+import type { Actor, ActType, Incident, When } from "../../domain/index.js";
+import { gwToAlpha3 } from "../geo/gleditsch-ward.js";
+import { FieldReader, opt } from "../mapping/fields.js";
+import { providerRecordId } from "../mapping/ids.js";
+import { reject, type MappedRow } from "../mapping/mapped-row.js";
+import { columnIndex, missingColumnsMessage, type FormatContext, type ImportFormat } from "./format.js";
+
+export const UCDP_REQUIRED = [
+  "id",
+  "year",
+  "type_of_violence",
+  "conflict_name",
+  "side_a_new_id",
+  "side_a",
+  "side_b_new_id",
+  "side_b",
+  "where_prec",
+  "where_coordinates",
+  "adm_1",
+  "adm_2",
+  "latitude",
+  "longitude",
+  "country",
+  "country_id",
+  "date_prec",
+  "date_start",
+  "date_end",
+  "best",
+  "high",
+  "low",
+] as const;
+
+/**
+ * A release like `23.1` or `25.0.10` as a sortable version and the day it is taken to be known: GED releases
+ * come out mid-year (23.1 in June 2023), so the release's 30 June is the conservative default.
+ */
+export function ucdpRelease(release: string): { readonly version: string; readonly knownAt: string } | undefined {
+  const m = /^(\d{2})\.(\d+)(?:\.(\d+))?$/.exec(release.trim());
+  if (!m) return undefined;
+  const year = 2000 + Number(m[1]);
+  const version = `${m[1]}.${(m[2] as string).padStart(3, "0")}.${(m[3] ?? "0").padStart(3, "0")}`;
+  return { version, knownAt: `${year}-06-30` };
+}
+
+const GOVERNMENT = /^Government of /;
+
+function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
+  const { index, missing } = columnIndex(header, UCDP_REQUIRED);
+  if (missing.length > 0) return { error: missingColumnsMessage("UCDP GED", missing, header) };
+  const c = Object.fromEntries(UCDP_REQUIRED.map((n) => [n, index.get(n) as number])) as Record<
+    (typeof UCDP_REQUIRED)[number],
+    number
+  >;
+  const release = ctx.release !== undefined ? ucdpRelease(ctx.release) : undefined;
+  const source = ctx.sourceId;
+
+  const map = (f: readonly string[], line: number): MappedRow => {
+    const r = new FieldReader();
+    const providerId = r.text("id", f[c.id]);
+    const type = r.int("type_of_violence", f[c.type_of_violence], true, 1, 3);
+    const from = r.day("date_start", f[c.date_start]);
+    const to = r.day("date_end", f[c.date_end]);
+    r.int("date_prec", f[c.date_prec], true, 1, 5);
+    const wherePrec = r.int("where_prec", f[c.where_prec], false, 1, 7);
+    const lat = r.float("latitude", f[c.latitude], false, -90, 90);
+    const lon = r.float("longitude", f[c.longitude], false, -180, 180);
+    const gw = r.int("country_id", f[c.country_id], true, 0, 999);
+    const best = r.int("best", f[c.best], true, 0);
+    const high = r.int("high", f[c.high], false, 0);
+    const low = r.int("low", f[c.low], false, 0);
+    const sideA = r.text("side_a", f[c.side_a]);
+    const country = gw === undefined ? undefined : gwToAlpha3(gw);
+    if (gw !== undefined && country === undefined) r.add("country_id", `${gw} is not a known Gleditsch–Ward code`);
+    if (from !== "" && to !== "" && to < from) r.add("date_end", `${to} is before date_start ${from}`);
+    if (!r.ok) return reject(...r.problems);
+
+    const occurredAt: When = from === to ? { from, to, precision: "day" } : { from, to, precision: "range" };
+    // Without --release, assume the event became known with the first mid-year release after it.
+    const knownAt = release?.knownAt ?? `${Number(to.slice(0, 4)) + 1}-06-30`;
+    const citations = [{ source, locator: `row ${line}: GED id ${providerId}` }];
+    const actors: Actor[] = [];
+    const actor = (idCell: string | undefined, name: string): string | undefined => {
+      const key = opt(idCell);
+      if (key === undefined || name === "" || /^civilians$/i.test(name)) return undefined;
+      const id = providerRecordId("ucdp.actor", key);
+      const government = GOVERNMENT.test(name);
+      actors.push({
+        id,
+        kind: government ? "government" : "armed-group",
+        name,
+        occurredAt,
+        knownAt,
+        citations,
+        dutyBearer: false,
+        roles: [],
+      });
+      return id;
+    };
+    const a = actor(f[c.side_a_new_id], sideA);
+    const b = actor(f[c.side_b_new_id], (f[c.side_b] ?? "").trim());
+    const oneSided = type === 3;
+    const acts: ActType[] = oneSided ? ["attack-on-civilians"] : ["armed-clash"];
+    if (oneSided && (best as number) > 0) acts.push("killing");
+    const place = opt(f[c.where_coordinates]);
+    const incident: Incident = {
+      id: providerRecordId("ucdp-ged", providerId),
+      occurredAt,
+      knownAt,
+      citations,
+      summary: `UCDP GED ${oneSided ? "one-sided violence" : type === 1 ? "state-based conflict" : "non-state conflict"}: ${(f[c.conflict_name] ?? "").trim() || sideA}, ${best} deaths${place ? ` at ${place}` : ""}`,
+      acts,
+      place: {
+        country: country as string,
+        ...(opt(f[c.adm_1]) !== undefined ? { admin1: opt(f[c.adm_1]) } : {}),
+        ...(opt(f[c.adm_2]) !== undefined ? { admin2: opt(f[c.adm_2]) } : {}),
+        ...(place !== undefined ? { name: place } : {}),
+        ...(lat !== undefined ? { lat } : {}),
+        ...(lon !== undefined ? { lon } : {}),
+        ...(wherePrec !== undefined ? { geoPrecision: wherePrec } : {}),
+      },
+      perpetrators: oneSided ? (a ? [a] : []) : [a, b].filter((x): x is string => x !== undefined),
+      fatalities: {
+        best: best as number,
+        ...(low !== undefined ? { low } : {}),
+        ...(high !== undefined ? { high } : {}),
+      },
+      organised: "unknown",
+      stateInvolvement: oneSided && GOVERNMENT.test(sideA) ? "alleged" : "unknown",
+    };
+    return {
+      kind: "record",
+      providerId,
+      version: release?.version ?? "00.000.000",
+      record: { kind: "incident", value: incident },
+      actors,
+    };
+  };
+  return { map, width: header.length };
+}
+
+/** The UCDP GED format. */
+export const ucdpGedFormat: ImportFormat = {
+  name: "ucdp-ged",
+  idPrefix: "ucdp-ged",
+  dataset: {
+    title: "UCDP Georeferenced Event Dataset (GED)",
+    url: "https://ucdp.uu.se/downloads/",
+    licence: "CC BY 4.0 (UCDP data terms: cite the dataset)",
+    attribution:
+      "Uppsala Conflict Data Program (UCDP) GED — Sundberg & Melander 2013, Journal of Peace Research 50(4); Davies, Pettersson & Öberg, 'Organized violence' (annual)",
+    reliability: "B",
+    credibility: 2,
+  },
+  layout: () => ({ delimiter: ",", quote: true, headerRows: 1 }),
+  detect: (_line, rows) => {
+    const h = rows[0] ?? [];
+    return h.includes("type_of_violence") && h.includes("side_a") && h.includes("date_start");
+  },
+  bind: (header, ctx) => bind(header[0] ?? [], ctx),
+};

@@ -1,0 +1,67 @@
+/**
+ * The whole schema as Kysely sees it: table name → table type. Engineers adding a migration add their
+ * table here too (additive edit), so every query stays typed.
+ * @module
+ */
+import type { AlertTable } from "./outputs/alert.table.js";
+import type { ForecastRunTable } from "./outputs/forecast-run.table.js";
+import type { ImportBatchTable, ImportRowTable, RecordVersionTable } from "./imports/import.table.js";
+import type { ActorTable } from "./records/actor.table.js";
+import type { CapabilityTable } from "./records/capability.table.js";
+import type { CaseTable } from "./records/case.table.js";
+import type { CitationTable } from "./records/citation.table.js";
+import type { CommitmentTable } from "./records/commitment.table.js";
+import type { GroupTable } from "./records/group.table.js";
+import type { IncidentActTable, IncidentTable } from "./records/incident.table.js";
+import type { MandateTable } from "./records/mandate.table.js";
+import type { RecordRefTable } from "./records/record-ref.table.js";
+import type { ReportTable } from "./records/report.table.js";
+import type { ResponseTable } from "./records/response.table.js";
+import type { SourceIdentityTable, SourceTable } from "./records/source.table.js";
+import type { StatementTable } from "./records/statement.table.js";
+import type { TribunalCaseTable } from "./records/tribunal-case.table.js";
+import type { TribunalTable } from "./records/tribunal.table.js";
+import type { WarningTable } from "./records/warning.table.js";
+
+/** Every table of the store. */
+export interface Database {
+  cases: CaseTable;
+  actors: ActorTable;
+  protected_groups: GroupTable;
+  sources: SourceTable;
+  source_identities: SourceIdentityTable;
+  incidents: IncidentTable;
+  incident_acts: IncidentActTable;
+  reports: ReportTable;
+  warnings: WarningTable;
+  responses: ResponseTable;
+  commitments: CommitmentTable;
+  mandates: MandateTable;
+  capabilities: CapabilityTable;
+  statements: StatementTable;
+  tribunals: TribunalTable;
+  tribunal_cases: TribunalCaseTable;
+  citations: CitationTable;
+  record_refs: RecordRefTable;
+  alerts: AlertTable;
+  forecast_runs: ForecastRunTable;
+  import_batches: ImportBatchTable;
+  import_rows: ImportRowTable;
+  record_versions: RecordVersionTable;
+}
+
+/** Names of the tables that hold one record kind each. */
+export type RecordTableName =
+  | "actors"
+  | "protected_groups"
+  | "sources"
+  | "incidents"
+  | "reports"
+  | "warnings"
+  | "responses"
+  | "commitments"
+  | "mandates"
+  | "capabilities"
+  | "statements"
+  | "tribunals"
+  | "tribunal_cases";

@@ -1,0 +1,36 @@
+/**
+ * What a dialect gives the rest of the storage adapter: an open Kysely instance, the column types that differ,
+ * and the translation of its driver's errors into {@link StoreError}s. Everything outside `dialects/` is
+ * dialect-agnostic.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../database.js";
+import type { StoreError } from "../store-error.js";
+import type { StoreDialectName } from "../store.js";
+
+/** Column types that are spelled differently per dialect; migrations take them from here. */
+export interface DialectColumnTypes {
+  /** JSON documents: SQLite `text`, PostgreSQL `jsonb` (read back as text by the driver setup). */
+  readonly json: "text" | "jsonb";
+  /** Floating-point numbers: SQLite `real`, PostgreSQL `double precision`. */
+  readonly real: "real" | "double precision";
+}
+
+/** Passed to every migration so it can create columns without knowing the dialect. */
+export interface MigrationContext {
+  readonly dialect: StoreDialectName;
+  readonly types: DialectColumnTypes;
+  /** Schema holding Kysely's migration tables (PostgreSQL: the connection's current schema). */
+  readonly migrationSchema?: string;
+}
+
+/** A connected dialect, before migrations. */
+export interface OpenedDialect {
+  readonly db: Kysely<Database>;
+  readonly context: MigrationContext;
+  /** Translate a driver error into a StoreError naming the location, or undefined if it is not the driver's. */
+  classify(error: unknown, action: string): StoreError | undefined;
+  backup(destination: string): Promise<void>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+/**
+ * The storage adapter's public API: open a store (SQLite file or PostgreSQL URL), load and read cases, query
+ * records and timelines, and keep engine and forecast outputs.
+ * @module
+ */
+export { migrateStore, openStore } from "./open-store.js";
+export type { OpenStoreOptions, Store, StoreDialectName } from "./store.js";
+export { StoreError, STORE_ERROR_CODES, isStoreError, redactLocation, type StoreErrorCode } from "./store-error.js";
+export type { Database, RecordTableName } from "./database.js";
+export { MIGRATIONS, type StoreMigration } from "./migrations/index.js";
+export { runMigrations, pendingMigrations, type MigrationReport } from "./migrations/migrate.js";
+export type { MigrationContext, DialectColumnTypes } from "./dialects/dialect.js";
+export { loadCase, type LoadCaseOptions } from "./load-case.js";
+export type { LoadCounts, LoadReport } from "./load-report.js";
+export { listCases, readCase, type ReadCaseOptions, type StoredCase } from "./case.repository.js";
+export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "./record.repository.js";
+export type { ReadOptions } from "./read-options.js";
+export { timeline } from "./timeline.repository.js";
+export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
+export {
+  getForecastRun,
+  listForecastRuns,
+  saveForecastRun,
+  type ForecastRun,
+  type ForecastRunKind,
+  type ForecastRunSummary,
+} from "./outputs/forecast-run.repository.js";

@@ -1,0 +1,34 @@
+/**
+ * The open store handed to every repository function: a Kysely instance over SQLite or PostgreSQL.
+ * @module
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
+
+export type StoreDialectName = "sqlite" | "postgres";
+
+/** Options for {@link openStore}. */
+export interface OpenStoreOptions {
+  /** Open without writing: no migrations are run (they must already be applied), every write fails. */
+  readonly readonly?: boolean;
+  /** SQLite: how long to wait for another writer before failing with STORE_LOCKED. Default 5000 ms. */
+  readonly busyTimeoutMs?: number;
+}
+
+/**
+ * An open store. `db` is typed by {@link Database}; `location` is printable (no password).
+ * Close it when done: SQLite checkpoints its WAL, PostgreSQL ends its pool.
+ */
+export interface Store {
+  readonly db: Kysely<Database>;
+  readonly dialect: StoreDialectName;
+  /** The location as given, with any password removed: safe for messages. */
+  readonly location: string;
+  readonly readonly: boolean;
+  /**
+   * Copy the whole store to `destination` consistently while it stays open (SQLite online backup API,
+   * never a file copy). PostgreSQL stores fail with STORE_UNSUPPORTED: use pg_dump.
+   */
+  backup(destination: string): Promise<void>;
+  close(): Promise<void>;
+}

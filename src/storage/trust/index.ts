@@ -1,0 +1,42 @@
+/**
+ * The storage side of trust: the tamper-evident log (append hook, checkpoints, verification, proofs) and the
+ * encryption of source identities at rest.
+ * @module
+ */
+export { appendToLog, LOG_ACTIONS, type LeafData, type LogAction, type LogEntry } from "./log-append.js";
+export { checkpointLog, latestCheckpoint } from "./log-checkpoint.js";
+export {
+  verifyLog,
+  itemName,
+  LOG_PROBLEM_CODES,
+  type LogProblem,
+  type LogProblemCode,
+  type LogVerifyReport,
+} from "./log-verify.js";
+export { checkHeldCheckpoint, findLeaf, logConsistency, logReceipt, LogProofError } from "./log-proof.js";
+export { keyText, rowContentHash, type RowKey } from "./logged-content.js";
+export { logCaseLoad, type KindChanges } from "./log-case-load.js";
+export {
+  decryptIdentityRows,
+  encryptIdentityRows,
+  encryptStoredIdentities,
+} from "./source-identity.cipher.js";
+export {
+  AccountError,
+  addUser,
+  apiTokenPrincipal,
+  countAdmins,
+  createApiToken,
+  createSession,
+  deleteSession,
+  disableUser,
+  findUser,
+  listUsers,
+  markTotpStep,
+  normaliseUsername,
+  recordAudit,
+  sessionPrincipal,
+  setRole,
+  setTotpSecret,
+  type Principal,
+} from "./account.repository.js";

@@ -1,0 +1,171 @@
+// The dashboard in headless Chromium (playwright-core + Debian's /usr/bin/chromium) against the real server
+// on a temp SQLite store with the Rwanda case: overview, timeline, the January 1994 warning and its one-day
+// refusal, French, keyboard, widths 360–1920 px, and no console error. Screenshots go to test-artifacts/.
+import { existsSync } from "node:fs";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadAnalysisInputs, startServer, type RunningServer } from "../../src/cli/serve.command.js";
+import { harness, rwandaBundle, type Harness } from "../http/http-fixture.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const ROOT = join(import.meta.dirname, "..", "..");
+const ARTIFACTS = join(ROOT, "test-artifacts");
+const CASE = "rwanda-1990-1994";
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`NOTICE: ${CHROMIUM} is absent — browser tests are skipped (apt-get install chromium)`);
+
+let h: Harness;
+let server: RunningServer;
+let context: BrowserContext;
+let profile: string;
+let webRoot: string;
+const consoleErrors: string[] = [];
+
+/** Build the dashboard into a temp folder (tests never write into the tree, except screenshots). */
+async function buildDashboard(outDir: string): Promise<void> {
+  const { build } = await import("vite");
+  await build({ configFile: join(ROOT, "web", "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+}
+
+async function open(page: Page, hash: string): Promise<void> {
+  await page.goto(`${server.url}/${hash}`);
+  await page.waitForLoadState("networkidle");
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
+  beforeAll(async () => {
+    await mkdir(ARTIFACTS, { recursive: true });
+    webRoot = await mkdtemp(join(tmpdir(), "tocsin-webdist-"));
+    profile = await mkdtemp(join(tmpdir(), "tocsin-chromium-"));
+    await buildDashboard(webRoot);
+    h = await harness(await rwandaBundle());
+    const io = { out: () => undefined, err: () => undefined, isTTY: false };
+    server = await startServer({ store: h.store, port: 0, webRoot, io, analysis: await loadAnalysisInputs(ROOT, io) });
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      viewport: { width: 1280, height: 900 },
+    });
+    context.on("page", (p) => {
+      p.on("console", (m) => {
+        if (m.type() === "error") consoleErrors.push(`${p.url()}: ${m.text()}`);
+      });
+      p.on("pageerror", (e) => consoleErrors.push(`${p.url()}: ${e.message}`));
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    await h?.close();
+    await rm(profile, { recursive: true, force: true });
+    await rm(webRoot, { recursive: true, force: true });
+  });
+
+  it("opens the overview with the case", async () => {
+    const page = await context.newPage();
+    await open(page, "#/");
+    await expect.poll(() => page.locator("h1").first().textContent()).toBe("Situations by level");
+    await page.getByRole("link", { name: /Rwanda 1990–1994/ }).waitFor();
+    await shot(page, "overview-1280");
+    await page.close();
+  });
+
+  it("opens the Rwanda timeline with its swimlanes", async () => {
+    const page = await context.newPage();
+    await open(page, `#/case/${CASE}/timeline`);
+    await page.locator("figure.chart svg").first().waitFor();
+    const lanes = await page.locator("fieldset.lanes input[type=checkbox]").count();
+    expect(lanes).toBe(7);
+    expect(await page.locator("table.items tbody tr").count()).toBeGreaterThan(20);
+    await shot(page, "timeline-1280");
+    // Filter by lane: only warnings.
+    for (const lane of ["Incidents", "Reports", "Responses", "Mandates & capabilities", "Statements", "Tribunal"]) {
+      await page.getByRole("checkbox", { name: lane }).uncheck();
+    }
+    await expect.poll(() => page.url()).toContain("lanes=warnings");
+    await expect.poll(() => page.locator("table.items tbody tr").count()).toBe(3);
+    await page.close();
+  });
+
+  it("follows the January 1994 warning to its one-day refusal", async () => {
+    const page = await context.newPage();
+    await open(page, `#/case/${CASE}/timeline?from=1994-01-01&to=1994-01-31&lanes=warnings,responses`);
+    await page.getByRole("link", { name: /force commander cables/ }).click();
+    await page.waitForURL(/#\/record\/warning\/warn-1994-01-11-cable/);
+    await page.locator(".warning-status").waitFor();
+    await expect.poll(() => page.locator(".warning-status .badge-refused").count()).toBeGreaterThan(0);
+    const status = await page.locator(".warning-status").textContent();
+    expect(status).toContain("Days to first response: 1");
+    expect(status).toContain("resp-1994-01-12-dpko-refusal");
+    await shot(page, "warning-1994-01-11");
+    await page.getByRole("link", { name: "resp-1994-01-12-dpko-refusal" }).click();
+    await page.waitForURL(/#\/record\/response\/resp-1994-01-12-dpko-refusal/);
+    await expect.poll(() => page.locator("dl.fields").textContent()).toContain("1994-01-12");
+    await page.close();
+  });
+
+  it("shows the ledger with the refused request", async () => {
+    const page = await context.newPage();
+    await open(page, `#/case/${CASE}/ledger`);
+    await page.locator("table.ledger").waitFor();
+    expect(await page.locator("table.ledger .badge-refused").count()).toBeGreaterThan(0);
+    await shot(page, "ledger-1280");
+    await page.close();
+  });
+
+  it("switches to French and keeps it", async () => {
+    const page = await context.newPage();
+    await open(page, "#/");
+    await page.getByLabel("Language").selectOption("fr");
+    await expect.poll(() => page.locator("h1").first().textContent()).toBe("Situations par niveau");
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+    await open(page, `#/case/${CASE}/ledger`);
+    await expect.poll(() => page.locator("h1").first().textContent()).toBe("Registre des alertes");
+    await shot(page, "ledger-fr");
+    await page.getByLabel("Langue").selectOption("en");
+    await page.close();
+  });
+
+  it("is keyboard-usable: the skip link and the navigation are reachable with Tab", async () => {
+    const page = await context.newPage();
+    await open(page, `#/case/${CASE}/timeline`);
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Skip to content");
+    const focusable: string[] = [];
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press("Tab");
+      focusable.push(await page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent?.trim() ?? ""}`));
+    }
+    expect(focusable.some((f) => f.startsWith("SELECT"))).toBe(true);
+    expect(focusable.some((f) => f === "A:Warning ledger")).toBe(true);
+    await page.close();
+  });
+
+  for (const width of [360, 768, 1920]) {
+    it(`has no horizontal overflow at ${width} px`, async () => {
+      const page = await context.newPage();
+      await page.setViewportSize({ width, height: 900 });
+      for (const hash of ["#/", `#/case/${CASE}/timeline`, `#/case/${CASE}/ledger`, "#/record/warning/warn-1994-01-11-cable?case=" + CASE]) {
+        await open(page, hash);
+        await page.locator("main h1").first().waitFor();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${hash} at ${width}px`).toBeLessThanOrEqual(0);
+      }
+      await shot(page, `timeline-${width}`);
+      await page.close();
+    });
+  }
+
+  it("logged no console error on any page", () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});

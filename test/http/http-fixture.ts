@@ -1,0 +1,77 @@
+/**
+ * A real SQLite store in a temporary folder, loaded with the built-in Rwanda case (optionally with canary
+ * strings planted in the confidential source's protected identity), and the app over it.
+ * @module
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { readCaseFolder } from "../../src/casefiles/index.js";
+import { readLexicon } from "../../src/casefiles/read-lexicon.js";
+import type { CaseBundle, Source } from "../../src/domain/index.js";
+import { createApp } from "../../src/http/app.js";
+import type { HttpDeps } from "../../src/http/deps.js";
+import { loadCase, openStore, type Store } from "../../src/storage/index.js";
+
+export const CASE_ID = "rwanda-1990-1994";
+export const CASE_DIR = join(import.meta.dirname, "..", "..", "cases", CASE_ID);
+
+/** Read the built-in case or fail the test with its problems. */
+export async function rwandaBundle(): Promise<CaseBundle> {
+  const r = await readCaseFolder(CASE_DIR);
+  if (!r.ok) throw new Error(`case ${CASE_ID} does not validate: ${JSON.stringify(r.problems.slice(0, 3))}`);
+  return r.bundle;
+}
+
+/** The bundle with `canary` written into every protected-identity field of every confidential source. */
+export function withCanary(bundle: CaseBundle, canary: string): CaseBundle {
+  const source = bundle.records.source.map(
+    (s): Source =>
+      s.confidential
+        ? {
+            ...s,
+            protectedIdentity: {
+              name: `${canary}-name`,
+              contact: `${canary}-contact`,
+              exactPlace: `${canary}-place`,
+              device: `${canary}-device`,
+              description: `${canary}-description`,
+            },
+          }
+        : s,
+  );
+  return { ...bundle, records: { ...bundle.records, source } };
+}
+
+export interface Harness {
+  readonly store: Store;
+  readonly app: ReturnType<typeof createApp>;
+  readonly deps: HttpDeps;
+  close(): Promise<void>;
+}
+
+/** Open a temp store, load `bundle`, build the app (with the lexicon) and return a closer. */
+export async function harness(bundle: CaseBundle, extra: Partial<HttpDeps> = {}): Promise<Harness> {
+  const dir = await mkdtemp(join(tmpdir(), "tocsin-http-"));
+  const store = await openStore(join(dir, "test.db"));
+  await loadCase(store, bundle, { loadedAt: "2026-01-01T00:00:00Z" });
+  const lex = await readLexicon(join(import.meta.dirname, "..", "..", "rulebook", "lexicon"));
+  const deps: HttpDeps = { store, version: "test", ...(lex.ok ? { analysis: { lexicon: lex.lexicon } } : {}), ...extra };
+  const app = createApp(deps);
+  return {
+    store,
+    app,
+    deps,
+    close: async () => {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** GET `path` and return status, content type and parsed JSON. */
+export async function getJson(app: Harness["app"], path: string, init?: RequestInit) {
+  const res = await app.request(path, init);
+  const text = await res.text();
+  return { status: res.status, type: res.headers.get("content-type") ?? "", headers: res.headers, text, body: JSON.parse(text) as Record<string, unknown> & { items?: unknown[] } };
+}

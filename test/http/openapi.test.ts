@@ -1,0 +1,145 @@
+// The OpenAPI document: version 3.1, every operation documents its answers, every $ref resolves, and every
+// JSON answer of the API matches the response schema its route declares.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CASE_ID, getJson, harness, rwandaBundle, type Harness } from "./http-fixture.js";
+
+type Doc = {
+  openapi: string;
+  info: { title: string; version: string };
+  paths: Record<string, Record<string, { responses?: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+  components?: { schemas?: Record<string, unknown> };
+};
+
+let h: Harness;
+let doc: Doc;
+beforeAll(async () => {
+  h = await harness(await rwandaBundle());
+  doc = (await getJson(h.app, "/api/openapi.json")).body as unknown as Doc;
+});
+afterAll(async () => h?.close());
+
+/** Every `$ref` string in a JSON value. */
+function refs(v: unknown, out: string[] = []): string[] {
+  if (Array.isArray(v)) for (const x of v) refs(x, out);
+  else if (v && typeof v === "object") {
+    for (const [k, x] of Object.entries(v)) {
+      if (k === "$ref" && typeof x === "string") out.push(x);
+      else refs(x, out);
+    }
+  }
+  return out;
+}
+
+/** Resolve a local JSON pointer `#/a/b` in `root`. */
+function resolve(root: unknown, ref: string): unknown {
+  if (!ref.startsWith("#/")) return undefined;
+  return ref
+    .slice(2)
+    .split("/")
+    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
+    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), root);
+}
+
+describe("GET /api/openapi.json", () => {
+  it("is OpenAPI 3.1 with info", () => {
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(doc.info).toMatchObject({ title: "Tocsin API", version: "test" });
+  });
+
+  it("lists the API's routes, each operation with a 200 and problem answers", () => {
+    const paths = Object.keys(doc.paths);
+    for (const p of [
+      "/api/health",
+      "/api/cases",
+      "/api/cases/{caseId}",
+      "/api/cases/{caseId}/timeline",
+      "/api/records/{kind}",
+      "/api/records/{kind}/{id}",
+      "/api/cases/{caseId}/ledger",
+      "/api/cases/{caseId}/alerts",
+      "/api/cases/{caseId}/assessments",
+      "/api/cases/{caseId}/scorecard",
+      "/api/forecasts",
+      "/api/forecasts/{runId}",
+    ]) {
+      expect(paths).toContain(p);
+    }
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        expect(Object.keys(op.responses ?? {}), `${method} ${path}`).toContain("200");
+        expect(Object.keys(op.responses ?? {}), `${method} ${path}`).toContain("400");
+        for (const m of path.matchAll(/\{(\w+)\}/g)) {
+          expect(op.parameters?.some((p) => p.in === "path" && p.name === m[1]), `${path} declares ${m[1]}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("every $ref resolves", () => {
+    const all = refs(doc);
+    expect(all.length).toBeGreaterThan(0);
+    for (const r of all) expect(resolve(doc, r), r).toBeDefined();
+  });
+
+  it("documents the query filters of the record list", () => {
+    const names = (doc.paths["/api/records/{kind}"]?.get?.parameters ?? []).map((p) => p.name).sort();
+    expect(names).toEqual(["actor", "case", "from", "kind", "limit", "offset", "text", "to"]);
+  });
+});
+
+describe("answers match their declared response schema", () => {
+  it("for a sample of every route", async () => {
+    for (const path of [
+      "/api/health",
+      "/api/cases",
+      `/api/cases/${CASE_ID}`,
+      `/api/cases/${CASE_ID}/timeline`,
+      "/api/records/warning",
+      "/api/records/source",
+      "/api/records/warning/warn-1994-01-11-cable",
+      "/api/records/source/src-confidential-1994-01",
+      "/api/overview",
+      "/api/forecasts",
+      `/api/cases/${CASE_ID}/ledger`,
+    ]) {
+      const r = await getJson(h.app, path);
+      expect(r.status, path).toBe(200);
+      const routePath = Object.keys(doc.paths).find((p) => new RegExp(`^${p.replace(/\{\w+\}/g, "[^/]+")}$`).test(path));
+      const schema = (doc.paths[routePath ?? ""]?.get?.responses?.["200"] as { content: Record<string, { schema: unknown }> })
+        .content["application/json"]?.schema;
+      expect(schema, path).toBeDefined();
+      expect(validate(doc, schema, r.body), path).toEqual([]);
+    }
+  });
+});
+
+/** A small JSON Schema check (type, required, properties, items, enum, $ref, anyOf): enough for our answers. */
+function validate(root: unknown, schema: unknown, value: unknown, at = "$"): string[] {
+  const s = schema as Record<string, unknown>;
+  if (!s || typeof s !== "object") return [];
+  if (typeof s.$ref === "string") return validate(root, resolve(root, s.$ref), value, at);
+  const errs: string[] = [];
+  if (Array.isArray(s.anyOf)) {
+    return s.anyOf.some((x) => validate(root, x, value, at).length === 0) ? [] : [`${at}: matches no anyOf branch`];
+  }
+  if (Array.isArray(s.enum) && !s.enum.includes(value as never)) errs.push(`${at}: ${JSON.stringify(value)} not in enum`);
+  if ("const" in s && s.const !== value) errs.push(`${at}: not ${JSON.stringify(s.const)}`);
+  const t = s.type;
+  const typeOf = Array.isArray(value) ? "array" : value === null ? "null" : typeof value === "number" && Number.isInteger(value) ? "integer" : typeof value;
+  if (typeof t === "string") {
+    const ok = t === typeOf || (t === "number" && typeOf === "integer");
+    if (!ok) return [`${at}: expected ${t}, got ${typeOf}`];
+  }
+  if (typeOf === "object" && value) {
+    const obj = value as Record<string, unknown>;
+    for (const k of (s.required as string[] | undefined) ?? []) if (!(k in obj)) errs.push(`${at}.${k}: required`);
+    const props = (s.properties as Record<string, unknown> | undefined) ?? {};
+    for (const [k, v] of Object.entries(obj)) {
+      if (k in props) errs.push(...validate(root, props[k], v, `${at}.${k}`));
+      else if (s.additionalProperties === false) errs.push(`${at}.${k}: not allowed`);
+      else if (s.additionalProperties && typeof s.additionalProperties === "object") errs.push(...validate(root, s.additionalProperties, v, `${at}.${k}`));
+    }
+  }
+  if (typeOf === "array" && s.items) (value as unknown[]).forEach((v, i) => errs.push(...validate(root, s.items, v, `${at}[${i}]`)));
+  return errs;
+}

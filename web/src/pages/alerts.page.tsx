@@ -1,0 +1,82 @@
+// Alerts: each level change of a situation, with its level, the reasons the engine gives and the evidence it cites.
+import { useApi } from "../api.js";
+import { Badge } from "../components/level-badge.js";
+import { Loader } from "../components/loader.js";
+import { RecordLink } from "../components/record-link.js";
+import { useI18n } from "../i18n.js";
+import { arr, str, strs, text, type Json } from "../view-data.js";
+
+/** Evidence entries may be ids or { kind, id } objects. */
+function evidenceOf(a: Json): { kind: string; id: string }[] {
+  const raw = Array.isArray(a.evidence) ? a.evidence : Array.isArray(a.citedEvidence) ? a.citedEvidence : [];
+  return raw.flatMap((e: unknown) => {
+    if (typeof e === "string") return [{ kind: "incident", id: e }];
+    // AlertEvidence: { record, kind, indicators, grade }
+    if (e && typeof e === "object") {
+      const o = e as Json;
+      const id = str(o.id) ?? str(o.record);
+      if (id) return [{ kind: str(o.kind) ?? "incident", id }];
+    }
+    return [];
+  });
+}
+
+/** A situation object `{ id, country, groupName }` (or an id) as text. */
+export function situationLabel(s: unknown): string {
+  if (typeof s === "string") return s;
+  if (s && typeof s === "object") {
+    const o = s as Json;
+    return [str(o.groupName) ?? str(o.group), str(o.country)].filter(Boolean).join(" — ") || (str(o.id) ?? "");
+  }
+  return "";
+}
+
+/** The alerts page of a case. */
+export function AlertsPage(props: { caseId: string }) {
+  const { t } = useI18n();
+  const loaded = useApi<Json>(`/api/cases/${encodeURIComponent(props.caseId)}/alerts`);
+  return (
+    <>
+      <h1>{t("alerts.title")}</h1>
+      <Loader
+        loaded={loaded}
+        render={(d) => {
+          const alerts = arr(d.alerts ?? d.items);
+          if (alerts.length === 0) return <p>{t("common.none")}</p>;
+          return (
+            <ol class="alerts">
+              {alerts.map((a, i) => (
+                <li key={i} class="alert-card">
+                  <h2>
+                    <span class="nowrap">{str(a.date) ?? str(a.at)}</span> — {situationLabel(a.situation)}{" "}
+                    <Badge value={str(a.level) ?? "none"} />
+                  </h2>
+                  {str(a.previousLevel) && (
+                    <p>
+                      {t("alerts.previous")}: <Badge value={str(a.previousLevel) ?? ""} />
+                    </p>
+                  )}
+                  <h3>{t("alerts.reasons")}</h3>
+                  <ul>
+                    {(Array.isArray(a.reasons) ? a.reasons : []).map((r: unknown, j: number) => (
+                      <li key={j}>{typeof r === "string" ? r : (str((r as Json).text) ?? str((r as Json).indicator) ?? text(r))}</li>
+                    ))}
+                  </ul>
+                  <h3>{t("alerts.evidence")}</h3>
+                  <ul class="inline">
+                    {evidenceOf(a).map((e) => (
+                      <li key={`${e.kind}/${e.id}`}>
+                        <RecordLink kind={e.kind} id={e.id} caseId={props.caseId} />
+                      </li>
+                    ))}
+                    {strs(a.recipients).length > 0 && <li>→ {strs(a.recipients).join(", ")}</li>}
+                  </ul>
+                </li>
+              ))}
+            </ol>
+          );
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,158 @@
+// A record: its fields, the sources it cites with their Admiralty grading (a protected source shows only its
+// grading), and for a warning its requests and the responses to them.
+import { Fragment } from "preact";
+import { useApi } from "../api.js";
+import { Badge } from "../components/level-badge.js";
+import { Loader } from "../components/loader.js";
+import { RecordLink } from "../components/record-link.js";
+import { useI18n } from "../i18n.js";
+import { arr, str, strs, text, type Json } from "../view-data.js";
+import { daysOpen } from "./ledger.page.js";
+
+interface Detail {
+  kind: string;
+  record: Json & { id: string; occurredAt: { from: string; to: string; precision: string }; knownAt: string };
+  sources: Json[];
+}
+
+const HIDDEN = new Set(["id", "occurredAt", "knownAt", "citations"]);
+
+/** A field value: a list of objects as a nested list, anything else as text. */
+function Value(props: { v: unknown }) {
+  const v = props.v;
+  if (Array.isArray(v) && v.some((x) => x !== null && typeof x === "object")) {
+    return (
+      <ul class="nested">
+        {v.map((x, i) => (
+          <li key={i}>{text(x)}</li>
+        ))}
+      </ul>
+    );
+  }
+  return <>{text(v)}</>;
+}
+
+/** The record page. */
+export function RecordPage(props: { kind: string; id: string; caseId?: string }) {
+  const { t } = useI18n();
+  const q = props.caseId ? `?case=${encodeURIComponent(props.caseId)}` : "";
+  const loaded = useApi<Detail>(`/api/records/${encodeURIComponent(props.kind)}/${encodeURIComponent(props.id)}${q}`);
+  return (
+    <Loader
+      loaded={loaded}
+      render={(d) => {
+        const r = d.record;
+        const titleField = ["summary", "title", "name"].find((k) => typeof r[k] === "string");
+        const when = r.occurredAt.precision === "day" ? r.occurredAt.from : `${r.occurredAt.from} – ${r.occurredAt.to}`;
+        return (
+          <article>
+            <p class="kicker">
+              {t("record.title")} · {d.kind} · <code>{r.id}</code>
+            </p>
+            <h1>{str(r.summary) ?? str(r.title) ?? str(r.name) ?? r.id}</h1>
+            <dl class="fields">
+              <dt>{t("record.occurred")}</dt>
+              <dd>{when}</dd>
+              <dt>{t("record.known")}</dt>
+              <dd>{r.knownAt}</dd>
+              {Object.entries(r)
+                .filter(([k]) => !HIDDEN.has(k) && k !== titleField)
+                .map(([k, v]) => (
+                  <Fragment key={k}>
+                    <dt>{k}</dt>
+                    <dd>
+                      <Value v={v} />
+                    </dd>
+                  </Fragment>
+                ))}
+            </dl>
+            {d.kind === "warning" && props.caseId && <WarningStatus caseId={props.caseId} warning={r.id} />}
+            <h2>{t("record.sources")}</h2>
+            <div class="table-wrap">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("common.id")}</th>
+                    <th scope="col">{t("common.summary")}</th>
+                    <th scope="col">{t("record.reliability")}</th>
+                    <th scope="col">{t("record.credibility")}</th>
+                    <th scope="col">Locator</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {arr(r.citations).map((c, i) => {
+                    const s = d.sources.find((x) => x.id === c.source);
+                    return (
+                      <tr key={i}>
+                        <td>
+                          <code>{str(c.source)}</code>
+                        </td>
+                        <td>{s?.confidential === true ? t("record.protected") : (str(s?.title) ?? "—")}</td>
+                        <td class="grade">{str(s?.reliability) ?? "—"}</td>
+                        <td class="grade">{text(s?.credibility)}</td>
+                        <td>{str(c.locator)}</td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          </article>
+        );
+      }}
+    />
+  );
+}
+
+/** For a warning: each request's status from the ledger and the responses that answered it. */
+function WarningStatus(props: { caseId: string; warning: string }) {
+  const { t } = useI18n();
+  const ledger = useApi<Json>(`/api/cases/${encodeURIComponent(props.caseId)}/ledger`);
+  return (
+    <Loader
+      loaded={ledger}
+      render={(l) => {
+        const entry = arr(l.warnings).find((w) => w.warning === props.warning);
+        if (!entry) return null;
+        const asOf = str(l.asOf) ?? "";
+        return (
+          <section class="warning-status">
+            <h2>{t("ledger.requests")}</h2>
+            <ul>
+              {arr(entry.requests).map((q) => (
+                <li key={str(q.action)}>
+                  <Badge value={str(q.status) ?? ""} /> {str(q.description)} — {t("ledger.due")} {str(q.dueAt)}
+                  {str(q.firstResponseAt) && (
+                    <>
+                      {" "}
+                      — {t("ledger.firstResponse")} {str(q.firstResponseAt)} ({daysOpen(q, asOf)} {t("common.days")})
+                    </>
+                  )}
+                  {str(q.refusalReason) && (
+                    <>
+                      {" "}
+                      — {t("ledger.refusalReason")}: {str(q.refusalReason)}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+            <h2>{t("ledger.responses")}</h2>
+            <ul>
+              {strs(entry.responses).map((id) => (
+                <li key={id}>
+                  <RecordLink kind="response" id={id} caseId={props.caseId} />
+                </li>
+              ))}
+            </ul>
+            {entry.daysToFirstResponse !== undefined && (
+              <p>
+                {t("ledger.daysToFirstResponse")}: <strong>{text(entry.daysToFirstResponse)}</strong>
+              </p>
+            )}
+          </section>
+        );
+      }}
+    />
+  );
+}
