@@ -60,6 +60,20 @@ export default tseslint.config(
     rules: { "no-restricted-imports": forbid(["storage", "importers", "cli", "notify", "casefiles", "app", "http", "engine", "analysis", "forecast"], ["kysely", "better-sqlite3", "pg"], "security holds crypto and auth primitives (and Hono middleware): no storage, no delivery layer") },
   },
   {
+    // The dashboard talks to the HTTP API only, and never turns data into HTML (XSS): no innerHTML & co.
+    files: ["web/src/**/*.ts", "web/src/**/*.tsx"],
+    rules: {
+      "no-restricted-imports": forbid([...core, ...adapters], ["node:fs", "node:fs/promises", "node:child_process", "fs"], "the dashboard uses the HTTP API, not server code"),
+      "no-restricted-syntax": [
+        "error",
+        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: "never render data as HTML" },
+        { selector: "AssignmentExpression[left.property.name=/^(innerHTML|outerHTML)$/]", message: "never render data as HTML" },
+        { selector: "CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]", message: "never render data as HTML" },
+        { selector: "CallExpression[callee.name='eval'], NewExpression[callee.name='Function']", message: "the CSP forbids eval" },
+      ],
+    },
+  },
+  {
     files: ["src/**/*.ts"],
     ignores: ["src/app/**/*.ts", "src/**/*.test.ts"],
     rules: { "no-restricted-syntax": ["error", { selector: "MemberExpression[object.name='process'][property.name='env']", message: "only the composition root (src/app) reads process.env" }] },

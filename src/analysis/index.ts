@@ -17,6 +17,7 @@ export * from "./ledger/duty-bearers.js";
 export * from "./ledger/escalation.js";
 export * from "./ledger/ledger.js";
 export * from "./ledger/request-status.js";
+export * from "./latest-known.js";
 export * from "./level-span.js";
 export * from "./median.js";
 export * from "./naming/match-terms.js";

@@ -39,11 +39,12 @@ export function atLeast(level: RiskLevel, min: RiskLevel): boolean {
 
 /**
  * Turn level changes into spans: each change holds until the day before the next change of the same situation.
- * The last span of a situation is open-ended.
+ * The last span of a situation is open-ended, or ends on `until` (e.g. the last day a replay assessed: past it
+ * the level is not known).
  * @example levelSpansFromChanges([{ date: "1994-01-01", situation: "s", level: "high" }])
  *   // [{ situation: "s", level: "high", from: "1994-01-01" }]
  */
-export function levelSpansFromChanges(changes: readonly LevelChange[]): LevelSpan[] {
+export function levelSpansFromChanges(changes: readonly LevelChange[], until?: string): LevelSpan[] {
   const bySituation = new Map<string, LevelChange[]>();
   for (const c of changes) {
     const list = bySituation.get(c.situation) ?? [];
@@ -57,7 +58,9 @@ export function levelSpansFromChanges(changes: readonly LevelChange[]): LevelSpa
       const next = sorted[i + 1];
       const base = { situation: c.situation, level: c.level, from: c.date };
       const withCountry = c.country === undefined ? base : { ...base, country: c.country };
-      spans.push(next === undefined ? withCountry : { ...withCountry, to: addDays(next.date, -1) });
+      if (next !== undefined) spans.push({ ...withCountry, to: addDays(next.date, -1) });
+      else if (until !== undefined && until >= c.date) spans.push({ ...withCountry, to: until });
+      else if (until === undefined) spans.push(withCountry);
     });
   }
   return spans.sort((a, b) => a.from.localeCompare(b.from) || a.situation.localeCompare(b.situation));

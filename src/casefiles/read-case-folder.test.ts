@@ -328,6 +328,25 @@ describe("readCaseFolder edge cases", () => {
     ]);
   });
 
+  it("refuses a warning resting on evidence known only after it", async () => {
+    const later = { id: "late", kind: "state", name: "L", occurredAt: "2000-03-01", knownAt: "2000-03-01", citations: cit };
+    const dir = await folder({
+      "case.json": manifest,
+      "sources.json": [source],
+      "actors.json": [actor, later],
+      "warnings.json": [{ ...warning("w1", "ra1"), evidence: ["s", "late"] }],
+    });
+    expect(await problemsOf(dir)).toEqual([
+      {
+        file: "warnings.json",
+        recordId: "w1",
+        field: "evidence[1]",
+        line: 27,
+        message: 'evidence "late" is known only from 2000-03-01, after the warning (knownAt 2000-01-01)',
+      },
+    ]);
+  });
+
   it("keeps requested action ids unique across the case", async () => {
     const dir = await folder({
       "case.json": manifest,

@@ -300,16 +300,35 @@ export async function readCaseFolder(dir: string): Promise<CaseReadResult> {
   return { ok: true, bundle: { manifest, records: records as unknown as CaseRecords }, files };
 }
 
-/** Checks between a response and the warning it answers. */
+/** Checks between records: a response and the warning it answers, a warning and its evidence. */
 function linkProblems(
   parsed: readonly Parsed[],
   knownActions: ReadonlySet<string>,
   at: (kind: RecordKind, index: number, path: JsonPath) => number,
 ): CaseProblem[] {
   const warnings = new Map<string, RecordOf<"warning">>();
-  for (const p of parsed)
+  const knownAtOf = new Map<string, string>();
+  for (const p of parsed) {
+    knownAtOf.set(p.record.id, p.record.knownAt);
     if (p.kind === "warning") warnings.set(p.record.id, p.record as RecordOf<"warning">);
+  }
   const out: CaseProblem[] = [];
+  // A warning cannot rest on evidence that became known after it: that would be look-ahead in a replay.
+  for (const p of parsed) {
+    if (p.kind !== "warning") continue;
+    const w = p.record as RecordOf<"warning">;
+    w.evidence.forEach((id, i) => {
+      const k = knownAtOf.get(id);
+      if (k === undefined || k <= w.knownAt) return;
+      out.push({
+        file: RECORD_FILES.warning,
+        recordId: w.id,
+        field: formatField(["evidence", i]),
+        line: at("warning", p.index, ["evidence", i]),
+        message: `evidence "${id}" is known only from ${k}, after the warning (knownAt ${w.knownAt})`,
+      });
+    });
+  }
   for (const p of parsed) {
     if (p.kind !== "response") continue;
     const r = p.record as RecordOf<"response">;

@@ -5,19 +5,23 @@
 import type { Command } from "commander";
 import type { CliContext } from "./context.js";
 import { registerCaseCommand } from "./case.command.js";
+import { registerDemoCommand } from "./demo.command.js";
 import { registerServeCommand } from "./serve.command.js";
 import { registerTimelineCommand } from "./timeline.command.js";
 import { registerLogCommand } from "./log.command.js";
 import { registerReplayCommand } from "./replay.command.js";
+import { registerReportCommand } from "./report.command.js";
 import { registerImportCommand } from "./import.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
   // Commands are added here as they land: demo, case, timeline, replay, report, forecast, backtest, import, serve.
+  registerDemoCommand(_program, _ctx);
   registerCaseCommand(_program, _ctx);
   registerTimelineCommand(_program, _ctx);
   registerServeCommand(_program, _ctx);
   registerLogCommand(_program, _ctx);
   registerReplayCommand(_program, _ctx);
+  registerReportCommand(_program, _ctx);
   registerImportCommand(_program, _ctx);
 }

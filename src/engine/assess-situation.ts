@@ -8,6 +8,7 @@ import type { TollEntry } from "./engine-state.js";
 import type { EvidenceAccumulator } from "./evidence-accumulator.js";
 import type { EvidenceItem } from "./evidence.js";
 import { evaluateLevel } from "./level.js";
+import { indicatorsById } from "./rulebook-index.js";
 import { levelRank, type IndicatorRule, type RiskLevel, type ValidRulebook } from "./rulebook.js";
 
 /** The accumulators that bear on one situation: its own scope, its country's, and the global one. */
@@ -34,16 +35,25 @@ interface Computed {
   readonly derivedFrom?: readonly string[];
 }
 
-function direct(rule: IndicatorRule, inputs: SituationInputs, day: number, keep: number): Computed {
-  const accs = [inputs.own.get(rule.id), inputs.country.get(rule.id), inputs.global.get(rule.id)].filter(
-    (a): a is EvidenceAccumulator => a !== undefined,
-  );
+const NOTHING: Computed = { strength: 0, evidence: [], count: 0 };
+
+function direct(rule: IndicatorRule, inputs: SituationInputs, day: number, keep: number, minStrength: number): Computed {
+  const own = inputs.own.get(rule.id);
+  const country = inputs.country.get(rule.id);
+  const global = inputs.global.get(rule.id);
+  if (!own && !country && !global) return NOTHING;
+  const accs = [own, country, global].filter((a): a is EvidenceAccumulator => a !== undefined);
   let mass = 0;
   let count = 0;
-  const candidates: { item: EvidenceItem; weight: number }[] = [];
   for (const acc of accs) {
     mass += acc.valueAt(day);
     count += acc.count;
+  }
+  const strength = 1 - Math.exp(-mass / rule.saturation);
+  // Supporting records are only listed for indicators that are present.
+  if (strength < minStrength) return { strength, evidence: [], count };
+  const candidates: { item: EvidenceItem; weight: number }[] = [];
+  for (const acc of accs) {
     for (const item of acc.top) candidates.push({ item, weight: item.weight * 2 ** (-(day - item.day) / rule.halfLifeDays) });
   }
   candidates.sort((a, b) => b.weight - a.weight || a.item.seq - b.item.seq);
@@ -57,7 +67,7 @@ function direct(rule: IndicatorRule, inputs: SituationInputs, day: number, keep:
     weight: round4(weight),
     citations: item.citations,
   }));
-  return { strength: 1 - Math.exp(-mass / rule.saturation), evidence, count };
+  return { strength, evidence, count };
 }
 
 function derived(rule: IndicatorRule, computed: ReadonlyMap<string, Computed>, minStrength: number): Computed {
@@ -95,13 +105,16 @@ export function assessSituation(
   inputs: SituationInputs,
   previous: Assessment | undefined,
 ): Assessment {
-  const rules = new Map(rulebook.indicators.map((i) => [i.id, i]));
+  const rules = indicatorsById(rulebook);
   const minStrength = rulebook.presence.minStrength;
   const computed = new Map<string, Computed>();
   for (const id of rulebook.plan.indicatorOrder) {
     const rule = rules.get(id);
     if (!rule) continue;
-    computed.set(id, rule.derivedFrom ? derived(rule, computed, minStrength) : direct(rule, inputs, day, rulebook.evidencePerIndicator));
+    computed.set(
+      id,
+      rule.derivedFrom ? derived(rule, computed, minStrength) : direct(rule, inputs, day, rulebook.evidencePerIndicator, minStrength),
+    );
   }
   const findings: IndicatorFinding[] = [];
   let total = 0;

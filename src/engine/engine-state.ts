@@ -49,7 +49,8 @@ export class EngineState {
       byIndicator.set(item.indicator, acc);
     }
     acc.add(item);
-    if (this.tollIndicators.has(item.indicator) && !item.upgrade) {
+    // Only incidents are killings; a report's finding is evidence, not a death toll.
+    if (this.tollIndicators.has(item.indicator) && !item.upgrade && item.kind === "incident") {
       const list = this.tolls.get(item.scope) ?? [];
       list.push({ record: item.record, indicator: item.indicator, day: item.day, fatalities: item.fatalities });
       this.tolls.set(item.scope, list);

@@ -5,6 +5,7 @@
  */
 import type { IndicatorFinding } from "./assessment.js";
 import type { TollEntry } from "./engine-state.js";
+import { signalsById } from "./rulebook-index.js";
 import { RULED_LEVELS, type LevelRule, type RiskLevel, type RuledLevel, type ValidRulebook } from "./rulebook.js";
 
 interface Verdict {
@@ -64,7 +65,7 @@ export function evaluateLevel(
   tolls: readonly TollEntry[],
   day: number,
 ): { level: RiskLevel; reasons: string[] } {
-  const signalsOf = new Map(rulebook.indicators.map((i) => [i.id, i.signals]));
+  const signalsOf = signalsById(rulebook);
   let blocked: { level: RiskLevel; unmet: readonly string[] } | undefined;
   for (let l = RULED_LEVELS.length - 1; l >= 0; l -= 1) {
     const level = RULED_LEVELS[l] as RuledLevel;

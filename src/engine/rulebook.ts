@@ -37,6 +37,7 @@ export const SIGNALS = [
   "impunity",
   "trigger",
   "mass-killing",
+  "systematic-killing",
   "peacekeepers",
   "inaction",
 ] as const;

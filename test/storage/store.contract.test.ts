@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
-import { asOf, RECORD_KINDS, toTimeline, type CaseBundle } from "../../src/domain/index.js";
+import { asOf, emptyRecords, RECORD_KINDS, toTimeline, type CaseBundle } from "../../src/domain/index.js";
 import {
   getForecastRun,
   getRecord,
@@ -119,7 +119,7 @@ for (const t of targets) {
     it("a missing case reads as undefined and an empty case round-trips", async () => {
       const { store } = await fresh();
       expect(await readCase(store, "nope")).toBeUndefined();
-      const empty: CaseBundle = { manifest: { ...syntheticBundle().manifest, id: "empty" }, records: withoutProtected({ ...syntheticBundle(), records: Object.fromEntries(RECORD_KINDS.map((k) => [k, []])) as never }).records };
+      const empty: CaseBundle = { manifest: { ...syntheticBundle().manifest, id: "empty" }, records: emptyRecords() };
       const report = await loadCase(store, empty);
       expect(report.totals).toEqual({ inserted: 0, updated: 0, unchanged: 0, deleted: 0 });
       expect(await readCase(store, "empty")).toEqual(empty);

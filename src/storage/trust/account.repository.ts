@@ -7,6 +7,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { encodeAuditLine, type AuditEvent } from "../../security/audit-line.js";
+import type { Principal } from "../../security/principal.js";
 import { parseRole, type Role } from "../../security/roles.js";
 import { hashSecret, newApiToken, newSecret } from "../../security/secret-token.js";
 import type { Database } from "../database.js";
@@ -24,15 +25,7 @@ export class AccountError extends Error {
   }
 }
 
-/** Who is acting: a user, a session or a token resolves to this. */
-export interface Principal {
-  readonly userId: string;
-  readonly username: string;
-  readonly role: Role;
-  /** True when this session passed TOTP (API tokens: false). */
-  readonly secondFactor: boolean;
-  readonly via: "session" | "token";
-}
+export type { Principal };
 
 /** Usernames are case-folded, NFC, 1–64 of [a-z0-9._@-]: no look-alikes, nothing that breaks a log line. */
 export function normaliseUsername(username: string): string {

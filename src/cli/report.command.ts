@@ -1,0 +1,134 @@
+/**
+ * `tocsin report (--case ID | --case-dir DIR) [--format md|html|json] [--out FILE]`: the Genocide Convention
+ * scorecard of a case — the ledger, commitments, gaps, naming and accountability — as Markdown, JSON or a
+ * printable HTML page. The risk-level timeline comes from an engine replay of the same case.
+ * @module
+ */
+import { writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import type { Command } from "commander";
+import {
+  buildScorecard,
+  latestKnownAt,
+  levelSpansFromChanges,
+  renderHtml,
+  renderJson,
+  renderMarkdown,
+  scorecardHeadlines,
+  type LevelSpan,
+  type Scorecard,
+} from "../analysis/index.js";
+import { readLexicon } from "../casefiles/read-lexicon.js";
+import { isIsoDay, type CaseBundle, type Lexicon, type Warning } from "../domain/index.js";
+import { alertToWarning, REPLAY_STEPS, replay, type ReplayStep } from "../engine/index.js";
+import { caseDirFrom, formatProblem, readValidCase } from "./case-source.js";
+import { usageError } from "./cli-error.js";
+import type { CliContext } from "./context.js";
+import { validRulebook } from "./replay.command.js";
+
+export const REPORT_FORMATS = ["md", "html", "json"] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+interface ReportOptions {
+  case?: string;
+  caseDir?: string;
+  format: string;
+  out?: string;
+  asOf?: string;
+  step: string;
+  window: string;
+  withAlerts?: boolean;
+}
+
+/** Render a scorecard in one of the report formats. */
+export function renderReport(sc: Scorecard, format: ReportFormat): string {
+  return format === "html" ? renderHtml(sc) : format === "json" ? renderJson(sc) : renderMarkdown(sc);
+}
+
+/** Load the package's naming lexicon or fail with exit 2, listing every problem. */
+export async function validLexicon(ctx: CliContext): Promise<Lexicon> {
+  const r = await readLexicon(join(ctx.packageRoot, "rulebook", "lexicon"));
+  if (!r.ok) {
+    for (const p of r.problems) ctx.io.err(`${formatProblem(p)}\n`);
+    throw usageError(`the naming lexicon is invalid: ${r.problems.length} problem(s)`);
+  }
+  return r.lexicon;
+}
+
+/**
+ * The level timeline (and the alerts as engine warnings) of a case, from a replay of the package's rulebook.
+ * The engine never reads the case's evaluation block; the analyses may.
+ */
+export async function levelTimeline(
+  ctx: CliContext,
+  bundle: CaseBundle,
+  step: ReplayStep,
+): Promise<{ levels: LevelSpan[]; alerts: Warning[] }> {
+  const rulebook = await validRulebook(ctx);
+  const result = replay(bundle, rulebook, { step });
+  const levels = levelSpansFromChanges(
+    result.alerts.map((a) => ({ date: a.date, situation: a.situation.id, level: a.level, country: a.situation.country })),
+    result.to,
+  );
+  return { levels, alerts: result.alerts.map(alertToWarning) };
+}
+
+/**
+ * Build the scorecard of a case as the CLI and the demo show it: as of the last day anything in the case
+ * became known (unless `asOf` is given), with the replayed level timeline and the shipped lexicon.
+ * @example const sc = await caseScorecard(ctx, bundle, {}); scorecardHeadlines(sc)
+ */
+export async function caseScorecard(
+  ctx: CliContext,
+  bundle: CaseBundle,
+  options: { asOf?: string; step?: ReplayStep; responseWindowDays?: number; withAlerts?: boolean },
+): Promise<Scorecard> {
+  const { levels, alerts } = await levelTimeline(ctx, bundle, options.step ?? "day");
+  const lexicon = await validLexicon(ctx);
+  return buildScorecard(bundle, {
+    asOf: options.asOf ?? latestKnownAt(bundle),
+    levels,
+    lexicon,
+    ...(options.responseWindowDays === undefined ? {} : { responseWindowDays: options.responseWindowDays }),
+    ...(options.withAlerts ? { alerts } : {}),
+  });
+}
+
+/** Register `report`. */
+export function registerReportCommand(program: Command, ctx: CliContext): void {
+  program
+    .command("report")
+    .description("the Genocide Convention scorecard of a case: prevention and punishment, with evidence and citations")
+    .option("--case <id>", "a built-in case")
+    .option("--case-dir <dir>", "any case folder")
+    .option("--format <format>", "md, html or json", "md")
+    .option("--out <file>", "write the report to a file instead of stdout")
+    .option("--as-of <day>", "compute as of this day (default: the last day anything in the case became known)")
+    .option("--step <step>", "replay step for the risk-level timeline: day, week or month", "day")
+    .option("--window <days>", "days to answer a request or follow up a commitment that names no due date", "30")
+    .option("--with-alerts", "add the engine's replayed alerts to the ledger as warnings (counterfactual for a past case)")
+    .action(async (opts: ReportOptions) => {
+      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw usageError(`--format "${opts.format}" must be md, html or json`);
+      if (!(REPLAY_STEPS as readonly string[]).includes(opts.step)) throw usageError(`--step "${opts.step}" must be day, week or month`);
+      if (opts.asOf !== undefined && !isIsoDay(opts.asOf)) throw usageError(`--as-of "${opts.asOf}" is not a day YYYY-MM-DD`);
+      const window = Number(opts.window);
+      if (!Number.isInteger(window) || window < 0) throw usageError(`--window "${opts.window}" must be a whole number of days`);
+      const bundle = await readValidCase(ctx, caseDirFrom(ctx, opts));
+      const sc = await caseScorecard(ctx, bundle, {
+        ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),
+        step: opts.step as ReplayStep,
+        responseWindowDays: window,
+        withAlerts: opts.withAlerts === true,
+      });
+      for (const p of sc.ledger.problems) ctx.io.err(`note: ${p.record}: ${p.message}\n`);
+      const text = renderReport(sc, opts.format as ReportFormat);
+      if (opts.out === undefined) {
+        ctx.io.out(text);
+        return;
+      }
+      const file = resolve(opts.out);
+      await writeFile(file, text, "utf8");
+      ctx.io.err(`wrote ${file}\n`);
+      for (const h of scorecardHeadlines(sc)) ctx.io.err(`${h}\n`);
+    });
+}
