@@ -4,8 +4,13 @@ import { commitmentStates } from "./commitments.js";
 
 describe("commitmentStates", () => {
   it("marks a threat never carried out as overdue once its follow-up date has passed", () => {
-    const b = bundle({ commitment: [commitment("c1", "1993-03-08", { followUpDue: "1993-06-30", delivered: false })] });
-    expect(commitmentStates(b, { asOf: "1993-05-01" })[0]).toMatchObject({ status: "pending", dueSource: "declared" });
+    const b = bundle({
+      commitment: [commitment("c1", "1993-03-08", { followUpDue: "1993-06-30", delivered: false })],
+    });
+    expect(commitmentStates(b, { asOf: "1993-05-01" })[0]).toMatchObject({
+      status: "pending",
+      dueSource: "declared",
+    });
     expect(commitmentStates(b, { asOf: "1993-07-10" })[0]).toMatchObject({
       status: "overdue",
       dueAt: "1993-06-30",
@@ -16,8 +21,16 @@ describe("commitmentStates", () => {
 
   it("uses the default window when no follow-up date is given", () => {
     const b = bundle({ commitment: [commitment("c1", "1993-03-08")] });
-    expect(commitmentStates(b, { asOf: "1993-04-30" })[0]).toMatchObject({ status: "overdue", dueAt: "1993-04-07", dueSource: "default", daysOverdue: 23 });
-    expect(commitmentStates(b, { asOf: "1993-04-30", followUpDays: 60 })[0]).toMatchObject({ status: "pending", dueAt: "1993-05-07" });
+    expect(commitmentStates(b, { asOf: "1993-04-30" })[0]).toMatchObject({
+      status: "overdue",
+      dueAt: "1993-04-07",
+      dueSource: "default",
+      daysOverdue: 23,
+    });
+    expect(commitmentStates(b, { asOf: "1993-04-30", followUpDays: 60 })[0]).toMatchObject({
+      status: "pending",
+      dueAt: "1993-05-07",
+    });
   });
 
   it("counts a delivery only from the day it happened, from the delivering response or the record's date", () => {
@@ -28,11 +41,17 @@ describe("commitmentStates", () => {
       ],
       response: [response("r1", "1993-03-10", { kind: "diplomatic-measure" })],
     });
-    expect(commitmentStates(b, { asOf: "1993-03-15" }).map((c) => [c.commitment, c.status, c.daysToDeliver])).toEqual([
+    expect(
+      commitmentStates(b, { asOf: "1993-03-15" }).map((c) => [c.commitment, c.status, c.daysToDeliver]),
+    ).toEqual([
       ["c1", "delivered", 2],
       ["c2", "pending", undefined],
     ]);
-    expect(commitmentStates(b, { asOf: "1993-12-31" })[1]).toMatchObject({ status: "delivered", deliveredAt: "1993-03-20", daysToDeliver: 12 });
+    expect(commitmentStates(b, { asOf: "1993-12-31" })[1]).toMatchObject({
+      status: "delivered",
+      deliveredAt: "1993-03-20",
+      daysToDeliver: 12,
+    });
   });
 
   it("is empty for an empty case and ignores commitments not yet known", () => {
@@ -42,7 +61,15 @@ describe("commitmentStates", () => {
   });
 
   it("treats a delivering response missing from the record as no delivery", () => {
-    const b = bundle({ commitment: [commitment("c1", "1993-03-08", { delivered: null, deliveredBy: "r-missing", followUpDue: "1993-04-01" })] });
+    const b = bundle({
+      commitment: [
+        commitment("c1", "1993-03-08", {
+          delivered: null,
+          deliveredBy: "r-missing",
+          followUpDue: "1993-04-01",
+        }),
+      ],
+    });
     expect(commitmentStates(b, { asOf: "1993-05-01" })[0]?.status).toBe("overdue");
   });
 });

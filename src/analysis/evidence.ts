@@ -26,7 +26,10 @@ export function indexRecords(bundle: CaseBundle): ReadonlyMap<string, RecordBase
 export function citationView(bundle: CaseBundle, c: Citation): CitationView {
   const source = bundle.records.source.find((s) => s.id === c.source);
   if (source?.confidential) return { source: c.source, label: PROTECTED_SOURCE_LABEL, protected: true };
-  return { source: c.source, label: source?.title ?? "Unknown source", locator: c.locator, protected: false };
+  const label = source?.title ?? "Unknown source";
+  return c.locator === ""
+    ? { source: c.source, label, protected: false }
+    : { source: c.source, label, locator: c.locator, protected: false };
 }
 
 /**
@@ -37,8 +40,11 @@ export function citationsOf(bundle: CaseBundle, ids: readonly string[]): Citatio
   const byId = indexRecords(bundle);
   const seen = new Set<string>();
   const out: CitationView[] = [];
+  const sourceIds = new Set(bundle.records.source.map((s) => s.id));
   for (const id of ids) {
-    for (const c of byId.get(id)?.citations ?? []) {
+    // A source given as evidence is cited itself (a confidential one only by id and label).
+    const own = sourceIds.has(id) ? [{ source: id, locator: "" }] : [];
+    for (const c of [...own, ...(byId.get(id)?.citations ?? [])]) {
       const v = citationView(bundle, c);
       const key = `${v.source}\u0000${v.locator ?? ""}`;
       if (seen.has(key)) continue;

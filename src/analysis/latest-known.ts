@@ -8,7 +8,8 @@ import { RECORD_KINDS, type CaseBundle } from "../domain/index.js";
 export function latestKnownAt(bundle: CaseBundle): string {
   let latest = bundle.manifest.period.to;
   for (const kind of RECORD_KINDS) {
-    for (const r of bundle.records[kind] as readonly { knownAt: string }[]) if (r.knownAt > latest) latest = r.knownAt;
+    for (const r of bundle.records[kind] as readonly { knownAt: string }[])
+      if (r.knownAt > latest) latest = r.knownAt;
   }
   return latest;
 }

@@ -125,7 +125,11 @@ export function overlapAtLevel(
 }
 
 /** The first day a level of `min` or above is reached, if ever (by `asOf`). */
-export function firstDayAtLevel(spans: readonly LevelSpan[], min: RiskLevel, asOf: string): string | undefined {
+export function firstDayAtLevel(
+  spans: readonly LevelSpan[],
+  min: RiskLevel,
+  asOf: string,
+): string | undefined {
   let first: string | undefined;
   for (const s of spans) {
     if (!atLeast(s.level, min) || s.from > asOf) continue;

@@ -9,6 +9,7 @@ import { registerDemoCommand } from "./demo.command.js";
 import { registerServeCommand } from "./serve.command.js";
 import { registerTimelineCommand } from "./timeline.command.js";
 import { registerLogCommand } from "./log.command.js";
+import { registerUserCommand } from "./user.command.js";
 import { registerReplayCommand } from "./replay.command.js";
 import { registerReportCommand } from "./report.command.js";
 import { registerImportCommand } from "./import.command.js";
@@ -21,6 +22,7 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerTimelineCommand(_program, _ctx);
   registerServeCommand(_program, _ctx);
   registerLogCommand(_program, _ctx);
+  registerUserCommand(_program, _ctx);
   registerReplayCommand(_program, _ctx);
   registerReportCommand(_program, _ctx);
   registerImportCommand(_program, _ctx);

@@ -67,7 +67,12 @@ export async function levelTimeline(
   const rulebook = await validRulebook(ctx);
   const result = replay(bundle, rulebook, { step });
   const levels = levelSpansFromChanges(
-    result.alerts.map((a) => ({ date: a.date, situation: a.situation.id, level: a.level, country: a.situation.country })),
+    result.alerts.map((a) => ({
+      date: a.date,
+      situation: a.situation.id,
+      level: a.level,
+      country: a.situation.country,
+    })),
     result.to,
   );
   return { levels, alerts: result.alerts.map(alertToWarning) };
@@ -98,21 +103,37 @@ export async function caseScorecard(
 export function registerReportCommand(program: Command, ctx: CliContext): void {
   program
     .command("report")
-    .description("the Genocide Convention scorecard of a case: prevention and punishment, with evidence and citations")
+    .description(
+      "the Genocide Convention scorecard of a case: prevention and punishment, with evidence and citations",
+    )
     .option("--case <id>", "a built-in case")
     .option("--case-dir <dir>", "any case folder")
     .option("--format <format>", "md, html or json", "md")
     .option("--out <file>", "write the report to a file instead of stdout")
-    .option("--as-of <day>", "compute as of this day (default: the last day anything in the case became known)")
+    .option(
+      "--as-of <day>",
+      "compute as of this day (default: the last day anything in the case became known)",
+    )
     .option("--step <step>", "replay step for the risk-level timeline: day, week or month", "day")
-    .option("--window <days>", "days to answer a request or follow up a commitment that names no due date", "30")
-    .option("--with-alerts", "add the engine's replayed alerts to the ledger as warnings (counterfactual for a past case)")
+    .option(
+      "--window <days>",
+      "days to answer a request or follow up a commitment that names no due date",
+      "30",
+    )
+    .option(
+      "--with-alerts",
+      "add the engine's replayed alerts to the ledger as warnings (counterfactual for a past case)",
+    )
     .action(async (opts: ReportOptions) => {
-      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw usageError(`--format "${opts.format}" must be md, html or json`);
-      if (!(REPLAY_STEPS as readonly string[]).includes(opts.step)) throw usageError(`--step "${opts.step}" must be day, week or month`);
-      if (opts.asOf !== undefined && !isIsoDay(opts.asOf)) throw usageError(`--as-of "${opts.asOf}" is not a day YYYY-MM-DD`);
+      if (!(REPORT_FORMATS as readonly string[]).includes(opts.format))
+        throw usageError(`--format "${opts.format}" must be md, html or json`);
+      if (!(REPLAY_STEPS as readonly string[]).includes(opts.step))
+        throw usageError(`--step "${opts.step}" must be day, week or month`);
+      if (opts.asOf !== undefined && !isIsoDay(opts.asOf))
+        throw usageError(`--as-of "${opts.asOf}" is not a day YYYY-MM-DD`);
       const window = Number(opts.window);
-      if (!Number.isInteger(window) || window < 0) throw usageError(`--window "${opts.window}" must be a whole number of days`);
+      if (!Number.isInteger(window) || window < 0)
+        throw usageError(`--window "${opts.window}" must be a whole number of days`);
       const bundle = await readValidCase(ctx, caseDirFrom(ctx, opts));
       const sc = await caseScorecard(ctx, bundle, {
         ...(opts.asOf === undefined ? {} : { asOf: opts.asOf }),

@@ -8,7 +8,12 @@ import { TERM_CLASSES, type LexiconLanguage } from "../domain/index.js";
 
 /** Comparison key for duplicate detection: case and accents do not make two terms different. */
 function termKey(text: string): string {
-  return text.normalize("NFKD").replace(/\p{M}+/gu, "").toLowerCase().replace(/\s+/g, " ").trim();
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase()
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 export const LexiconTermSchema = z.strictObject({
@@ -35,7 +40,8 @@ export function duplicateTerms(terms: unknown): { index: number; first: number; 
   const seen = new Map<string, number>();
   const out: { index: number; first: number; text: string }[] = [];
   terms.forEach((t: unknown, i) => {
-    const text = typeof t === "object" && t !== null && "text" in t && typeof t.text === "string" ? t.text : undefined;
+    const text =
+      typeof t === "object" && t !== null && "text" in t && typeof t.text === "string" ? t.text : undefined;
     if (text === undefined || text.trim() === "") return;
     const k = termKey(text);
     const first = seen.get(k);

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { emptyRecords, type CaseBundle } from "./case.js";
 import { actorsOf, overlapsRange, recordSummary, toTimeline } from "./timeline.js";
 
-const manifest = { id: "t", title: "T", region: "R", countries: ["XVL"], period: { from: "2030-01-01", to: "2030-12-31" }, sides: [], escalationChain: [] };
+const manifest = {
+  id: "t",
+  title: "T",
+  region: "R",
+  countries: ["XVL"],
+  period: { from: "2030-01-01", to: "2030-12-31" },
+  sides: [],
+  escalationChain: [],
+};
 const day = (d: string) => ({ from: d, to: d, precision: "day" as const });
 
 const bundle: CaseBundle = {
@@ -10,7 +18,18 @@ const bundle: CaseBundle = {
   records: {
     ...emptyRecords(),
     source: [
-      { id: "s-conf", kind: "informant", title: "Informant", occurredAt: day("2030-02-01"), knownAt: "2030-02-01", citations: [], reliability: "B", credibility: 2, confidential: true, protectedIdentity: { name: "Secret Name" } },
+      {
+        id: "s-conf",
+        kind: "informant",
+        title: "Informant",
+        occurredAt: day("2030-02-01"),
+        knownAt: "2030-02-01",
+        citations: [],
+        reliability: "B",
+        credibility: 2,
+        confidential: true,
+        protectedIdentity: { name: "Secret Name" },
+      },
     ],
     warning: [
       {
@@ -27,7 +46,17 @@ const bundle: CaseBundle = {
         origin: "human",
       },
     ],
-    response: [{ id: "r0", occurredAt: day("2030-01-15"), knownAt: "2030-01-15", citations: [], actor: "b", kind: "statement", summary: "Earlier" }],
+    response: [
+      {
+        id: "r0",
+        occurredAt: day("2030-01-15"),
+        knownAt: "2030-01-15",
+        citations: [],
+        actor: "b",
+        kind: "statement",
+        summary: "Earlier",
+      },
+    ],
   },
 };
 
@@ -55,7 +84,12 @@ describe("toTimeline", () => {
   it("filters by overlap with a window", () => {
     expect(toTimeline(bundle, { from: "2030-01-16" }).map((e) => e.id)).toEqual(["s-conf", "w1"]);
     expect(toTimeline(bundle, { to: "2030-01-15" }).map((e) => e.id)).toEqual(["r0"]);
-    expect(overlapsRange({ from: "2030-01-01", to: "2030-03-31", precision: "range" }, { from: "2030-03-31", to: "2030-04-01" })).toBe(true);
+    expect(
+      overlapsRange(
+        { from: "2030-01-01", to: "2030-03-31", precision: "range" },
+        { from: "2030-03-31", to: "2030-04-01" },
+      ),
+    ).toBe(true);
   });
 
   it("an empty case has an empty timeline", () => {
@@ -63,7 +97,18 @@ describe("toTimeline", () => {
   });
 
   it("summarises and lists actors per kind", () => {
-    expect(recordSummary("mandate", { id: "m", occurredAt: day("2030-01-01"), knownAt: "2030-01-01", citations: [], body: "sc", mission: "mis", legalBasis: "chapter-vi", tasks: [] })).toBe("Mandate of mis");
+    expect(
+      recordSummary("mandate", {
+        id: "m",
+        occurredAt: day("2030-01-01"),
+        knownAt: "2030-01-01",
+        citations: [],
+        body: "sc",
+        mission: "mis",
+        legalBasis: "chapter-vi",
+        tasks: [],
+      }),
+    ).toBe("Mandate of mis");
     expect(actorsOf("response", bundle.records.response[0]!)).toEqual(["b"]);
   });
 });

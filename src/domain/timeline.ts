@@ -44,7 +44,10 @@ function refs(field: string, ids: readonly string[] | string | undefined): Actor
  * Every actor reference of a record, by field. The store indexes these for "records involving actor X".
  * @example actorReferences("response", r) // [{ field: "actor", actor: "dpko" }]
  */
-export function actorReferences<K extends RecordKind>(kind: K, record: RecordOf<K>): readonly ActorReference[] {
+export function actorReferences<K extends RecordKind>(
+  kind: K,
+  record: RecordOf<K>,
+): readonly ActorReference[] {
   const r = record as AnyRecord;
   switch (kind) {
     case "actor": {
@@ -118,7 +121,9 @@ export function recordSummary<K extends RecordKind>(kind: K, record: RecordOf<K>
       return (r as RecordOf<"commitment">).measure;
     case "mandate": {
       const m = r as RecordOf<"mandate">;
-      return m.resolution !== undefined ? `${m.resolution}: mandate of ${m.mission}` : `Mandate of ${m.mission}`;
+      return m.resolution !== undefined
+        ? `${m.resolution}: mandate of ${m.mission}`
+        : `Mandate of ${m.mission}`;
     }
     case "tribunal":
       return (r as RecordOf<"tribunal">).name;
@@ -147,7 +152,9 @@ export function timelineEntryOf<K extends RecordKind>(kind: K, record: RecordOf<
 
 /** Whether a span overlaps a day window (an open end is unbounded). */
 export function overlapsRange(when: When, range: DayRange): boolean {
-  return (range.from === undefined || when.to >= range.from) && (range.to === undefined || when.from <= range.to);
+  return (
+    (range.from === undefined || when.to >= range.from) && (range.to === undefined || when.from <= range.to)
+  );
 }
 
 /** Time order: start day, then end day, then kind in RECORD_KINDS order, then id. */
@@ -168,7 +175,8 @@ export function toTimeline(bundle: CaseBundle, range: DayRange = {}): TimelineEn
   const out: TimelineEntry[] = [];
   for (const kind of RECORD_KINDS) {
     for (const record of bundle.records[kind] as readonly AnyRecord[]) {
-      if (overlapsRange(record.occurredAt, range)) out.push(timelineEntryOf(kind, record as RecordOf<typeof kind>));
+      if (overlapsRange(record.occurredAt, range))
+        out.push(timelineEntryOf(kind, record as RecordOf<typeof kind>));
     }
   }
   return out.sort(compareTimelineEntries);

@@ -21,6 +21,8 @@ export interface ReplayOptions {
   readonly from?: string;
   /** Last day (default: the case period's end). */
   readonly to?: string;
+  /** Keep every step's assessments in `trace` (memory grows with steps × situations). */
+  readonly trace?: boolean;
 }
 
 /** The first day on which any situation (or the evaluated one) reached each level or above; null if never. */
@@ -45,6 +47,8 @@ export interface ReplayResult {
   readonly evaluation: ReplayEvaluation | null;
   /** The assessments of the last step. */
   readonly final: readonly Assessment[];
+  /** Every step's assessments, when asked for with `trace: true`. */
+  readonly trace?: readonly { readonly date: string; readonly assessments: readonly Assessment[] }[];
 }
 
 function lastDayOfMonth(year: number, month: number): number {
@@ -104,6 +108,7 @@ export function replay(bundle: CaseBundle, rulebook: ValidRulebook, options: Rep
   const alerts: Alert[] = [];
   const dates = stepDates(from, to, options.step);
   let previous: Assessment[] = [];
+  const trace: { date: string; assessments: Assessment[] }[] = [];
   let i = 0;
   let g = 0;
   for (const day of dates) {
@@ -119,6 +124,7 @@ export function replay(bundle: CaseBundle, rulebook: ValidRulebook, options: Rep
       record(own, a.level, day);
       firstBySituation.set(a.situation.id, own);
     }
+    if (options.trace) trace.push({ date: day, assessments: current });
     previous = current;
   }
   return {
@@ -130,6 +136,7 @@ export function replay(bundle: CaseBundle, rulebook: ValidRulebook, options: Rep
     firstDateByLevel: first,
     evaluation: evaluate(bundle, firstBySituation, first),
     final: previous,
+    ...(options.trace ? { trace } : {}),
   };
 }
 

@@ -10,8 +10,9 @@ import { buildLedger } from "../analysis/ledger/ledger.js";
 import { levelSpansFromChanges, type LevelSpan } from "../analysis/level-span.js";
 import { buildNaming } from "../analysis/naming/naming-monitor.js";
 import { buildScorecard } from "../analysis/scorecard/scorecard.js";
-import type { CaseBundle, Lexicon, Warning } from "../domain/index.js";
+import { toTimeline, type CaseBundle, type Lexicon, type Warning } from "../domain/index.js";
 import { alertToWarning, replay, type Alert, type ReplayResult, type ValidRulebook } from "../engine/index.js";
+import { laneItems, type TimelineItem } from "./timeline-view.js";
 
 /** What the analyses need besides the case: the rulebook (for the engine) and the naming lexicon. */
 export interface AnalysisInputs {
@@ -44,39 +45,56 @@ export class CaseAnalysis {
   }
 
   get alertWarnings(): readonly Warning[] {
-    return this.alerts.map(alertToWarning);
+    return this.#memo("alertWarnings", () => this.alerts.map(alertToWarning));
+  }
+
+  /** The whole case's timeline in lanes (filtered per request by window). */
+  get timeline(): readonly TimelineItem[] {
+    return this.#memo("timeline", () => laneItems(toTimeline(this.bundle)));
   }
 
   /** The risk-level timeline from the alerts' level changes. */
   get levels(): readonly LevelSpan[] {
-    return levelSpansFromChanges(
-      this.alerts.map((a) => ({ date: a.date, situation: a.situation.id, level: a.level, country: a.situation.country })),
+    return this.#memo("levels", () =>
+      levelSpansFromChanges(
+        this.alerts.map((a) => ({ date: a.date, situation: a.situation.id, level: a.level, country: a.situation.country })),
+      ),
     );
   }
 
   ledger() {
-    return buildLedger(this.bundle, { asOf: this.asOf, alerts: this.alertWarnings });
+    return this.#memo("ledger", () => buildLedger(this.bundle, { asOf: this.asOf, alerts: this.alertWarnings }));
   }
 
   gaps() {
-    return buildGaps(this.bundle, { asOf: this.asOf, levels: this.levels });
+    return this.#memo("gaps", () => buildGaps(this.bundle, { asOf: this.asOf, levels: this.levels }));
   }
 
   naming() {
-    return this.inputs.lexicon ? buildNaming(this.bundle, { asOf: this.asOf, lexicon: this.inputs.lexicon }) : undefined;
+    const lexicon = this.inputs.lexicon;
+    return lexicon ? this.#memo("naming", () => buildNaming(this.bundle, { asOf: this.asOf, lexicon })) : undefined;
   }
 
   accountability() {
-    return buildAccountability(this.bundle, { asOf: this.asOf });
+    return this.#memo("accountability", () => buildAccountability(this.bundle, { asOf: this.asOf }));
   }
 
   scorecard() {
-    return buildScorecard(this.bundle, {
-      asOf: this.asOf,
-      levels: this.levels,
-      alerts: this.alertWarnings,
-      ...(this.inputs.lexicon ? { lexicon: this.inputs.lexicon } : {}),
-    });
+    return this.#memo("scorecard", () =>
+      buildScorecard(this.bundle, {
+        asOf: this.asOf,
+        levels: this.levels,
+        alerts: this.alertWarnings,
+        ...(this.inputs.lexicon ? { lexicon: this.inputs.lexicon } : {}),
+      }),
+    );
+  }
+
+  // The results are immutable values, so each is computed once per case version and day.
+  readonly #results = new Map<string, unknown>();
+  #memo<T>(key: string, make: () => T): T {
+    if (!this.#results.has(key)) this.#results.set(key, make());
+    return this.#results.get(key) as T;
   }
 }
 

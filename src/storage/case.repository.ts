@@ -2,7 +2,13 @@
  * Reading whole cases back: the list of stored cases and one case as a bundle, optionally as known on a day.
  * @module
  */
-import { RECORD_KINDS, type CaseBundle, type CaseManifest, type CaseRecords, type RecordKind } from "../domain/index.js";
+import {
+  RECORD_KINDS,
+  type CaseBundle,
+  type CaseManifest,
+  type CaseRecords,
+  type RecordKind,
+} from "../domain/index.js";
 import { identitiesFor, identityMapKey, type ReadOptions } from "./read-options.js";
 import { genericDb, recordTable } from "./records/record-db.js";
 import type { RecordColumns } from "./records/record-columns.js";
@@ -31,7 +37,12 @@ export interface ReadCaseOptions extends ReadOptions {
 export async function listCases(store: Store): Promise<StoredCase[]> {
   try {
     const rows = await store.db.selectFrom("cases").selectAll().orderBy("id").execute();
-    return rows.map((r) => ({ id: r.id, title: r.title, loadedAt: r.loaded_at, manifest: JSON.parse(r.manifest) as CaseManifest }));
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      loadedAt: r.loaded_at,
+      manifest: JSON.parse(r.manifest) as CaseManifest,
+    }));
   } catch (e) {
     throw toStoreError(store, e, "list cases");
   }
@@ -42,24 +53,45 @@ export async function listCases(store: Store): Promise<StoredCase[]> {
  * `includeProtected: true`.
  * @returns undefined when no case has that id.
  */
-export async function readCase(store: Store, caseId: string, options: ReadCaseOptions = {}): Promise<CaseBundle | undefined> {
+export async function readCase(
+  store: Store,
+  caseId: string,
+  options: ReadCaseOptions = {},
+): Promise<CaseBundle | undefined> {
   try {
-    const caseRow = await store.db.selectFrom("cases").select(["manifest"]).where("id", "=", caseId).executeTakeFirst();
+    const caseRow = await store.db
+      .selectFrom("cases")
+      .select(["manifest"])
+      .where("id", "=", caseId)
+      .executeTakeFirst();
     if (caseRow === undefined) return undefined;
     const records: Partial<Record<RecordKind, unknown[]>> = {};
     for (const kind of RECORD_KINDS) {
       const spec = tableOf(kind);
-      let q = genericDb(store.db).selectFrom(recordTable(spec.table)).selectAll().where("case_id", "=", caseId);
+      let q = genericDb(store.db)
+        .selectFrom(recordTable(spec.table))
+        .selectAll()
+        .where("case_id", "=", caseId);
       if (options.asOf !== undefined) q = q.where("known_at", "<=", options.asOf);
       const rows: RecordColumns[] = await q.orderBy("id").execute();
       if (kind === "source") {
-        const ids = await identitiesFor(store.db, options, caseId, rows.map((r) => r.id));
-        records[kind] = rows.map((r) => sourceRowToSource(r as never, ids?.get(identityMapKey(caseId, r.id))));
+        const ids = await identitiesFor(
+          store.db,
+          options,
+          caseId,
+          rows.map((r) => r.id),
+        );
+        records[kind] = rows.map((r) =>
+          sourceRowToSource(r as never, ids?.get(identityMapKey(caseId, r.id))),
+        );
       } else {
         records[kind] = rows.map((r) => spec.fromRow(r));
       }
     }
-    return { manifest: JSON.parse(caseRow.manifest) as CaseManifest, records: records as unknown as CaseRecords };
+    return {
+      manifest: JSON.parse(caseRow.manifest) as CaseManifest,
+      records: records as unknown as CaseRecords,
+    };
   } catch (e) {
     throw toStoreError(store, e, `read case ${caseId}`);
   }

@@ -5,7 +5,13 @@
  */
 export { migrateStore, openStore } from "./open-store.js";
 export type { OpenStoreOptions, Store, StoreDialectName } from "./store.js";
-export { StoreError, STORE_ERROR_CODES, isStoreError, redactLocation, type StoreErrorCode } from "./store-error.js";
+export {
+  StoreError,
+  STORE_ERROR_CODES,
+  isStoreError,
+  redactLocation,
+  type StoreErrorCode,
+} from "./store-error.js";
 export type { Database, RecordTableName } from "./database.js";
 export { MIGRATIONS, type StoreMigration } from "./migrations/index.js";
 export { runMigrations, pendingMigrations, type MigrationReport } from "./migrations/migrate.js";

@@ -5,7 +5,13 @@
  * @module
  */
 import type { Transaction } from "kysely";
-import { RECORD_KINDS, actorReferences, type CaseBundle, type RecordKind, type RecordOf } from "../domain/index.js";
+import {
+  RECORD_KINDS,
+  actorReferences,
+  type CaseBundle,
+  type RecordKind,
+  type RecordOf,
+} from "../domain/index.js";
 import type { Database } from "./database.js";
 import type { LoadCounts, LoadReport } from "./load-report.js";
 import { canonicalJson, sha256Hex } from "./records/canonical-json.js";
@@ -40,7 +46,11 @@ interface KindPlan<K extends RecordKind> {
  * @example const report = await loadCase(store, bundle); report.totals.inserted
  * @throws StoreError (STORE_WRITE_FAILED for a constraint violation, STORE_LOCKED, STORE_READONLY…); nothing is written then.
  */
-export async function loadCase(store: Store, bundle: CaseBundle, options: LoadCaseOptions = {}): Promise<LoadReport> {
+export async function loadCase(
+  store: Store,
+  bundle: CaseBundle,
+  options: LoadCaseOptions = {},
+): Promise<LoadReport> {
   const caseId = bundle.manifest.id;
   try {
     return await store.db.transaction().execute((trx) => loadInTransaction(trx, bundle, options));
@@ -49,18 +59,30 @@ export async function loadCase(store: Store, bundle: CaseBundle, options: LoadCa
   }
 }
 
-async function loadInTransaction(trx: Transaction<Database>, bundle: CaseBundle, options: LoadCaseOptions): Promise<LoadReport> {
+async function loadInTransaction(
+  trx: Transaction<Database>,
+  bundle: CaseBundle,
+  options: LoadCaseOptions,
+): Promise<LoadReport> {
   const caseId = bundle.manifest.id;
   const manifestJson = canonicalJson(bundle.manifest);
   const manifestHash = sha256Hex(manifestJson);
-  const existingCase = await trx.selectFrom("cases").select(["content_hash"]).where("id", "=", caseId).executeTakeFirst();
+  const existingCase = await trx
+    .selectFrom("cases")
+    .select(["content_hash"])
+    .where("id", "=", caseId)
+    .executeTakeFirst();
 
   const plans: KindPlan<RecordKind>[] = [];
   for (const kind of RECORD_KINDS) plans.push(await planKind(trx, caseId, kind, bundle.records[kind]));
 
   const changedRecords = plans.some((p) => p.insert.length + p.update.length + p.remove.length > 0);
   const manifest: LoadReport["manifest"] =
-    existingCase === undefined ? "inserted" : existingCase.content_hash === manifestHash ? "unchanged" : "updated";
+    existingCase === undefined
+      ? "inserted"
+      : existingCase.content_hash === manifestHash
+        ? "unchanged"
+        : "updated";
 
   if (manifest !== "unchanged" || changedRecords) {
     const caseRow = {
@@ -69,7 +91,11 @@ async function loadInTransaction(trx: Transaction<Database>, bundle: CaseBundle,
       content_hash: manifestHash,
       loaded_at: options.loadedAt ?? new Date().toISOString(),
     };
-    if (existingCase === undefined) await trx.insertInto("cases").values({ id: caseId, ...caseRow }).execute();
+    if (existingCase === undefined)
+      await trx
+        .insertInto("cases")
+        .values({ id: caseId, ...caseRow })
+        .execute();
     else await trx.updateTable("cases").set(caseRow).where("id", "=", caseId).execute();
     await applyPlans(trx, caseId, plans);
   }
@@ -77,7 +103,12 @@ async function loadInTransaction(trx: Transaction<Database>, bundle: CaseBundle,
   const byKind = {} as Record<RecordKind, LoadCounts>;
   const totals = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };
   for (const p of plans) {
-    const c = { inserted: p.insert.length, updated: p.update.length, unchanged: p.unchanged, deleted: p.remove.length };
+    const c = {
+      inserted: p.insert.length,
+      updated: p.update.length,
+      unchanged: p.unchanged,
+      deleted: p.remove.length,
+    };
     byKind[p.kind] = c;
     totals.inserted += c.inserted;
     totals.updated += c.updated;
@@ -109,7 +140,10 @@ async function planKind<K extends RecordKind>(
     const id = (record as { id: string }).id;
     if (seen.has(id)) {
       // Caught here because an identical duplicate would otherwise pass as "unchanged" without touching a key.
-      throw new StoreError("STORE_WRITE_FAILED", `case ${caseId}: two ${kind} records have the id "${id}"; nothing was written`);
+      throw new StoreError(
+        "STORE_WRITE_FAILED",
+        `case ${caseId}: two ${kind} records have the id "${id}"; nothing was written`,
+      );
     }
     seen.add(id);
     const old = hashes.get(id);
@@ -119,7 +153,9 @@ async function planKind<K extends RecordKind>(
     }
     const same =
       old === spec.toRow(caseId, record).content_hash &&
-      (identities === undefined || (identities.get(id) ?? EMPTY_IDENTITY) === identityKey(sourceToIdentityRows(caseId, record as RecordOf<"source">)));
+      (identities === undefined ||
+        (identities.get(id) ?? EMPTY_IDENTITY) ===
+          identityKey(sourceToIdentityRows(caseId, record as RecordOf<"source">)));
     if (same) unchanged += 1;
     else plan.update.push(record);
   }
@@ -135,9 +171,14 @@ function identityKey(rows: readonly Pick<SourceIdentityRow, "field" | "value">[]
 }
 
 async function storedIdentities(trx: Transaction<Database>, caseId: string): Promise<Map<string, string>> {
-  const rows = await trx.selectFrom("source_identities").select(["source_id", "field", "value"]).where("case_id", "=", caseId).execute();
+  const rows = await trx
+    .selectFrom("source_identities")
+    .select(["source_id", "field", "value"])
+    .where("case_id", "=", caseId)
+    .execute();
   const bySource = new Map<string, SourceIdentityRow[]>();
-  for (const r of rows) bySource.set(r.source_id, [...(bySource.get(r.source_id) ?? []), { ...r, case_id: caseId }]);
+  for (const r of rows)
+    bySource.set(r.source_id, [...(bySource.get(r.source_id) ?? []), { ...r, case_id: caseId }]);
   const out = new Map<string, string>();
   for (const [id, list] of bySource) out.set(id, identityKey(list));
   return out;
@@ -148,21 +189,46 @@ async function storedIdentities(trx: Transaction<Database>, caseId: string): Pro
  * records (sources last, so a source still cited by a kept record fails the load), then updates and inserts,
  * then the derived rows again.
  */
-async function applyPlans(trx: Transaction<Database>, caseId: string, plans: readonly KindPlan<RecordKind>[]): Promise<void> {
+async function applyPlans(
+  trx: Transaction<Database>,
+  caseId: string,
+  plans: readonly KindPlan<RecordKind>[],
+): Promise<void> {
   const g = genericDb(trx);
   for (const p of plans) {
     const touched = [...p.update.map((r) => r.id), ...p.remove];
     for (const ids of chunks(touched)) {
-      await trx.deleteFrom("citations").where("case_id", "=", caseId).where("record_kind", "=", p.kind).where("record_id", "in", ids).execute();
-      await trx.deleteFrom("record_refs").where("case_id", "=", caseId).where("record_kind", "=", p.kind).where("record_id", "in", ids).execute();
-      if (p.kind === "incident") await trx.deleteFrom("incident_acts").where("case_id", "=", caseId).where("incident_id", "in", ids).execute();
-      if (p.kind === "source") await trx.deleteFrom("source_identities").where("case_id", "=", caseId).where("source_id", "in", ids).execute();
+      await trx
+        .deleteFrom("citations")
+        .where("case_id", "=", caseId)
+        .where("record_kind", "=", p.kind)
+        .where("record_id", "in", ids)
+        .execute();
+      await trx
+        .deleteFrom("record_refs")
+        .where("case_id", "=", caseId)
+        .where("record_kind", "=", p.kind)
+        .where("record_id", "in", ids)
+        .execute();
+      if (p.kind === "incident")
+        await trx
+          .deleteFrom("incident_acts")
+          .where("case_id", "=", caseId)
+          .where("incident_id", "in", ids)
+          .execute();
+      if (p.kind === "source")
+        await trx
+          .deleteFrom("source_identities")
+          .where("case_id", "=", caseId)
+          .where("source_id", "in", ids)
+          .execute();
     }
   }
   const removalOrder = [...plans].sort((a, b) => Number(a.kind === "source") - Number(b.kind === "source"));
   for (const p of removalOrder) {
     const table = recordTable(tableOf(p.kind).table);
-    for (const ids of chunks(p.remove)) await g.deleteFrom(table).where("case_id", "=", caseId).where("id", "in", ids).execute();
+    for (const ids of chunks(p.remove))
+      await g.deleteFrom(table).where("case_id", "=", caseId).where("id", "in", ids).execute();
   }
   for (const p of plans) {
     const spec = tableOf(p.kind);
@@ -171,20 +237,36 @@ async function applyPlans(trx: Transaction<Database>, caseId: string, plans: rea
       const { case_id: _c, id, ...columns } = spec.toRow(caseId, record);
       await g.updateTable(table).set(columns).where("case_id", "=", caseId).where("id", "=", id).execute();
     }
-    for (const batch of chunks(p.insert)) await g.insertInto(table).values(batch.map((r) => spec.toRow(caseId, r))).execute();
+    for (const batch of chunks(p.insert))
+      await g
+        .insertInto(table)
+        .values(batch.map((r) => spec.toRow(caseId, r)))
+        .execute();
   }
   for (const p of plans) await insertDerived(trx, caseId, p.kind, [...p.update, ...p.insert]);
 }
 
 /** Citations, actor/group references, incident acts and source identities of the given records. */
-async function insertDerived(trx: Transaction<Database>, caseId: string, kind: RecordKind, records: readonly RecordOf<RecordKind>[]): Promise<void> {
+async function insertDerived(
+  trx: Transaction<Database>,
+  caseId: string,
+  kind: RecordKind,
+  records: readonly RecordOf<RecordKind>[],
+): Promise<void> {
   const citations: CitationRow[] = [];
   const refs: RecordRefRow[] = [];
   const acts: { case_id: string; incident_id: string; act: string }[] = [];
   const identities: SourceIdentityRow[] = [];
   for (const r of records) {
     r.citations.forEach((c, seq) =>
-      citations.push({ case_id: caseId, record_kind: kind, record_id: r.id, seq, source_id: c.source, locator: c.locator }),
+      citations.push({
+        case_id: caseId,
+        record_kind: kind,
+        record_id: r.id,
+        seq,
+        source_id: c.source,
+        locator: c.locator,
+      }),
     );
     const seenRef = new Set<string>();
     const push = (ref_kind: string, ref_id: string, field: string) => {
@@ -196,7 +278,9 @@ async function insertDerived(trx: Transaction<Database>, caseId: string, kind: R
     for (const a of actorReferences(kind, r)) push("actor", a.actor, a.field);
     const group = (r as { targetGroup?: string }).targetGroup;
     if (group !== undefined) push("group", group, "targetGroup");
-    if (kind === "incident") for (const act of new Set((r as RecordOf<"incident">).acts)) acts.push({ case_id: caseId, incident_id: r.id, act });
+    if (kind === "incident")
+      for (const act of new Set((r as RecordOf<"incident">).acts))
+        acts.push({ case_id: caseId, incident_id: r.id, act });
     if (kind === "source") identities.push(...sourceToIdentityRows(caseId, r as RecordOf<"source">));
   }
   for (const b of chunks(citations)) await trx.insertInto("citations").values(b).execute();

@@ -20,7 +20,9 @@ import { dialectOf, registerStore } from "./store-registry.js";
 export async function openStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
   const printable = redactLocation(location);
   const postgres = isPostgresLocation(location);
-  const opened: OpenedDialect = postgres ? await openPostgres(location, printable, options) : await openSqlite(location, options);
+  const opened: OpenedDialect = postgres
+    ? await openPostgres(location, printable, options)
+    : await openSqlite(location, options);
   const readonly = options.readonly === true;
   try {
     if (readonly) {
@@ -37,7 +39,10 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
   } catch (e) {
     await opened.close().catch(() => undefined);
     if (e instanceof StoreError) throw e;
-    throw opened.classify(e, "migrate") ?? new StoreError("STORE_MIGRATION_FAILED", `${printable}: ${String(e)}`, { cause: e });
+    throw (
+      opened.classify(e, "migrate") ??
+      new StoreError("STORE_MIGRATION_FAILED", `${printable}: ${String(e)}`, { cause: e })
+    );
   }
   const store: Store = {
     db: opened.db,

@@ -23,7 +23,10 @@ export async function identitiesFor(
   sourceIds: readonly string[],
 ): Promise<Map<string, SourceIdentityRow[]> | undefined> {
   if (options.includeProtected !== true || sourceIds.length === 0) return undefined;
-  let q = db.selectFrom("source_identities").selectAll().where("source_id", "in", [...sourceIds]);
+  let q = db
+    .selectFrom("source_identities")
+    .selectAll()
+    .where("source_id", "in", [...sourceIds]);
   if (caseId !== undefined) q = q.where("case_id", "=", caseId);
   const rows = await q.orderBy("field").execute();
   const out = new Map<string, SourceIdentityRow[]>();

@@ -48,7 +48,9 @@ function filtered<K extends RecordKind>(store: Store, q: ListRecordsQuery<K>): R
   if (q.from !== undefined) s = s.where("occurred_to", ">=", q.from);
   if (q.to !== undefined) s = s.where("occurred_from", "<=", q.to);
   if (q.text !== undefined && q.text !== "") {
-    s = s.where(sql<boolean>`${sql.ref(`${table}.label_search`)} like ${`%${likeLiteral(q.text.toLowerCase())}%`} escape '\\'`);
+    s = s.where(
+      sql<boolean>`${sql.ref(`${table}.label_search`)} like ${`%${likeLiteral(q.text.toLowerCase())}%`} escape '\\'`,
+    );
   }
   if (q.actor !== undefined) {
     const actor = q.actor;
@@ -71,7 +73,10 @@ function filtered<K extends RecordKind>(store: Store, q: ListRecordsQuery<K>): R
  * One page of records of a kind, in time order (start, end, case, id), with the total matching count.
  * @example await listRecords(store, { kind: "warning", actor: "dpko", limit: 20, offset: 0 })
  */
-export async function listRecords<K extends RecordKind>(store: Store, q: ListRecordsQuery<K>): Promise<RecordPage<K>> {
+export async function listRecords<K extends RecordKind>(
+  store: Store,
+  q: ListRecordsQuery<K>,
+): Promise<RecordPage<K>> {
   try {
     const table = tableOf(q.kind).table;
     const count = await filtered(store, q)
@@ -104,7 +109,10 @@ export async function getRecord<K extends RecordKind>(
   options: ReadOptions = {},
 ): Promise<RecordOf<K> | undefined> {
   try {
-    let q = genericDb(store.db).selectFrom(recordTable(tableOf(kind).table)).selectAll().where("id", "=", id);
+    let q = genericDb(store.db)
+      .selectFrom(recordTable(tableOf(kind).table))
+      .selectAll()
+      .where("id", "=", id);
     if (caseId !== undefined) q = q.where("case_id", "=", caseId);
     const row = await q.orderBy("case_id").limit(1).executeTakeFirst();
     if (row === undefined) return undefined;
@@ -123,6 +131,13 @@ async function toRecords<K extends RecordKind>(
   caseId: string | undefined,
 ): Promise<RecordOf<K>[]> {
   if (kind !== "source") return rows.map((r) => tableOf(kind).fromRow(r));
-  const ids = await identitiesFor(store.db, options, caseId, rows.map((r) => r.id));
-  return rows.map((r) => sourceRowToSource(r as never, ids?.get(identityMapKey(r.case_id, r.id))) as RecordOf<K>);
+  const ids = await identitiesFor(
+    store.db,
+    options,
+    caseId,
+    rows.map((r) => r.id),
+  );
+  return rows.map(
+    (r) => sourceRowToSource(r as never, ids?.get(identityMapKey(r.case_id, r.id))) as RecordOf<K>,
+  );
 }

@@ -17,7 +17,8 @@ export function registerStore(store: Store, dialect: OpenedDialect): void {
 /** The dialect of a store opened by openStore. */
 export function dialectOf(store: Store): OpenedDialect {
   const d = dialects.get(store);
-  if (d === undefined) throw new StoreError("STORE_UNSUPPORTED", `${store.location}: not a store opened by openStore`);
+  if (d === undefined)
+    throw new StoreError("STORE_UNSUPPORTED", `${store.location}: not a store opened by openStore`);
   return d;
 }
 
@@ -30,5 +31,7 @@ export function toStoreError(store: Store, error: unknown, action: string): Stor
   const known = dialects.get(store)?.classify(error, action);
   if (known) return known;
   const reason = error instanceof Error ? error.message : String(error);
-  return new StoreError("STORE_WRITE_FAILED", `${store.location}: ${action} failed: ${reason}`, { cause: error });
+  return new StoreError("STORE_WRITE_FAILED", `${store.location}: ${action} failed: ${reason}`, {
+    cause: error,
+  });
 }

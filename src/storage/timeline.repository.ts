@@ -3,7 +3,15 @@
  * `toTimeline`, so both give the same entries for the same case.
  * @module
  */
-import { RECORD_KINDS, compareTimelineEntries, timelineEntryOf, type DayRange, type RecordKind, type RecordOf, type TimelineEntry } from "../domain/index.js";
+import {
+  RECORD_KINDS,
+  compareTimelineEntries,
+  timelineEntryOf,
+  type DayRange,
+  type RecordKind,
+  type RecordOf,
+  type TimelineEntry,
+} from "../domain/index.js";
 import type { RecordColumns } from "./records/record-columns.js";
 import { genericDb, recordTable } from "./records/record-db.js";
 import { tableOf } from "./records/record-tables.js";
@@ -20,7 +28,10 @@ export async function timeline(store: Store, caseId: string, range: DayRange = {
     const out: TimelineEntry[] = [];
     for (const kind of RECORD_KINDS) {
       const spec = tableOf(kind);
-      let q = genericDb(store.db).selectFrom(recordTable(spec.table)).selectAll().where("case_id", "=", caseId);
+      let q = genericDb(store.db)
+        .selectFrom(recordTable(spec.table))
+        .selectAll()
+        .where("case_id", "=", caseId);
       if (range.from !== undefined) q = q.where("occurred_to", ">=", range.from);
       if (range.to !== undefined) q = q.where("occurred_from", "<=", range.to);
       const rows: RecordColumns[] = await q.execute();

@@ -13,11 +13,12 @@ afterAll(async () => {
   for (const t of targets) await t.cleanup();
 });
 
+// Actor counts: distinct armed actors (ACLED inter 1–4, 8; GED sides other than civilians; GDELT none in scope).
 /** Expected counts per sample (read = imported + updated + unchanged + deleted + skipped + rejected). */
 const CASES = [
-  { name: "ACLED Argentina", file: SAMPLES.acledArgentina, format: "acled", read: 326, imported: 326, skipped: 0, actors: 0 },
+  { name: "ACLED Argentina", file: SAMPLES.acledArgentina, format: "acled", read: 326, imported: 326, skipped: 0, actors: 3 },
   { name: "ACLED mixed", file: SAMPLES.acledMixed, format: "acled", read: 480, imported: 480, skipped: 0, actors: 112 },
-  { name: "UCDP GED", file: SAMPLES.ucdp, format: "ucdp-ged", read: 450, imported: 450, skipped: 0, actors: 120 },
+  { name: "UCDP GED", file: SAMPLES.ucdp, format: "ucdp-ged", read: 450, imported: 450, skipped: 0, actors: 158 },
   // 8 events in CAMEO scope (173 ×2, 174 ×3, 190 ×3); the 42 others (01…12, 172) are skipped.
   { name: "GDELT events", file: SAMPLES.gdelt, format: "gdelt", read: 50, imported: 8, skipped: 42, actors: 0 },
   // 239 rows with events; 181 rows report zero events.
@@ -44,7 +45,7 @@ for (const target of targets) {
           expect(counts(first)).toEqual({ read: c.read, imported: c.imported, updated: 0, unchanged: 0, deleted: 0, skipped: c.skipped, rejected: 0 });
           expect(await countKind(store, "incident", first.caseId)).toBe(c.imported);
           expect(await countKind(store, "source", first.caseId)).toBe(1);
-          if (c.actors > 0) expect(await countKind(store, "actor", first.caseId)).toBe(c.actors);
+          expect(await countKind(store, "actor", first.caseId)).toBe(c.actors);
 
           const again = await importFile(store, { format: c.format, file: c.file, clock });
           expect(counts(again)).toEqual({ read: c.read, imported: 0, updated: 0, unchanged: c.imported, deleted: 0, skipped: c.skipped, rejected: 0 });

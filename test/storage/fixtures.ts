@@ -110,7 +110,14 @@ export function syntheticBundle(): CaseBundle {
         ],
         summary: "Massacre at the Blue market",
         acts: ["massacre", "killing"],
-        place: { country: "XVL", admin1: "North", name: "Market town", lat: 1.5, lon: 30.25, geoPrecision: 2 },
+        place: {
+          country: "XVL",
+          admin1: "North",
+          name: "Market town",
+          lat: 1.5,
+          lon: 30.25,
+          geoPrecision: 2,
+        },
         perpetrators: ["mil-red", "gov-xvl"],
         targetGroup: "grp-blue",
         fatalities: { low: 40, best: 55, high: 80 },
@@ -162,7 +169,12 @@ export function syntheticBundle(): CaseBundle {
         targetGroup: "grp-blue",
         requestedActions: [
           { id: "ra-seize", kind: "seize-arms", description: "Raid the caches", dueAt: "2031-01-20" },
-          { id: "ra-protect", kind: "protect-informant", description: "Protect the informant", addressees: ["un-hq", "gov-xvl"] },
+          {
+            id: "ra-protect",
+            kind: "protect-informant",
+            description: "Protect the informant",
+            addressees: ["un-hq", "gov-xvl"],
+          },
         ],
         evidence: ["inc-training"],
         origin: "human",
@@ -250,7 +262,11 @@ export function syntheticBundle(): CaseBundle {
         citations: cite("src-report", "§10"),
         actor: "un-hq",
         name: "Special Tribunal for Xavalia",
-        mandate: { temporal: { from: "2030-01-01", to: "2031-12-31" }, territorial: ["XVL"], subjectMatter: ["genocide"] },
+        mandate: {
+          temporal: { from: "2030-01-01", to: "2031-12-31" },
+          territorial: ["XVL"],
+          subjectMatter: ["genocide"],
+        },
         budget: { totalUsd: 1000000, approximate: true },
         aggregates: { convicted: 3, acquitted: 1 },
       },
@@ -289,7 +305,8 @@ export function syntheticBundle(): CaseBundle {
 /** The same records, each kind in id order. */
 export function sortRecords(records: CaseRecords): CaseRecords {
   const out: Record<string, unknown[]> = {};
-  for (const [kind, list] of Object.entries(records)) out[kind] = [...(list as { id: string }[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const [kind, list] of Object.entries(records))
+    out[kind] = [...(list as { id: string }[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return out as unknown as CaseRecords;
 }
 

@@ -31,7 +31,10 @@ import { CANARY, informant, syntheticBundle, withoutProtected } from "./fixtures
 import { postgresTarget, sqliteTarget, type StoreTarget } from "./store-targets.js";
 
 const PG = process.env.TOCSIN_TEST_PG;
-if (!PG) console.warn("[store.contract] TOCSIN_TEST_PG is unset: the PostgreSQL half of the storage contract is SKIPPED");
+if (!PG)
+  console.warn(
+    "[store.contract] TOCSIN_TEST_PG is unset: the PostgreSQL half of the storage contract is SKIPPED",
+  );
 
 const targets: { name: string; make: () => StoreTarget; skip: boolean }[] = [
   { name: "sqlite", make: sqliteTarget, skip: false },
@@ -94,7 +97,9 @@ for (const t of targets) {
       expect(again.applied).toEqual([]);
       const reopened = await target.open(location);
       open.push(reopened);
-      const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(reopened.db);
+      const done = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(
+        reopened.db,
+      );
       expect(done.rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name));
       expect(await listCases(reopened)).toEqual([]);
     });
@@ -106,20 +111,33 @@ for (const t of targets) {
       expect(report.manifest).toBe("inserted");
       expect(report.changed).toBe(true);
       for (const kind of RECORD_KINDS) {
-        expect(report.byKind[kind], kind).toEqual({ inserted: bundle.records[kind].length, updated: 0, unchanged: 0, deleted: 0 });
+        expect(report.byKind[kind], kind).toEqual({
+          inserted: bundle.records[kind].length,
+          updated: 0,
+          unchanged: 0,
+          deleted: 0,
+        });
       }
       expect(report.totals).toEqual({ inserted: 18, updated: 0, unchanged: 0, deleted: 0 });
       expect(await readCase(store, "xvl-test")).toEqual(withoutProtected(bundle));
       expect(await readCase(store, "xvl-test", { includeProtected: true })).toEqual(bundle);
       expect(await listCases(store)).toEqual([
-        { id: "xvl-test", title: bundle.manifest.title, loadedAt: "2040-01-01T00:00:00.000Z", manifest: bundle.manifest },
+        {
+          id: "xvl-test",
+          title: bundle.manifest.title,
+          loadedAt: "2040-01-01T00:00:00.000Z",
+          manifest: bundle.manifest,
+        },
       ]);
     });
 
     it("a missing case reads as undefined and an empty case round-trips", async () => {
       const { store } = await fresh();
       expect(await readCase(store, "nope")).toBeUndefined();
-      const empty: CaseBundle = { manifest: { ...syntheticBundle().manifest, id: "empty" }, records: emptyRecords() };
+      const empty: CaseBundle = {
+        manifest: { ...syntheticBundle().manifest, id: "empty" },
+        records: emptyRecords(),
+      };
       const report = await loadCase(store, empty);
       expect(report.totals).toEqual({ inserted: 0, updated: 0, unchanged: 0, deleted: 0 });
       expect(await readCase(store, "empty")).toEqual(empty);
@@ -135,7 +153,12 @@ for (const t of targets) {
       expect(second.changed).toBe(false);
       expect(second.manifest).toBe("unchanged");
       for (const kind of RECORD_KINDS) {
-        expect(second.byKind[kind], kind).toEqual({ inserted: 0, updated: 0, unchanged: bundle.records[kind].length, deleted: 0 });
+        expect(second.byKind[kind], kind).toEqual({
+          inserted: 0,
+          updated: 0,
+          unchanged: bundle.records[kind].length,
+          deleted: 0,
+        });
       }
       expect(second.totals).toEqual({ inserted: 0, updated: 0, unchanged: 18, deleted: 0 });
       expect((await listCases(store))[0]?.loadedAt).toBe("2040-01-01T00:00:00.000Z");
@@ -150,10 +173,25 @@ for (const t of targets) {
         manifest: { ...bundle.manifest, title: "Xavalia (revised)" },
         records: {
           ...r,
-          incident: r.incident.map((i) => (i.id === "inc-massacre" ? { ...i, summary: "Massacre at the Blue market (revised)" } : i)),
-          statement: [...r.statement, { ...r.statement[0]!, id: "st-later", summary: "A later denial", occurredAt: { from: "2031-03-01", to: "2031-03-01", precision: "day" }, knownAt: "2031-03-01" }],
+          incident: r.incident.map((i) =>
+            i.id === "inc-massacre" ? { ...i, summary: "Massacre at the Blue market (revised)" } : i,
+          ),
+          statement: [
+            ...r.statement,
+            {
+              ...r.statement[0]!,
+              id: "st-later",
+              summary: "A later denial",
+              occurredAt: { from: "2031-03-01", to: "2031-03-01", precision: "day" },
+              knownAt: "2031-03-01",
+            },
+          ],
           commitment: [],
-          source: r.source.map((s) => (s.id === informant.id ? { ...s, protectedIdentity: { name: CANARY.name, exactPlace: "CANARY-PLACE" } } : s)),
+          source: r.source.map((s) =>
+            s.id === informant.id
+              ? { ...s, protectedIdentity: { name: CANARY.name, exactPlace: "CANARY-PLACE" } }
+              : s,
+          ),
         },
       };
       const report = await loadCase(store, changed);
@@ -165,9 +203,13 @@ for (const t of targets) {
       expect(report.byKind.actor).toEqual({ inserted: 0, updated: 0, unchanged: 4, deleted: 0 });
       expect(report.totals).toEqual({ inserted: 1, updated: 2, unchanged: 15, deleted: 1 });
       expect(await readCase(store, "xvl-test", { includeProtected: true })).toEqual(changed);
-      const refs = await sql<{ n: number }>`select count(*) as n from record_refs where record_kind = 'commitment'`.execute(store.db);
+      const refs = await sql<{
+        n: number;
+      }>`select count(*) as n from record_refs where record_kind = 'commitment'`.execute(store.db);
       expect(Number(refs.rows[0]?.n)).toBe(0);
-      const ids = await sql<{ field: string }>`select field from source_identities order by field`.execute(store.db);
+      const ids = await sql<{ field: string }>`select field from source_identities order by field`.execute(
+        store.db,
+      );
       expect(ids.rows.map((x) => x.field)).toEqual(["exactPlace", "name"]);
       // And back: the original case again restores it exactly.
       const back = await loadCase(store, bundle);
@@ -183,7 +225,9 @@ for (const t of targets) {
         records: {
           ...b.records,
           statement: [...b.records.statement, { ...b.records.statement[0]!, id: "st-new" }],
-          incident: b.records.incident.map((i, n) => (n === 0 ? { ...i, citations: [{ source: "src-missing", locator: "x" }] } : i)),
+          incident: b.records.incident.map((i, n) =>
+            n === 0 ? { ...i, citations: [{ source: "src-missing", locator: "x" }] } : i,
+          ),
         },
       });
       const empty = await dumpTables(store);
@@ -199,8 +243,13 @@ for (const t of targets) {
       expect((err2 as StoreError).code).toBe("STORE_WRITE_FAILED");
       expect(await dumpTables(store)).toEqual(loaded);
       // A duplicate id is a constraint violation too.
-      const dup: CaseBundle = { ...bundle, records: { ...bundle.records, actor: [...bundle.records.actor, bundle.records.actor[0]!] } };
-      expect(((await loadCase(store, dup).catch((e: unknown) => e)) as StoreError).code).toBe("STORE_WRITE_FAILED");
+      const dup: CaseBundle = {
+        ...bundle,
+        records: { ...bundle.records, actor: [...bundle.records.actor, bundle.records.actor[0]!] },
+      };
+      expect(((await loadCase(store, dup).catch((e: unknown) => e)) as StoreError).code).toBe(
+        "STORE_WRITE_FAILED",
+      );
       expect(await dumpTables(store)).toEqual(loaded);
     });
 
@@ -212,7 +261,9 @@ for (const t of targets) {
         const leaks = text.includes(CANARY.name) || text.includes(CANARY.contact);
         expect(leaks, table).toBe(table === "source_identities");
       }
-      const body = await sql<{ body: string }>`select body from sources where id = ${informant.id}`.execute(store.db);
+      const body = await sql<{ body: string }>`select body from sources where id = ${informant.id}`.execute(
+        store.db,
+      );
       expect(JSON.parse(body.rows[0]!.body)).not.toHaveProperty("protectedIdentity");
 
       const reads = [
@@ -222,7 +273,9 @@ for (const t of targets) {
         await timeline(store, "xvl-test"),
       ];
       for (const r of reads) expect(JSON.stringify(r)).not.toContain("CANARY");
-      expect(await getRecord(store, "source", informant.id, "xvl-test", { includeProtected: true })).toEqual(informant);
+      expect(await getRecord(store, "source", informant.id, "xvl-test", { includeProtected: true })).toEqual(
+        informant,
+      );
       const page = await listRecords(store, { kind: "source", limit: 10, offset: 0, includeProtected: true });
       expect(page.items.find((s) => s.id === informant.id)).toEqual(informant);
     });
@@ -232,7 +285,9 @@ for (const t of targets) {
       const bundle = syntheticBundle();
       await loadCase(store, bundle);
       for (const day of ["2029-12-31", "2031-01-11", "2040-01-01"]) {
-        expect(await readCase(store, "xvl-test", { asOf: day }), day).toEqual(withoutProtected(asOf(bundle, day)));
+        expect(await readCase(store, "xvl-test", { asOf: day }), day).toEqual(
+          withoutProtected(asOf(bundle, day)),
+        );
       }
       const known = await readCase(store, "xvl-test", { asOf: "2031-01-11" });
       expect(known?.records.warning.map((w) => w.id)).toEqual(["warn-cable"]);
@@ -250,23 +305,50 @@ for (const t of targets) {
       const byRed = await listRecords(store, { ...q, kind: "incident", actor: "mil-red" });
       expect(byRed.total).toBe(2);
       expect(ids(byRed)).toEqual(["inc-training", "inc-massacre"]);
-      expect(ids(await listRecords(store, { ...q, kind: "incident", actor: "gov-xvl" }))).toEqual(["inc-massacre"]);
-      expect(ids(await listRecords(store, { ...q, kind: "warning", actor: "gov-xvl" }))).toEqual(["warn-cable"]);
-      expect(ids(await listRecords(store, { ...q, kind: "warning", actor: "un-hq" }))).toEqual(["warn-cable"]);
+      expect(ids(await listRecords(store, { ...q, kind: "incident", actor: "gov-xvl" }))).toEqual([
+        "inc-massacre",
+      ]);
+      expect(ids(await listRecords(store, { ...q, kind: "warning", actor: "gov-xvl" }))).toEqual([
+        "warn-cable",
+      ]);
+      expect(ids(await listRecords(store, { ...q, kind: "warning", actor: "un-hq" }))).toEqual([
+        "warn-cable",
+      ]);
       expect(ids(await listRecords(store, { ...q, kind: "response", actor: "un-mission" }))).toEqual([]);
-      expect(ids(await listRecords(store, { ...q, kind: "actor", actor: "gov-xvl" }))).toEqual(["gov-xvl", "mil-red"]);
-      expect(ids(await listRecords(store, { ...q, kind: "tribunalCase", actor: "mil-red" }))).toEqual(["tc-leader"]);
+      expect(ids(await listRecords(store, { ...q, kind: "actor", actor: "gov-xvl" }))).toEqual([
+        "gov-xvl",
+        "mil-red",
+      ]);
+      expect(ids(await listRecords(store, { ...q, kind: "tribunalCase", actor: "mil-red" }))).toEqual([
+        "tc-leader",
+      ]);
 
-      expect(ids(await listRecords(store, { ...q, kind: "incident", from: "2031-02-15" }))).toEqual(["inc-massacre"]);
-      expect(ids(await listRecords(store, { ...q, kind: "incident", to: "2031-01-15" }))).toEqual(["inc-training"]);
-      expect(ids(await listRecords(store, { ...q, kind: "incident", from: "2031-01-31", to: "2031-02-01" }))).toEqual(["inc-training", "inc-massacre"]);
-      expect(ids(await listRecords(store, { ...q, kind: "incident", from: "2031-03-01", to: "2031-12-31" }))).toEqual([]);
+      expect(ids(await listRecords(store, { ...q, kind: "incident", from: "2031-02-15" }))).toEqual([
+        "inc-massacre",
+      ]);
+      expect(ids(await listRecords(store, { ...q, kind: "incident", to: "2031-01-15" }))).toEqual([
+        "inc-training",
+      ]);
+      expect(
+        ids(await listRecords(store, { ...q, kind: "incident", from: "2031-01-31", to: "2031-02-01" })),
+      ).toEqual(["inc-training", "inc-massacre"]);
+      expect(
+        ids(await listRecords(store, { ...q, kind: "incident", from: "2031-03-01", to: "2031-12-31" })),
+      ).toEqual([]);
 
-      expect(ids(await listRecords(store, { ...q, kind: "incident", text: "BLUE market" }))).toEqual(["inc-massacre"]);
-      expect(ids(await listRecords(store, { ...q, kind: "actor", text: "xavalia" }))).toEqual(["gov-xvl", "un-mission", "mil-red"]);
+      expect(ids(await listRecords(store, { ...q, kind: "incident", text: "BLUE market" }))).toEqual([
+        "inc-massacre",
+      ]);
+      expect(ids(await listRecords(store, { ...q, kind: "actor", text: "xavalia" }))).toEqual([
+        "gov-xvl",
+        "un-mission",
+        "mil-red",
+      ]);
       expect((await listRecords(store, { ...q, kind: "actor", text: "%" })).total).toBe(0);
       expect((await listRecords(store, { ...q, kind: "actor", text: "_" })).total).toBe(0);
-      expect(ids(await listRecords(store, { ...q, kind: "source", text: "protected" }))).toEqual(["src-informant"]);
+      expect(ids(await listRecords(store, { ...q, kind: "source", text: "protected" }))).toEqual([
+        "src-informant",
+      ]);
 
       const page1 = await listRecords(store, { ...q, kind: "actor", limit: 2, offset: 0 });
       const page2 = await listRecords(store, { ...q, kind: "actor", limit: 2, offset: 2 });
@@ -279,7 +361,10 @@ for (const t of targets) {
       const both = await listRecords(store, { kind: "incident", actor: "gov-xvl", limit: 50, offset: 0 });
       expect(both.total).toBe(2);
       expect(ids(both)).toEqual(["inc-massacre", "inc-massacre"]);
-      expect(await listRecords(store, { kind: "incident", caseId: "missing", limit: 5, offset: 0 })).toEqual({ total: 0, items: [] });
+      expect(await listRecords(store, { kind: "incident", caseId: "missing", limit: 5, offset: 0 })).toEqual({
+        total: 0,
+        items: [],
+      });
       expect((await listRecords(store, { ...q, kind: "incident", limit: 1, offset: 0 })).items).toEqual([
         bundle.records.incident.find((i) => i.id === "inc-training"),
       ]);
@@ -323,7 +408,13 @@ for (const t of targets) {
       expect(all).toEqual(toTimeline(bundle));
       const jan = await timeline(store, "xvl-test", { from: "2031-01-01", to: "2031-01-31" });
       expect(jan).toEqual(toTimeline(bundle, { from: "2031-01-01", to: "2031-01-31" }));
-      expect(jan.map((e) => e.id)).toEqual(["inc-training", "src-informant", "warn-cable", "resp-refusal", "com-threat"]);
+      expect(jan.map((e) => e.id)).toEqual([
+        "inc-training",
+        "src-informant",
+        "warn-cable",
+        "resp-refusal",
+        "com-threat",
+      ]);
       const warning = jan.find((e) => e.id === "warn-cable");
       expect(warning).toEqual({
         kind: "warning",
@@ -341,8 +432,20 @@ for (const t of targets) {
     it("keeps engine alerts per run, replacing a run saved again", async () => {
       const { store } = await fresh();
       expect(await listAlerts(store, "xvl-test")).toEqual([]);
-      const a = { date: "2031-01-12", situation: "XVL", level: "high", previousLevel: "elevated", payload: { score: 0.8, rules: ["r1"] } };
-      const b = { date: "2031-01-05", situation: "XVL", level: "elevated", previousLevel: "low", payload: null };
+      const a = {
+        date: "2031-01-12",
+        situation: "XVL",
+        level: "high",
+        previousLevel: "elevated",
+        payload: { score: 0.8, rules: ["r1"] },
+      };
+      const b = {
+        date: "2031-01-05",
+        situation: "XVL",
+        level: "elevated",
+        previousLevel: "low",
+        payload: null,
+      };
       expect(await saveAlerts(store, "xvl-test", "run-1", [a, b])).toBe(2);
       expect(await saveAlerts(store, "xvl-test", "run-2", [a])).toBe(1);
       const listed = await listAlerts(store, "xvl-test");
@@ -353,20 +456,47 @@ for (const t of targets) {
       ]);
       expect(listed[1]).toEqual({ caseId: "xvl-test", runId: "run-1", seq: 0, ...a });
       await saveAlerts(store, "xvl-test", "run-1", [b]);
-      expect((await listAlerts(store, "xvl-test", { runId: "run-1" })).map((x) => x.level)).toEqual(["elevated"]);
+      expect((await listAlerts(store, "xvl-test", { runId: "run-1" })).map((x) => x.level)).toEqual([
+        "elevated",
+      ]);
       expect(await listAlerts(store, "other")).toEqual([]);
     });
 
     it("keeps forecast and backtest runs", async () => {
       const { store } = await fresh();
       expect(await getForecastRun(store, "nope")).toBeUndefined();
-      const f1 = { id: "f1", kind: "forecast" as const, dataSha256: "ab".repeat(32), model: "elastic-net", modelVersion: "1", params: { alpha: 0.5 }, payload: { p: [0.1, 0.25] }, createdAt: "2040-01-01T00:00:00Z" };
-      const b1 = { ...f1, id: "b1", kind: "backtest" as const, createdAt: "2040-01-02T00:00:00Z", payload: { auc: 0.75 } };
+      const f1 = {
+        id: "f1",
+        kind: "forecast" as const,
+        dataSha256: "ab".repeat(32),
+        model: "elastic-net",
+        modelVersion: "1",
+        params: { alpha: 0.5 },
+        payload: { p: [0.1, 0.25] },
+        createdAt: "2040-01-01T00:00:00Z",
+      };
+      const b1 = {
+        ...f1,
+        id: "b1",
+        kind: "backtest" as const,
+        createdAt: "2040-01-02T00:00:00Z",
+        payload: { auc: 0.75 },
+      };
       await saveForecastRun(store, f1);
       await saveForecastRun(store, b1);
       expect(await getForecastRun(store, "f1")).toEqual(f1);
       expect((await listForecastRuns(store)).map((r) => r.id)).toEqual(["b1", "f1"]);
-      expect(await listForecastRuns(store, { kind: "forecast" })).toEqual([{ id: "f1", kind: "forecast", dataSha256: f1.dataSha256, model: "elastic-net", modelVersion: "1", params: { alpha: 0.5 }, createdAt: f1.createdAt }]);
+      expect(await listForecastRuns(store, { kind: "forecast" })).toEqual([
+        {
+          id: "f1",
+          kind: "forecast",
+          dataSha256: f1.dataSha256,
+          model: "elastic-net",
+          modelVersion: "1",
+          params: { alpha: 0.5 },
+          createdAt: f1.createdAt,
+        },
+      ]);
       await saveForecastRun(store, { ...f1, payload: { p: [0.3] } });
       expect((await getForecastRun(store, "f1"))?.payload).toEqual({ p: [0.3] });
       expect(await listForecastRuns(store)).toHaveLength(2);
@@ -379,7 +509,10 @@ for (const t of targets) {
       open.push(ro);
       expect(ro.readonly).toBe(true);
       expect((await readCase(ro, "xvl-test"))?.records.actor).toHaveLength(4);
-      const err = await loadCase(ro, { ...syntheticBundle(), manifest: { ...syntheticBundle().manifest, id: "new" } }).catch((e: unknown) => e);
+      const err = await loadCase(ro, {
+        ...syntheticBundle(),
+        manifest: { ...syntheticBundle().manifest, id: "new" },
+      }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(StoreError);
       expect((err as StoreError).code).toBe("STORE_READONLY");
     });
@@ -447,7 +580,11 @@ describe("store errors on open", () => {
     const mode = await sql<{ journal_mode: string }>`pragma journal_mode`.execute(store.db);
     const sync = await sql<{ synchronous: number }>`pragma synchronous`.execute(store.db);
     const fk = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(store.db);
-    expect([mode.rows[0]?.journal_mode, sync.rows[0]?.synchronous, fk.rows[0]?.foreign_keys]).toEqual(["wal", 2, 1]);
+    expect([mode.rows[0]?.journal_mode, sync.rows[0]?.synchronous, fk.rows[0]?.foreign_keys]).toEqual([
+      "wal",
+      2,
+      1,
+    ]);
     await loadCase(store, syntheticBundle());
     const copy = path.join(tempDir(), "copy.db");
     await store.backup(copy);
@@ -466,7 +603,9 @@ describe("store errors on open", () => {
   });
 
   it("prints PostgreSQL locations without their password", () => {
-    expect(redactLocation("postgresql://u:p%40ss@h:5432/db?schema=s1&password=x")).toBe("postgresql://u:***@h:5432/db?schema=s1");
+    expect(redactLocation("postgresql://u:p%40ss@h:5432/db?schema=s1&password=x")).toBe(
+      "postgresql://u:***@h:5432/db?schema=s1",
+    );
     expect(redactLocation("./tocsin.db")).toBe("./tocsin.db");
   });
 });
@@ -476,27 +615,33 @@ const RWANDA = fileURLToPath(new URL("../../cases/rwanda-1990-1994", import.meta
 
 describe("the built-in Rwanda case", () => {
   // Skipped only while the case-folder reader (another part of the foundation) does not exist yet.
-  it.skipIf(!existsSync(CASE_READER) || !existsSync(RWANDA))("loads twice into SQLite: the second load changes nothing", async () => {
-    const mod = (await import(CASE_READER.href)) as {
-      readCaseFolder(dir: string): Promise<{ ok: true; bundle: CaseBundle } | { ok: false; problems: unknown[] }>;
-    };
-    const read = await mod.readCaseFolder(RWANDA);
-    if (!read.ok) throw new Error(`the built-in case does not validate: ${JSON.stringify(read.problems.slice(0, 3))}`);
-    const dir = mkdtempSync(path.join(tmpdir(), "tocsin-rwanda-"));
-    try {
-      const store = await openStore(path.join(dir, "rwanda.db"));
-      const first = await loadCase(store, read.bundle);
-      const total = RECORD_KINDS.reduce((n, k) => n + read.bundle.records[k].length, 0);
-      expect(first.totals).toEqual({ inserted: total, updated: 0, unchanged: 0, deleted: 0 });
-      const second = await loadCase(store, read.bundle);
-      expect(second.changed).toBe(false);
-      expect(second.totals).toEqual({ inserted: 0, updated: 0, unchanged: total, deleted: 0 });
-      expect(await timeline(store, read.bundle.manifest.id)).toEqual(toTimeline(read.bundle));
-      const stored = await readCase(store, read.bundle.manifest.id, { includeProtected: true });
-      expect(stored?.records.warning).toHaveLength(read.bundle.records.warning.length);
-      await store.close();
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  it.skipIf(!existsSync(CASE_READER) || !existsSync(RWANDA))(
+    "loads twice into SQLite: the second load changes nothing",
+    async () => {
+      const mod = (await import(CASE_READER.href)) as {
+        readCaseFolder(
+          dir: string,
+        ): Promise<{ ok: true; bundle: CaseBundle } | { ok: false; problems: unknown[] }>;
+      };
+      const read = await mod.readCaseFolder(RWANDA);
+      if (!read.ok)
+        throw new Error(`the built-in case does not validate: ${JSON.stringify(read.problems.slice(0, 3))}`);
+      const dir = mkdtempSync(path.join(tmpdir(), "tocsin-rwanda-"));
+      try {
+        const store = await openStore(path.join(dir, "rwanda.db"));
+        const first = await loadCase(store, read.bundle);
+        const total = RECORD_KINDS.reduce((n, k) => n + read.bundle.records[k].length, 0);
+        expect(first.totals).toEqual({ inserted: total, updated: 0, unchanged: 0, deleted: 0 });
+        const second = await loadCase(store, read.bundle);
+        expect(second.changed).toBe(false);
+        expect(second.totals).toEqual({ inserted: 0, updated: 0, unchanged: total, deleted: 0 });
+        expect(await timeline(store, read.bundle.manifest.id)).toEqual(toTimeline(read.bundle));
+        const stored = await readCase(store, read.bundle.manifest.id, { includeProtected: true });
+        expect(stored?.records.warning).toHaveLength(read.bundle.records.warning.length);
+        await store.close();
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

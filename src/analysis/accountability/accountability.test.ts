@@ -20,8 +20,17 @@ describe("buildAccountability", () => {
       ],
       tribunal: [tribunal("trib", { budget: { totalUsd: 90_000_000, approximate: true } })],
       tribunalCase: [
-        tribunalCase("k1", { accused: "acc-1", arrestedAt: "1995-01-01", firstJudgmentAt: "2001-01-01", finalJudgmentAt: "2003-01-01" }),
-        tribunalCase("k2", { accused: "acc-2", outcome: "acquitted", reportedDetention: { beforeFirstJudgment: { years: 16, approximate: true } } }),
+        tribunalCase("k1", {
+          accused: "acc-1",
+          arrestedAt: "1995-01-01",
+          firstJudgmentAt: "2001-01-01",
+          finalJudgmentAt: "2003-01-01",
+        }),
+        tribunalCase("k2", {
+          accused: "acc-2",
+          outcome: "acquitted",
+          reportedDetention: { beforeFirstJudgment: { years: 16, approximate: true } },
+        }),
         tribunalCase("k3", { accused: "acc-3", side: "gov", outcome: "pending", arrestedAt: "1999-01-01" }),
       ],
       incident: [
@@ -42,7 +51,14 @@ describe("buildAccountability", () => {
     expect(t?.judgedBasis).toBe("cases");
     expect(t?.convictionRate).toBe(0.5);
     expect(t?.costPerAccusedJudgedUsd).toBe(45_000_000);
-    expect(t?.detention.map((d) => [d.case, d.beforeFirstJudgment?.basis, d.beforeFirstJudgment?.days, d.beforeFinalJudgment?.days])).toEqual([
+    expect(
+      t?.detention.map((d) => [
+        d.case,
+        d.beforeFirstJudgment?.basis,
+        d.beforeFirstJudgment?.days,
+        d.beforeFinalJudgment?.days,
+      ]),
+    ).toEqual([
       ["k1", "dates", 2192, 2922],
       ["k2", "reported", undefined, undefined],
       ["k3", "ongoing", 2556, 2556],
@@ -51,9 +67,25 @@ describe("buildAccountability", () => {
   });
 
   it("prefers published aggregates and says so", () => {
-    const withAgg = { ...b, records: { ...b.records, tribunal: [tribunal("trib", { budget: { totalUsd: 1_800_000_000, approximate: true }, aggregates: { convicted: 61, acquitted: 14, judged: 75 } })] } };
+    const withAgg = {
+      ...b,
+      records: {
+        ...b.records,
+        tribunal: [
+          tribunal("trib", {
+            budget: { totalUsd: 1_800_000_000, approximate: true },
+            aggregates: { convicted: 61, acquitted: 14, judged: 75 },
+          }),
+        ],
+      },
+    };
     const t = buildAccountability(withAgg, { asOf: "2015-12-31" }).tribunals[0];
-    expect([t?.outcomes.convicted, t?.outcomes.acquitted, t?.outcomeBasis.convicted, t?.outcomeBasis.pending]).toEqual([61, 14, "aggregates", "cases"]);
+    expect([
+      t?.outcomes.convicted,
+      t?.outcomes.acquitted,
+      t?.outcomeBasis.convicted,
+      t?.outcomeBasis.pending,
+    ]).toEqual([61, 14, "aggregates", "cases"]);
     expect(t?.casesInRecord.convicted).toBe(1);
     expect([t?.judged, t?.judgedBasis, t?.costPerAccusedJudgedUsd]).toEqual([75, "aggregates", 24_000_000]);
     expect(t?.convictionRate).toBeCloseTo(61 / 75, 10);
@@ -62,8 +94,24 @@ describe("buildAccountability", () => {
   it("flags a side with documented crimes in the mandate and nobody accused", () => {
     const t = buildAccountability(b, { asOf: "2005-12-31" }).tribunals[0];
     expect(t?.sides).toEqual([
-      { side: "gov", name: "Government side", accused: 3, incidents: 2, incidentsInMandate: 1, incidentIds: ["i-1991", "i-1994a"], flagged: false },
-      { side: "reb", name: "Rebel side", accused: 0, incidents: 2, incidentsInMandate: 1, incidentIds: ["i-1994b", "i-abroad"], flagged: true },
+      {
+        side: "gov",
+        name: "Government side",
+        accused: 3,
+        incidents: 2,
+        incidentsInMandate: 1,
+        incidentIds: ["i-1991", "i-1994a"],
+        flagged: false,
+      },
+      {
+        side: "reb",
+        name: "Rebel side",
+        accused: 0,
+        incidents: 2,
+        incidentsInMandate: 1,
+        incidentIds: ["i-1994b", "i-abroad"],
+        flagged: true,
+      },
     ]);
     expect(t?.sidesNeverProsecuted).toEqual(["reb"]);
   });
@@ -74,7 +122,22 @@ describe("buildAccountability", () => {
       { incident: "i-1991", from: "1991-01-01", to: "1991-02-28", country: "XVL", reason: "temporal" },
       { incident: "i-abroad", from: "1994-08-01", to: "1994-08-01", country: "ZZZ", reason: "territorial" },
     ]);
-    const neighbours = { ...b, records: { ...b.records, tribunal: [tribunal("trib", { mandate: { temporal: { from: "1994-01-01", to: "1994-12-31" }, territorial: ["XVL"], includesNeighbours: true, subjectMatter: ["genocide"] } })] } };
+    const neighbours = {
+      ...b,
+      records: {
+        ...b.records,
+        tribunal: [
+          tribunal("trib", {
+            mandate: {
+              temporal: { from: "1994-01-01", to: "1994-12-31" },
+              territorial: ["XVL"],
+              includesNeighbours: true,
+              subjectMatter: ["genocide"],
+            },
+          }),
+        ],
+      },
+    };
     const n = buildAccountability(neighbours, { asOf: "2005-12-31" }).tribunals[0];
     expect(n?.territorialUncertain).toEqual(["i-abroad"]);
     expect(n?.outsideMandate.map((x) => x.incident)).toEqual(["i-1991"]);
@@ -82,12 +145,23 @@ describe("buildAccountability", () => {
 
   it("treats a judgment after the as-of day as pending", () => {
     const t = buildAccountability(b, { asOf: "2000-06-30" }).tribunals[0];
-    expect([t?.casesInRecord.convicted, t?.casesInRecord.acquitted, t?.casesInRecord.pending]).toEqual([0, 1, 2]);
+    expect([t?.casesInRecord.convicted, t?.casesInRecord.acquitted, t?.casesInRecord.pending]).toEqual([
+      0, 1, 2,
+    ]);
   });
 
   it("is empty without tribunals and gives no rate or cost without judgments", () => {
-    expect(buildAccountability(bundle(), { asOf: "2000-01-01" })).toEqual({ asOf: "2000-01-01", tribunals: [] });
-    const t = buildAccountability(bundle({ tribunal: [tribunal("trib")] }), { asOf: "2000-01-01" }).tribunals[0];
-    expect([t?.judged, t?.convictionRate, t?.costPerAccusedJudgedUsd, t?.maxYearsBeforeFirstJudgment]).toEqual([0, undefined, undefined, undefined]);
+    expect(buildAccountability(bundle(), { asOf: "2000-01-01" })).toEqual({
+      asOf: "2000-01-01",
+      tribunals: [],
+    });
+    const t = buildAccountability(bundle({ tribunal: [tribunal("trib")] }), { asOf: "2000-01-01" })
+      .tribunals[0];
+    expect([
+      t?.judged,
+      t?.convictionRate,
+      t?.costPerAccusedJudgedUsd,
+      t?.maxYearsBeforeFirstJudgment,
+    ]).toEqual([0, undefined, undefined, undefined]);
   });
 });

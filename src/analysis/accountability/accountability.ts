@@ -108,8 +108,19 @@ function trackTribunal(bundle: CaseBundle, t: Tribunal, asOf: string): TribunalA
     if (cov.territorial === "uncertain") territorialUncertain.push(i.id);
     const territorialOut = cov.territorial === false;
     if (cov.temporal && !territorialOut) continue;
-    const reason = !cov.temporal && territorialOut ? "temporal-and-territorial" : cov.temporal ? "territorial" : "temporal";
-    outsideMandate.push({ incident: i.id, from: i.occurredAt.from, to: i.occurredAt.to, country: i.place.country, reason });
+    const reason =
+      !cov.temporal && territorialOut
+        ? "temporal-and-territorial"
+        : cov.temporal
+          ? "territorial"
+          : "temporal";
+    outsideMandate.push({
+      incident: i.id,
+      from: i.occurredAt.from,
+      to: i.occurredAt.to,
+      country: i.place.country,
+      reason,
+    });
   }
   outsideMandate.sort((a, b) => a.from.localeCompare(b.from) || a.incident.localeCompare(b.incident));
   const maxFirst = maxOf(first);
@@ -142,7 +153,10 @@ function trackTribunal(bundle: CaseBundle, t: Tribunal, asOf: string): TribunalA
  * Accountability figures for every tribunal of a case, from the records known on `asOf`.
  * @example buildAccountability(bundle, { asOf: "2015-12-31" }).tribunals[0].costPerAccusedJudgedUsd
  */
-export function buildAccountability(bundle: CaseBundle, options: { readonly asOf: string }): AccountabilityReport {
+export function buildAccountability(
+  bundle: CaseBundle,
+  options: { readonly asOf: string },
+): AccountabilityReport {
   const known = asOfGate(bundle, options.asOf);
   return {
     asOf: options.asOf,

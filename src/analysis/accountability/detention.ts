@@ -35,8 +35,10 @@ function span(
   awaitingFirstJudgment: boolean,
   asOf: string,
 ): DetentionSpan | undefined {
-  if (arrestedAt !== undefined && judgedAt !== undefined && judgedAt <= asOf) return fromDates(arrestedAt, judgedAt);
-  if (reported !== undefined) return { years: reported.years, basis: "reported", approximate: reported.approximate };
+  if (arrestedAt !== undefined && judgedAt !== undefined && judgedAt <= asOf)
+    return fromDates(arrestedAt, judgedAt);
+  if (reported !== undefined)
+    return { years: reported.years, basis: "reported", approximate: reported.approximate };
   // Still detained only while no judgment at all has been given: after an acquittal without a recorded appeal
   // date, nothing says the accused is still held.
   if (arrestedAt !== undefined && arrestedAt <= asOf && awaitingFirstJudgment) {
@@ -51,8 +53,20 @@ function span(
  */
 export function detentionOf(c: TribunalCase, asOf: string): DetentionRecord {
   const awaiting = c.firstJudgmentAt === undefined ? c.outcome === "pending" : c.firstJudgmentAt > asOf;
-  const first = span(c.arrestedAt, c.firstJudgmentAt, c.reportedDetention?.beforeFirstJudgment, awaiting, asOf);
-  const final = span(c.arrestedAt, c.finalJudgmentAt, c.reportedDetention?.beforeFinalJudgment, awaiting, asOf);
+  const first = span(
+    c.arrestedAt,
+    c.firstJudgmentAt,
+    c.reportedDetention?.beforeFirstJudgment,
+    awaiting,
+    asOf,
+  );
+  const final = span(
+    c.arrestedAt,
+    c.finalJudgmentAt,
+    c.reportedDetention?.beforeFinalJudgment,
+    awaiting,
+    asOf,
+  );
   return {
     case: c.id,
     accused: c.accused,

@@ -39,7 +39,10 @@ export function sideOf(actorId: string, actors: readonly Actor[]): string | unde
 }
 
 /** Whether an incident falls inside the tribunal's temporal and territorial mandate. */
-export function coverage(i: Incident, t: Tribunal): { temporal: boolean; territorial: boolean | "uncertain" } {
+export function coverage(
+  i: Incident,
+  t: Tribunal,
+): { temporal: boolean; territorial: boolean | "uncertain" } {
   const temporal = !(i.occurredAt.to < t.mandate.temporal.from || i.occurredAt.from > t.mandate.temporal.to);
   const inTerritory = t.mandate.territorial.includes(i.place.country);
   // "and neighbouring States": the record does not say which states border which, so say so instead of guessing.
@@ -72,8 +75,12 @@ export function sideRecords(
   actors: readonly Actor[],
 ): SideRecord[] {
   return manifest.sides.map((side): SideRecord => {
-    const accused = new Set(cases.filter((c) => (c.side ?? sideOf(c.accused, actors)) === side.id).map((c) => c.accused));
-    const own = incidents.filter((i) => isCrime(i) && i.perpetrators.some((p) => sideOf(p, actors) === side.id));
+    const accused = new Set(
+      cases.filter((c) => (c.side ?? sideOf(c.accused, actors)) === side.id).map((c) => c.accused),
+    );
+    const own = incidents.filter(
+      (i) => isCrime(i) && i.perpetrators.some((p) => sideOf(p, actors) === side.id),
+    );
     const inMandate = own.filter((i) => {
       const c = coverage(i, tribunal);
       return c.temporal && c.territorial === true;

@@ -31,7 +31,11 @@ export function levelOn(spans: readonly LevelSpan[], day: string, country?: stri
  * Delays from adoption to deployment for mandates whose deployment began by the as-of day.
  * @example deploymentDelays([m], spans, "1994-12-31")[0].days // 22
  */
-export function deploymentDelays(mandates: readonly Mandate[], spans: readonly LevelSpan[], asOf: string): DeploymentDelay[] {
+export function deploymentDelays(
+  mandates: readonly Mandate[],
+  spans: readonly LevelSpan[],
+  asOf: string,
+): DeploymentDelay[] {
   return mandates
     .filter((m) => m.deployedAt !== undefined && m.deployedAt <= asOf)
     .map((m): DeploymentDelay => {
@@ -83,7 +87,14 @@ export function drawdowns(
   for (const c of capabilities) {
     const at = c.occurredAt.from;
     if (at <= asOf && c.tasking === "withdrawn" && !c.hypothetical && ongoing(at, c.country)) {
-      out.push({ record: c.id, kind: "capability", actor: c.owner ?? c.force, what: "withdrawn", at, summary: c.summary });
+      out.push({
+        record: c.id,
+        kind: "capability",
+        actor: c.owner ?? c.force,
+        what: "withdrawn",
+        at,
+        summary: c.summary,
+      });
     }
   }
   return out.sort((a, b) => a.at.localeCompare(b.at) || a.record.localeCompare(b.record));

@@ -24,26 +24,55 @@ describe("buildGaps", () => {
       ],
     });
     const g = buildGaps(b, { asOf: "1994-12-31", levels });
-    expect(g.mandates.map((m) => [m.mandate, m.gap, m.protectsCivilians, m.atRisk?.from, m.atRisk?.to, m.atRisk?.maxLevel, m.atRisk?.days])).toEqual([
+    expect(
+      g.mandates.map((m) => [
+        m.mandate,
+        m.gap,
+        m.protectsCivilians,
+        m.atRisk?.from,
+        m.atRisk?.to,
+        m.atRisk?.maxLevel,
+        m.atRisk?.days,
+      ]),
+    ).toEqual([
       ["m0", false, false, undefined, undefined, undefined, undefined],
       ["m1", true, false, "1993-10-05", "1994-05-16", "ongoing", 224],
       ["m2", false, true, "1994-05-17", "1994-07-15", "ongoing", 60],
     ]);
     expect(g.deploymentDelays).toEqual([
-      { mandate: "m2", mission: "mission-b", decidedAt: "1994-05-17", deployedAt: "1994-06-08", days: 22, levelAtDecision: "ongoing" },
+      {
+        mandate: "m2",
+        mission: "mission-b",
+        decidedAt: "1994-05-17",
+        deployedAt: "1994-06-08",
+        days: 22,
+        levelAtDecision: "ongoing",
+      },
     ]);
   });
 
   it("flags forces within reach tasked with evacuation only while atrocities were ongoing, not estimates", () => {
     const b = bundle({
       capability: [
-        capability("c1", "1994-04-09/1994-04-15", { force: "elite", size: 1000, sizeApproximate: true, timeToReachHours: 0.33 }),
-        capability("c2", "1994-04-07/1994-04-21", { force: "needed", size: 5000, hypothetical: true, tasking: "protection-of-civilians" }),
+        capability("c1", "1994-04-09/1994-04-15", {
+          force: "elite",
+          size: 1000,
+          sizeApproximate: true,
+          timeToReachHours: 0.33,
+        }),
+        capability("c2", "1994-04-07/1994-04-21", {
+          force: "needed",
+          size: 5000,
+          hypothetical: true,
+          tasking: "protection-of-civilians",
+        }),
         capability("c3", "1993-02-01/1993-02-10", { force: "early", tasking: "standby" }),
       ],
     });
     const g = buildGaps(b, { asOf: "1994-12-31", levels });
-    expect(g.capabilities.map((c) => [c.capability, c.gap, c.tasking, c.atRisk?.maxLevel, c.atRisk?.days])).toEqual([
+    expect(
+      g.capabilities.map((c) => [c.capability, c.gap, c.tasking, c.atRisk?.maxLevel, c.atRisk?.days]),
+    ).toEqual([
       ["c3", false, "standby", undefined, undefined],
       ["c2", false, "protection-of-civilians", "ongoing", 15],
       ["c1", true, "evacuation-only", "ongoing", 7],
@@ -53,12 +82,18 @@ describe("buildGaps", () => {
   it("lists reductions and withdrawals made while the level was ongoing", () => {
     const b = bundle({
       response: [
-        response("r1", "1994-04-21", { kind: "reduction", actor: "council", summary: "reduced to a token force" }),
+        response("r1", "1994-04-21", {
+          kind: "reduction",
+          actor: "council",
+          summary: "reduced to a token force",
+        }),
         response("r2", "1994-03-01", { kind: "withdrawal", actor: "council" }),
       ],
       capability: [capability("c1", "1994-04-10", { tasking: "withdrawn", owner: "state-b" })],
     });
-    expect(buildGaps(b, { asOf: "1994-12-31", levels }).drawdowns.map((d) => [d.record, d.what, d.at])).toEqual([
+    expect(
+      buildGaps(b, { asOf: "1994-12-31", levels }).drawdowns.map((d) => [d.record, d.what, d.at]),
+    ).toEqual([
       ["c1", "withdrawn", "1994-04-10"],
       ["r1", "reduction", "1994-04-21"],
     ]);

@@ -21,7 +21,10 @@ export interface Gaps {
  * All gaps of a case, from the records known on `asOf` and the level timeline `levels`.
  * @example buildGaps(bundle, { asOf: "1994-07-31", levels }).mandates.filter((m) => m.gap)
  */
-export function buildGaps(bundle: CaseBundle, options: { readonly asOf: string; readonly levels: readonly LevelSpan[] }): Gaps {
+export function buildGaps(
+  bundle: CaseBundle,
+  options: { readonly asOf: string; readonly levels: readonly LevelSpan[] },
+): Gaps {
   const r = asOfGate(bundle, options.asOf).records;
   return {
     asOf: options.asOf,

@@ -29,7 +29,11 @@ export const MANDATE_GAP_LEVEL: RiskLevel = "high";
  * Every mandate adopted by the as-of day, with its risk overlap and whether it protects civilians.
  * @example mandateGaps(mandates, spans, "1994-12-31").filter((g) => g.gap)
  */
-export function mandateGaps(mandates: readonly Mandate[], spans: readonly LevelSpan[], asOf: string): MandateGap[] {
+export function mandateGaps(
+  mandates: readonly Mandate[],
+  spans: readonly LevelSpan[],
+  asOf: string,
+): MandateGap[] {
   return mandates
     .filter((m) => dayOf(m) <= asOf)
     .map((m): MandateGap => {

@@ -37,7 +37,10 @@ export function dutyBearers(
   actors: readonly Actor[],
   asOf: string,
 ): DutyBearerRecord[] {
-  const acc = new Map<string, { received: number; answered: number; actedOn: number; lags: number[]; unanswered: string[] }>();
+  const acc = new Map<
+    string,
+    { received: number; answered: number; actedOn: number; lags: number[]; unanswered: string[] }
+  >();
   for (const w of warnings) {
     const answers = answersTo(w, responses).filter((r) => dayOf(r) <= asOf);
     for (const id of addresseesOf(w)) {

@@ -16,7 +16,9 @@ describe("buildLedger", () => {
     const b = bundle({
       actor: [actor("field", ["mission-on-ground"]), actor("hq", ["mission-headquarters"])],
       warning: [cable],
-      response: [response("r1", "1994-01-12", { warning: "w1", kind: "refusal", refusalReason: "neutrality" })],
+      response: [
+        response("r1", "1994-01-12", { warning: "w1", kind: "refusal", refusalReason: "neutrality" }),
+      ],
     });
     const l = buildLedger(b, { asOf: "1994-04-06" });
     expect(l.warnings).toHaveLength(1);
@@ -28,7 +30,16 @@ describe("buildLedger", () => {
       ["a-protect", "refused", "neutrality", 1],
     ]);
     expect(l.dutyBearers).toEqual([
-      { actor: "hq", name: "Name of hq", received: 1, answered: 1, actedOn: 0, lags: [1], medianLagDays: 1, unanswered: [] },
+      {
+        actor: "hq",
+        name: "Name of hq",
+        received: 1,
+        answered: 1,
+        actedOn: 0,
+        lags: [1],
+        medianLagDays: 1,
+        unanswered: [],
+      },
     ]);
     expect(l.escalations).toEqual([]);
   });
@@ -43,15 +54,48 @@ describe("buildLedger", () => {
         ],
         warning: [cable],
       },
-      { escalationChain: ["mission-on-ground", "mission-headquarters", "secretary-general", "security-council"] },
+      {
+        escalationChain: [
+          "mission-on-ground",
+          "mission-headquarters",
+          "secretary-general",
+          "security-council",
+        ],
+      },
     );
     const l = buildLedger(b, { asOf: "1994-03-01" });
     const [seize, protect] = l.warnings[0]?.requests ?? [];
-    expect(seize).toMatchObject({ status: "lapsed", dueAt: "1994-02-10", dueSource: "default", lapsedAt: "1994-02-11" });
-    expect(protect).toMatchObject({ status: "lapsed", dueAt: "1994-01-20", dueSource: "declared", lapsedAt: "1994-01-21" });
+    expect(seize).toMatchObject({
+      status: "lapsed",
+      dueAt: "1994-02-10",
+      dueSource: "default",
+      lapsedAt: "1994-02-11",
+    });
+    expect(protect).toMatchObject({
+      status: "lapsed",
+      dueAt: "1994-01-20",
+      dueSource: "declared",
+      lapsedAt: "1994-01-21",
+    });
     expect(l.escalations).toEqual([
-      { warning: "w1", action: "a-protect", at: "1994-01-21", fromRole: "mission-headquarters", toRole: "secretary-general", toActors: ["sg"], exhausted: false },
-      { warning: "w1", action: "a-seize", at: "1994-02-11", fromRole: "mission-headquarters", toRole: "secretary-general", toActors: ["sg"], exhausted: false },
+      {
+        warning: "w1",
+        action: "a-protect",
+        at: "1994-01-21",
+        fromRole: "mission-headquarters",
+        toRole: "secretary-general",
+        toActors: ["sg"],
+        exhausted: false,
+      },
+      {
+        warning: "w1",
+        action: "a-seize",
+        at: "1994-02-11",
+        fromRole: "mission-headquarters",
+        toRole: "secretary-general",
+        toActors: ["sg"],
+        exhausted: false,
+      },
     ]);
   });
 
@@ -70,14 +114,34 @@ describe("buildLedger", () => {
     const b = bundle({
       warning: [cable],
       response: [
-        response("r1", "1994-01-12", { warning: "w1", requestedAction: "a-seize", kind: "refusal", refusalReason: "mandate" }),
-        response("r2", "1994-02-01", { warning: "w1", requestedAction: "a-seize", kind: "deployment", extent: "partial" }),
-        response("r3", "1994-01-15", { warning: "w1", requestedAction: "a-protect", kind: "acknowledgement" }),
+        response("r1", "1994-01-12", {
+          warning: "w1",
+          requestedAction: "a-seize",
+          kind: "refusal",
+          refusalReason: "mandate",
+        }),
+        response("r2", "1994-02-01", {
+          warning: "w1",
+          requestedAction: "a-seize",
+          kind: "deployment",
+          extent: "partial",
+        }),
+        response("r3", "1994-01-15", {
+          warning: "w1",
+          requestedAction: "a-protect",
+          kind: "acknowledgement",
+        }),
       ],
     });
     const l = buildLedger(b, { asOf: "1994-03-01" });
     const [seize, protect] = l.warnings[0]?.requests ?? [];
-    expect(seize).toMatchObject({ status: "acted", extent: "partial", actedAt: "1994-02-01", daysToAction: 21, daysToFirstResponse: 1 });
+    expect(seize).toMatchObject({
+      status: "acted",
+      extent: "partial",
+      actedAt: "1994-02-01",
+      daysToAction: 21,
+      daysToFirstResponse: 1,
+    });
     expect(protect).toMatchObject({ status: "acknowledged", daysToFirstResponse: 4 });
     expect(l.warnings[0]).toMatchObject({ daysToFirstResponse: 1, daysToAction: 21 });
     // As of before the action, the refusal stands.
@@ -85,7 +149,10 @@ describe("buildLedger", () => {
   });
 
   it("never takes a typed 'none' response as an answer, and reports it", () => {
-    const b = bundle({ warning: [cable], response: [response("r0", "1994-01-12", { warning: "w1", kind: "none" })] });
+    const b = bundle({
+      warning: [cable],
+      response: [response("r0", "1994-01-12", { warning: "w1", kind: "none" })],
+    });
     const l = buildLedger(b, { asOf: "1994-03-01" });
     expect(l.warnings[0]?.requests.map((q) => q.status)).toEqual(["lapsed", "lapsed"]);
     expect(l.problems.map((p) => p.record)).toEqual(["r0"]);
@@ -93,7 +160,11 @@ describe("buildLedger", () => {
 
   it("only sees what was known on the as-of day, and includes engine alerts", () => {
     const late = warning("w-late", "1994-01-05", { knownAt: "1994-06-01" });
-    const alert = warning("alert-1", "1994-01-02", { origin: "engine", sender: "tocsin", recipients: ["hq"] });
+    const alert = warning("alert-1", "1994-01-02", {
+      origin: "engine",
+      sender: "tocsin",
+      recipients: ["hq"],
+    });
     const l = buildLedger(bundle({ warning: [late, cable] }), { asOf: "1994-02-01", alerts: [alert] });
     expect(l.warnings.map((w) => [w.warning, w.origin])).toEqual([
       ["alert-1", "engine"],
@@ -103,7 +174,14 @@ describe("buildLedger", () => {
 
   it("is empty for an empty case", () => {
     const l = buildLedger(bundle(), { asOf: "1994-01-01" });
-    expect(l).toEqual({ asOf: "1994-01-01", responseWindowDays: 30, warnings: [], dutyBearers: [], escalations: [], problems: [] });
+    expect(l).toEqual({
+      asOf: "1994-01-01",
+      responseWindowDays: 30,
+      warnings: [],
+      dutyBearers: [],
+      escalations: [],
+      problems: [],
+    });
   });
 
   it("escalates to the first link when addressees hold no role, and marks an exhausted chain", () => {
@@ -116,22 +194,46 @@ describe("buildLedger", () => {
       requestedActions: [{ id: "a2", kind: "deploy", description: "deploy" }],
     });
     const b = bundle(
-      { actor: [actor("ngo"), actor("hq", ["mission-headquarters"]), actor("sc", ["security-council"])], warning: [w, w3] },
+      {
+        actor: [actor("ngo"), actor("hq", ["mission-headquarters"]), actor("sc", ["security-council"])],
+        warning: [w, w3],
+      },
       { escalationChain: ["mission-headquarters", "security-council"] },
     );
     const esc = buildLedger(b, { asOf: "1994-03-01" }).escalations;
     expect(esc).toEqual([
-      { warning: "w2", action: "a1", at: "1994-02-01", toRole: "mission-headquarters", toActors: ["hq"], exhausted: false },
-      { warning: "w3", action: "a2", at: "1994-02-01", fromRole: "security-council", toActors: [], exhausted: true },
+      {
+        warning: "w2",
+        action: "a1",
+        at: "1994-02-01",
+        toRole: "mission-headquarters",
+        toActors: ["hq"],
+        exhausted: false,
+      },
+      {
+        warning: "w3",
+        action: "a2",
+        at: "1994-02-01",
+        fromRole: "security-council",
+        toActors: [],
+        exhausted: true,
+      },
     ]);
   });
 });
 
 describe("buildLedger with missing references", () => {
   it("reports a response whose warning is not in the record and does not count it", () => {
-    const b = bundle({ warning: [cable], response: [response("r9", "1994-01-12", { warning: "w-missing", kind: "refusal", refusalReason: "political" })] });
+    const b = bundle({
+      warning: [cable],
+      response: [
+        response("r9", "1994-01-12", { warning: "w-missing", kind: "refusal", refusalReason: "political" }),
+      ],
+    });
     const l = buildLedger(b, { asOf: "1994-01-13" });
-    expect(l.problems).toEqual([{ record: "r9", message: 'answers warning "w-missing", which is not in the ledger' }]);
+    expect(l.problems).toEqual([
+      { record: "r9", message: 'answers warning "w-missing", which is not in the ledger' },
+    ]);
     expect(l.warnings[0]?.responses).toEqual([]);
   });
 });
@@ -141,8 +243,20 @@ describe("buildLedger with several addressees", () => {
     const w = warning("w5", "2021-10-05", {
       recipients: ["hq", "council"],
       requestedActions: [
-        { id: "a-patrols", kind: "protect-civilians", description: "patrols", addressees: ["hq"], dueAt: "2021-10-12" },
-        { id: "a-sanctions", kind: "targeted-sanctions", description: "sanctions", addressees: ["council"], dueAt: "2021-11-05" },
+        {
+          id: "a-patrols",
+          kind: "protect-civilians",
+          description: "patrols",
+          addressees: ["hq"],
+          dueAt: "2021-10-12",
+        },
+        {
+          id: "a-sanctions",
+          kind: "targeted-sanctions",
+          description: "sanctions",
+          addressees: ["council"],
+          dueAt: "2021-11-05",
+        },
       ],
     });
     const b = bundle({

@@ -7,7 +7,13 @@ import { asOf as asOfGate, daysBetween, type CaseBundle, type Warning } from "..
 import { dayOf } from "../evidence.js";
 import { dutyBearers, type DutyBearerRecord } from "./duty-bearers.js";
 import { escalate, type Escalation } from "./escalation.js";
-import { DEFAULT_RESPONSE_WINDOW_DAYS, answersTo, isActing, requestState, type RequestState } from "./request-status.js";
+import {
+  DEFAULT_RESPONSE_WINDOW_DAYS,
+  answersTo,
+  isActing,
+  requestState,
+  type RequestState,
+} from "./request-status.js";
 
 export interface LedgerOptions {
   readonly asOf: string;
@@ -63,7 +69,8 @@ export function buildLedger(bundle: CaseBundle, options: LedgerOptions): Ledger 
     if (r.kind === "none") {
       problems.push({
         record: r.id,
-        message: 'a response of kind "none" is ignored: no response is computed from the absence of responses',
+        message:
+          'a response of kind "none" is ignored: no response is computed from the absence of responses',
       });
     } else if (r.warning !== undefined && !warningIds.has(r.warning)) {
       problems.push({ record: r.id, message: `answers warning "${r.warning}", which is not in the ledger` });
@@ -94,8 +101,12 @@ export function buildLedger(bundle: CaseBundle, options: LedgerOptions): Ledger 
       evidence: w.evidence,
       requests,
       responses: answers.map((r) => r.id),
-      ...(first ? { firstResponseAt: dayOf(first), daysToFirstResponse: daysBetween(sentAt, dayOf(first)) } : {}),
-      ...(firstAct ? { firstActionAt: dayOf(firstAct), daysToAction: daysBetween(sentAt, dayOf(firstAct)) } : {}),
+      ...(first
+        ? { firstResponseAt: dayOf(first), daysToFirstResponse: daysBetween(sentAt, dayOf(first)) }
+        : {}),
+      ...(firstAct
+        ? { firstActionAt: dayOf(firstAct), daysToAction: daysBetween(sentAt, dayOf(firstAct)) }
+        : {}),
     };
   });
   return {

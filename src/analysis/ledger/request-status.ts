@@ -50,7 +50,11 @@ export interface RequestState {
  * it: a response naming the request, or one naming none from an actor the request is addressed to (a
  * response from someone addressed by no request of the warning answers every request).
  */
-export function answersTo(warning: Warning, responses: readonly Response[], action?: RequestedAction): Response[] {
+export function answersTo(
+  warning: Warning,
+  responses: readonly Response[],
+  action?: RequestedAction,
+): Response[] {
   const addressed = new Set(warning.recipients);
   for (const a of warning.requestedActions) for (const id of a.addressees ?? []) addressed.add(id);
   const answers = (r: Response, a: RequestedAction): boolean => {
@@ -96,7 +100,9 @@ export function requestState(
     dueAt,
     dueSource: action.dueAt === undefined ? ("default" as const) : ("declared" as const),
     responses: answers.map((r) => r.id),
-    ...(first ? { firstResponseAt: dayOf(first), daysToFirstResponse: daysBetween(askedAt, dayOf(first)) } : {}),
+    ...(first
+      ? { firstResponseAt: dayOf(first), daysToFirstResponse: daysBetween(askedAt, dayOf(first)) }
+      : {}),
   };
   const firstAct = acting[0];
   if (firstAct) {

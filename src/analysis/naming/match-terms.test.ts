@@ -38,12 +38,12 @@ describe("tokens and sameWord", () => {
     expect(tokens("« GÉNOCIDE », c’est-à-dire…")).toEqual(["genocide", "c", "est", "a", "dire"]);
   });
   it("accept plural endings but not on short words", () => {
-    expect([sameWord("genocides", "genocide"), sameWord("massacre", "massacres"), sameWord("tribaux", "tribau"), sameWord("as", "a")]).toEqual([
-      true,
-      true,
-      true,
-      false,
-    ]);
+    expect([
+      sameWord("genocides", "genocide"),
+      sameWord("massacre", "massacres"),
+      sameWord("tribaux", "tribau"),
+      sameWord("as", "a"),
+    ]).toEqual([true, true, true, false]);
   });
 });
 
@@ -72,7 +72,10 @@ describe("matchTerms", () => {
   });
 
   it("turns a hedged naming into qualified naming", () => {
-    const ms = matchTerms(lex, "public opinion might never tolerate peacekeepers remaining passive witnesses to genocide");
+    const ms = matchTerms(
+      lex,
+      "public opinion might never tolerate peacekeepers remaining passive witnesses to genocide",
+    );
     expect(ms).toEqual([{ term: "genocide", class: "qualified-naming", language: "en", hedged: true }]);
     // A hedge reaches to the end of its sentence only.
     expect(found("It might rain. It is a genocide.")).toEqual([["genocide", "naming"]]);
@@ -86,16 +89,22 @@ describe("matchTerms", () => {
 
   it("never reports overlapping or out-of-text matches (property)", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("genocide", "acts", "of", "civil", "war", "chaos", "the", "not", "a", "É", ","), { maxLength: 30 }), (words) => {
-        const text = words.join(" ");
-        const ms = matchTerms(lex, text);
-        const naming = ms.filter((m) => m.class === "naming").length;
-        const qualified = ms.filter((m) => m.term === "acts of genocide").length;
-        const denial = ms.filter((m) => m.term === "not a genocide").length;
-        const total = tokens(text).filter((t) => t === "genocide").length;
-        // Every "genocide" word is counted once: as naming, inside a qualified naming, or inside a denial.
-        expect(naming + qualified + denial).toBe(total);
-      }),
+      fc.property(
+        fc.array(
+          fc.constantFrom("genocide", "acts", "of", "civil", "war", "chaos", "the", "not", "a", "É", ","),
+          { maxLength: 30 },
+        ),
+        (words) => {
+          const text = words.join(" ");
+          const ms = matchTerms(lex, text);
+          const naming = ms.filter((m) => m.class === "naming").length;
+          const qualified = ms.filter((m) => m.term === "acts of genocide").length;
+          const denial = ms.filter((m) => m.term === "not a genocide").length;
+          const total = tokens(text).filter((t) => t === "genocide").length;
+          // Every "genocide" word is counted once: as naming, inside a qualified naming, or inside a denial.
+          expect(naming + qualified + denial).toBe(total);
+        },
+      ),
     );
   });
 });

@@ -9,7 +9,12 @@ import { sameWord, tokens } from "./normalize.js";
 
 /** A lexicon compiled for matching. Build once with {@link compileLexicon}, reuse for every text. */
 export interface CompiledLexicon {
-  readonly entries: readonly { readonly words: readonly string[]; readonly text: string; readonly class: TermClass; readonly language: string }[];
+  readonly entries: readonly {
+    readonly words: readonly string[];
+    readonly text: string;
+    readonly class: TermClass;
+    readonly language: string;
+  }[];
   readonly hedges: readonly { readonly words: readonly string[]; readonly language: string }[];
 }
 
@@ -31,11 +36,15 @@ const SENTENCE_END = /[.!?;:…]+/u;
  */
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const entries = lexicon.languages
-    .flatMap((l) => l.terms.map((t) => ({ words: tokens(t.text), text: t.text, class: t.class, language: l.language })))
+    .flatMap((l) =>
+      l.terms.map((t) => ({ words: tokens(t.text), text: t.text, class: t.class, language: l.language })),
+    )
     .filter((e) => e.words.length > 0)
     .sort(
       (a, b) =>
-        b.words.length - a.words.length || a.language.localeCompare(b.language) || a.text.localeCompare(b.text),
+        b.words.length - a.words.length ||
+        a.language.localeCompare(b.language) ||
+        a.text.localeCompare(b.text),
     );
   const hedges = lexicon.languages
     .flatMap((l) => l.hedges.map((h) => ({ words: tokens(h), language: l.language })))
@@ -72,7 +81,12 @@ export function matchTerms(lex: CompiledLexicon, text: string): TermMatch[] {
         continue;
       }
       const hedged = entry.class === "naming" && hedgedBefore(words, i, lex);
-      out.push({ term: entry.text, class: hedged ? "qualified-naming" : entry.class, language: entry.language, hedged });
+      out.push({
+        term: entry.text,
+        class: hedged ? "qualified-naming" : entry.class,
+        language: entry.language,
+        hedged,
+      });
       i += entry.words.length;
     }
   }

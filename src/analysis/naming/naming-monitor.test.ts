@@ -17,7 +17,14 @@ const lexicon: Lexicon = {
       ],
       hedges: ["might"],
     },
-    { language: "fr", terms: [{ text: "génocide", class: "naming" }, { text: "guerre civile", class: "euphemism" }], hedges: [] },
+    {
+      language: "fr",
+      terms: [
+        { text: "génocide", class: "naming" },
+        { text: "guerre civile", class: "euphemism" },
+      ],
+      hedges: [],
+    },
   ],
 };
 
@@ -29,7 +36,11 @@ describe("buildNaming", () => {
         statement("s1", "1994-04-10", { actor: "sg", terms: ["tribal massacres", "civil war"] }),
         statement("s2", "1994-04-29", { actor: "sg", terms: ["acts of genocide"] }),
         statement("s3", "1994-05-25", { actor: "sg", text: "It is a genocide. I have failed.", terms: [] }),
-        statement("s4", "1994-04-20", { actor: "min", language: "fr", terms: ["guerre civile", "chaos total"] }),
+        statement("s4", "1994-04-20", {
+          actor: "min",
+          language: "fr",
+          terms: ["guerre civile", "chaos total"],
+        }),
         statement("s5", "1994-06-01", { actor: "min", terms: ["not a genocide"] }),
       ],
     },
@@ -66,7 +77,10 @@ describe("buildNaming", () => {
   it("sees only the statements of the as-of day and has no lag without a declared onset", () => {
     const early = buildNaming(b, { asOf: "1994-05-01", lexicon });
     expect(early.actors.find((a) => a.actor === "sg")?.firstNamingAt).toBeUndefined();
-    const noOnset = buildNaming({ ...b, manifest: { ...b.manifest, evaluation: {} } }, { asOf: "1994-12-31", lexicon });
+    const noOnset = buildNaming(
+      { ...b, manifest: { ...b.manifest, evaluation: {} } },
+      { asOf: "1994-12-31", lexicon },
+    );
     expect(noOnset.actors[0]?.namingLagDays).toBeUndefined();
     expect(noOnset.actors[0]?.firstNamingAt).toBe("1994-05-25");
   });
@@ -75,8 +89,16 @@ describe("buildNaming", () => {
     const nb = bundle(
       {
         statement: [
-          statement("h1", "1994-02-25", { actor: "x", terms: ["genocide"], text: "opinion might not tolerate witnesses to genocide" }),
-          statement("h2", "1994-05/1994-05-27", { actor: "y", terms: ["genocide"], text: "It is a genocide (…) I have failed" }),
+          statement("h1", "1994-02-25", {
+            actor: "x",
+            terms: ["genocide"],
+            text: "opinion might not tolerate witnesses to genocide",
+          }),
+          statement("h2", "1994-05/1994-05-27", {
+            actor: "y",
+            terms: ["genocide"],
+            text: "It is a genocide (…) I have failed",
+          }),
         ],
       },
       { evaluation: { onset: "1994-04-07" } },
@@ -95,8 +117,15 @@ describe("buildNaming", () => {
   });
 
   it("is empty for a case with no statements, and names an unknown actor by id", () => {
-    expect(buildNaming(bundle(), { asOf: "1994-12-31", lexicon })).toEqual({ asOf: "1994-12-31", actors: [], statements: [] });
-    const n = buildNaming(bundle({ statement: [statement("s1", "1994-05-01", { actor: "ghost", terms: ["genocide"] })] }), { asOf: "1994-12-31", lexicon });
+    expect(buildNaming(bundle(), { asOf: "1994-12-31", lexicon })).toEqual({
+      asOf: "1994-12-31",
+      actors: [],
+      statements: [],
+    });
+    const n = buildNaming(
+      bundle({ statement: [statement("s1", "1994-05-01", { actor: "ghost", terms: ["genocide"] })] }),
+      { asOf: "1994-12-31", lexicon },
+    );
     expect(n.actors[0]?.name).toBe("ghost");
   });
 });

@@ -3,8 +3,21 @@
  * each actor named the crime and the lag from the onset the case declares (its evaluation block).
  * @module
  */
-import { asOf as asOfGate, daysBetween, type CaseBundle, type Lexicon, type Statement, type TermClass } from "../../domain/index.js";
-import { compileLexicon, containsPhrase, matchTerms, type CompiledLexicon, type TermMatch } from "./match-terms.js";
+import {
+  asOf as asOfGate,
+  daysBetween,
+  type CaseBundle,
+  type Lexicon,
+  type Statement,
+  type TermClass,
+} from "../../domain/index.js";
+import {
+  compileLexicon,
+  containsPhrase,
+  matchTerms,
+  type CompiledLexicon,
+  type TermMatch,
+} from "./match-terms.js";
 
 /** A statement's class: the strongest class among its matches, or `unclassified` when nothing matched. */
 export type StatementClass = TermClass | "unclassified";
@@ -91,7 +104,10 @@ function firstOf(list: readonly ClassifiedStatement[], cls: StatementClass): Cla
  * The naming report of a case as of a day.
  * @example buildNaming(bundle, { asOf: "1994-07-31", lexicon }).actors.find((a) => a.actor === "un-sg")?.firstNamingAt
  */
-export function buildNaming(bundle: CaseBundle, options: { readonly asOf: string; readonly lexicon: Lexicon }): NamingReport {
+export function buildNaming(
+  bundle: CaseBundle,
+  options: { readonly asOf: string; readonly lexicon: Lexicon },
+): NamingReport {
   const lex = compileLexicon(options.lexicon);
   const known = asOfGate(bundle, options.asOf).records;
   const onset = bundle.manifest.evaluation?.onset;

@@ -6,5 +6,7 @@ import type { CitationView } from "../evidence.js";
  * @example citationText({ source: "s1", label: "Protected source", protected: true }) // "s1 (Protected source)"
  */
 export function citationText(c: CitationView): string {
-  return c.protected || c.locator === undefined ? `${c.source} (${c.label})` : `${c.source} (${c.label}), ${c.locator}`;
+  return c.protected || c.locator === undefined
+    ? `${c.source} (${c.label})`
+    : `${c.source} (${c.label}), ${c.locator}`;
 }

@@ -12,6 +12,8 @@ describe("escapeHtml", () => {
 
 describe("escapeMarkdown", () => {
   it("neutralises HTML and Markdown syntax and keeps one line", () => {
-    expect(escapeMarkdown("a | b <script>\n*x* [l](u) `c`")).toBe("a \\| b &lt;script&gt; \\*x\\* \\[l\\](u) \\`c\\`");
+    expect(escapeMarkdown("a | b <script>\n*x* [l](u) `c`")).toBe(
+      "a \\| b &lt;script&gt; \\*x\\* \\[l\\](u) \\`c\\`",
+    );
   });
 });

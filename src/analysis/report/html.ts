@@ -43,13 +43,21 @@ svg .ev.gap { fill: var(--gap); }
 `;
 
 function findingItem(f: Finding): string {
-  const evidence = f.evidence.length === 0 ? "" : `<div class="refs">Evidence: ${f.evidence.map((e) => `<code>${esc(e)}</code>`).join(", ")}</div>`;
-  const sources = f.citations.length === 0 ? "" : `<div class="refs">Sources: ${f.citations.map((c) => esc(citationText(c))).join("; ")}</div>`;
+  const evidence =
+    f.evidence.length === 0
+      ? ""
+      : `<div class="refs">Evidence: ${f.evidence.map((e) => `<code>${esc(e)}</code>`).join(", ")}</div>`;
+  const sources =
+    f.citations.length === 0
+      ? ""
+      : `<div class="refs">Sources: ${f.citations.map((c) => esc(citationText(c))).join("; ")}</div>`;
   return `<li class="${f.verdict}"><span class="verdict">${f.verdict}</span>${esc(f.text)}${evidence}${sources}</li>`;
 }
 
 function dutySection(title: string, s: DutySection): string {
-  const out = [`<section><h2>${title}</h2><p class="muted">${s.gaps} gap(s), ${s.met} duty(ies) met, ${s.findings.length} finding(s).</p>`];
+  const out = [
+    `<section><h2>${title}</h2><p class="muted">${s.gaps} gap(s), ${s.met} duty(ies) met, ${s.findings.length} finding(s).</p>`,
+  ];
   let topic: string | undefined;
   for (const f of s.findings) {
     if (f.topic !== topic) {
@@ -71,8 +79,15 @@ function dutySection(title: string, s: DutySection): string {
 export function renderHtml(sc: Scorecard): string {
   const chartTo = minDay(sc.asOf, sc.case.period.to);
   const chartFrom = sc.levels.reduce((m, s) => minDay(m, s.from), sc.case.period.from);
-  const svg = renderTimelineSvg({ from: chartFrom, to: maxDay(chartTo, chartFrom), levels: sc.levels, events: sc.timeline });
-  const legend = RISK_LEVELS.map((l) => `<span><i style="background:${LEVEL_COLOURS[l]}"></i>${l}</span>`).join("");
+  const svg = renderTimelineSvg({
+    from: chartFrom,
+    to: maxDay(chartTo, chartFrom),
+    levels: sc.levels,
+    events: sc.timeline,
+  });
+  const legend = RISK_LEVELS.map(
+    (l) => `<span><i style="background:${LEVEL_COLOURS[l]}"></i>${l}</span>`,
+  ).join("");
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -88,7 +103,9 @@ export function renderHtml(sc: Scorecard): string {
 <p class="meta">Every figure is computed from the case records; requests and commitments without a due date get a ${sc.responseWindowDays}-day window.</p>
 </header>
 <section><h2>Headlines</h2><ul class="headlines">
-${scorecardHeadlines(sc).map((h) => `<li>${esc(h)}</li>`).join("\n")}
+${scorecardHeadlines(sc)
+  .map((h) => `<li>${esc(h)}</li>`)
+  .join("\n")}
 </ul></section>
 <section><h2>Timeline</h2>
 <figure>${svg}<figcaption class="legend">${legend}<span><i style="background:#a3261b"></i>gap</span></figcaption></figure>

@@ -9,13 +9,20 @@ const VERDICT_MARK = { gap: "GAP", met: "met", info: "info" } as const;
 
 function findingLines(f: Finding): string[] {
   const lines = [`- **${VERDICT_MARK[f.verdict]}** — ${md(f.text)}`];
-  if (f.evidence.length > 0) lines.push(`  - Evidence: ${f.evidence.map((e) => `\`${e.replace(/`/g, "")}\``).join(", ")}`);
-  if (f.citations.length > 0) lines.push(`  - Sources: ${f.citations.map((c) => md(citationText(c))).join("; ")}`);
+  if (f.evidence.length > 0)
+    lines.push(`  - Evidence: ${f.evidence.map((e) => `\`${e.replace(/`/g, "")}\``).join(", ")}`);
+  if (f.citations.length > 0)
+    lines.push(`  - Sources: ${f.citations.map((c) => md(citationText(c))).join("; ")}`);
   return lines;
 }
 
 function dutyLines(title: string, s: DutySection): string[] {
-  const out = [`## ${title}`, "", `${s.gaps} gap(s), ${s.met} duty(ies) met, ${s.findings.length} finding(s).`, ""];
+  const out = [
+    `## ${title}`,
+    "",
+    `${s.gaps} gap(s), ${s.met} duty(ies) met, ${s.findings.length} finding(s).`,
+    "",
+  ];
   let topic = "";
   for (const f of s.findings) {
     if (f.topic !== topic) {

@@ -8,16 +8,27 @@ import { renderMarkdown } from "./markdown.js";
 import { renderTimelineSvg } from "./timeline-svg.js";
 
 const HOSTILE = `<script>alert(1)</script>"><img src=x onerror=alert(2)>`;
-const lexicon: Lexicon = { version: "t", languages: [{ language: "en", terms: [{ text: "genocide", class: "naming" }], hedges: [] }] };
+const lexicon: Lexicon = {
+  version: "t",
+  languages: [{ language: "en", terms: [{ text: "genocide", class: "naming" }], hedges: [] }],
+};
 const secret = { name: "Agent Nightingale", contact: "+1 555 0100", exactPlace: "Room 7, Hotel Zeta" };
 
 const hostile = bundle(
   {
     source: [
       source("src-a", { title: HOSTILE }),
-      source("src-x", { confidential: true, title: "Informant X", author: "Agent Nightingale", protectedIdentity: secret }),
+      source("src-x", {
+        confidential: true,
+        title: "Informant X",
+        author: "Agent Nightingale",
+        protectedIdentity: secret,
+      }),
     ],
-    actor: [actor("hq", ["mission-headquarters"], { name: HOSTILE }), actor("field", [], { name: `Field ${HOSTILE}` })],
+    actor: [
+      actor("hq", ["mission-headquarters"], { name: HOSTILE }),
+      actor("field", [], { name: `Field ${HOSTILE}` }),
+    ],
     warning: [
       warning("w1", "1994-01-11", {
         sender: "field",
@@ -47,7 +58,9 @@ describe("renderHtml", () => {
     expect(html).not.toContain("<script");
     expect(html).not.toContain("<img");
     expect(html).not.toContain('"><img');
-    expect(html).toContain("&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;");
+    expect(html).toContain(
+      "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;",
+    );
   });
 
   it("is self-contained: one style element, no script, no external asset, an inline SVG chart", () => {
@@ -61,7 +74,8 @@ describe("renderHtml", () => {
 
   it("never shows a confidential source's protected identity or locator", () => {
     for (const text of [html, renderMarkdown(sc), renderJson(sc)]) {
-      for (const value of [...Object.values(secret), "Agent Nightingale", "Informant X"]) expect(text).not.toContain(value);
+      for (const value of [...Object.values(secret), "Agent Nightingale", "Informant X"])
+        expect(text).not.toContain(value);
       expect(text).toContain("src-x");
       expect(text).toContain("Protected source");
     }

@@ -53,7 +53,8 @@ export function renderTimelineSvg(input: TimelineChartInput): string {
   if (input.to < input.from) return "";
   const total = Math.max(1, daysBetween(input.from, input.to));
   const plot = WIDTH - LEFT - RIGHT;
-  const x = (day: string) => LEFT + (daysBetween(input.from, minDay(maxDay(day, input.from), input.to)) / total) * plot;
+  const x = (day: string) =>
+    LEFT + (daysBetween(input.from, minDay(maxDay(day, input.from), input.to)) / total) * plot;
   const situations = [...new Set(input.levels.map((s) => s.situation))].sort().slice(0, MAX_SITUATIONS);
   const lanes = TIMELINE_LANES.filter((l) => input.events.some((e) => e.lane === l));
   const height = TOP + (situations.length + lanes.length) * ROW + 8;
@@ -92,7 +93,9 @@ export function renderTimelineSvg(input: TimelineChartInput): string {
       const cls = e.gap ? "ev gap" : "ev";
       if (e.to !== undefined && e.to !== e.day) {
         const x1 = x(e.day);
-        parts.push(`<rect x="${fmt(x1)}" y="${y + 7}" width="${fmt(Math.max(2, x(e.to) - x1))}" height="8" class="${cls}">${title}</rect>`);
+        parts.push(
+          `<rect x="${fmt(x1)}" y="${y + 7}" width="${fmt(Math.max(2, x(e.to) - x1))}" height="8" class="${cls}">${title}</rect>`,
+        );
       } else {
         parts.push(`<circle cx="${fmt(x(e.day))}" cy="${y + 11}" r="4" class="${cls}">${title}</circle>`);
       }

@@ -19,7 +19,9 @@ export function scorecardHeadlines(sc: Scorecard): string[] {
   const requests = sc.ledger.warnings.flatMap((w) => w.requests);
   const count = (s: string) => requests.filter((q) => q.status === s).length;
   const withoutAction = sc.ledger.warnings.filter((w) => w.firstActionAt === undefined).length;
-  const lags = sc.ledger.warnings.flatMap((w) => (w.daysToFirstResponse === undefined ? [] : [w.daysToFirstResponse]));
+  const lags = sc.ledger.warnings.flatMap((w) =>
+    w.daysToFirstResponse === undefined ? [] : [w.daysToFirstResponse],
+  );
   const lag = median(lags);
   lines.push(
     `Prevention: ${plural(sc.ledger.warnings.length, "warning")} (${withoutAction} never acted on), ${plural(requests.length, "requested action")}: ${count("refused")} refused, ${count("lapsed")} lapsed, ${count("acknowledged")} answered without action, ${count("acted")} acted on${lag === undefined ? "" : `; median ${plural(lag, "day")} to a first response`}`,
@@ -32,12 +34,17 @@ export function scorecardHeadlines(sc: Scorecard): string[] {
     `Mandates in force at high risk or above without protection of civilians: ${mandateGaps}; forces within reach not tasked to protect civilians at imminent risk or above: ${forceGaps}`,
   );
   for (const d of sc.gaps.deploymentDelays) {
-    lines.push(`Decision to deployment: ${d.mission} decided ${d.decidedAt}, deployed ${d.deployedAt} (${d.days} days)`);
+    lines.push(
+      `Decision to deployment: ${d.mission} decided ${d.decidedAt}, deployed ${d.deployedAt} (${d.days} days)`,
+    );
   }
   if (sc.naming) {
     const named = sc.naming.actors.filter((a) => a.firstNamingAt !== undefined);
     const first = named
-      .map((a) => `${a.name} ${a.firstNamingAt ?? ""}${a.namingLagDays === undefined ? "" : ` (${a.namingLagDays} days after onset)`}`)
+      .map(
+        (a) =>
+          `${a.name} ${a.firstNamingAt ?? ""}${a.namingLagDays === undefined ? "" : ` (${a.namingLagDays} days after onset)`}`,
+      )
       .slice(0, 3);
     lines.push(
       `Naming: ${named.length} of ${sc.naming.actors.length} actors named the crime${first.length > 0 ? `; first: ${first.join("; ")}` : ""}`,
@@ -47,13 +54,18 @@ export function scorecardHeadlines(sc: Scorecard): string[] {
     const o = t.outcomes;
     const parts = [`${o.convicted} convicted, ${o.acquitted} acquitted`];
     if (t.convictionRate !== undefined) parts.push(`conviction rate ${Math.round(t.convictionRate * 100)}%`);
-    if (t.costPerAccusedJudgedUsd !== undefined) parts.push(`${t.budgetApproximate ? "about " : ""}${usd(t.costPerAccusedJudgedUsd)} per accused judged`);
-    if (t.maxYearsBeforeFirstJudgment !== undefined) parts.push(`longest detention before first judgment ${years(t.maxYearsBeforeFirstJudgment)}`);
+    if (t.costPerAccusedJudgedUsd !== undefined)
+      parts.push(
+        `${t.budgetApproximate ? "about " : ""}${usd(t.costPerAccusedJudgedUsd)} per accused judged`,
+      );
+    if (t.maxYearsBeforeFirstJudgment !== undefined)
+      parts.push(`longest detention before first judgment ${years(t.maxYearsBeforeFirstJudgment)}`);
     if (t.sidesNeverProsecuted.length > 0) {
       const names = t.sides.filter((s) => s.flagged).map((s) => s.name);
       parts.push(`never prosecuted despite documented crimes: ${names.join(", ")}`);
     }
-    if (t.outsideMandate.length > 0) parts.push(`${t.outsideMandate.length} documented incident(s) outside its mandate`);
+    if (t.outsideMandate.length > 0)
+      parts.push(`${t.outsideMandate.length} documented incident(s) outside its mandate`);
     lines.push(`Punishment (${t.name}): ${parts.join("; ")}`);
   }
   return lines;

@@ -84,7 +84,7 @@ function warningFinding(fm: FindingMaker, w: WarningEntry, asOf: string): Findin
       daysToAction: w.daysToAction ?? null,
       acted,
     },
-    evidence: [w.warning, ...w.responses],
+    evidence: [w.warning, ...w.evidence, ...w.responses],
   });
 }
 
@@ -133,7 +133,12 @@ export function commitmentFindings(bundle: CaseBundle, commitments: readonly Com
       verdict: c.status === "delivered" ? "met" : c.status === "overdue" ? "gap" : "info",
       text,
       date: c.madeAt,
-      figures: { status: c.status, dueAt: c.dueAt, dueSource: c.dueSource, daysOverdue: c.daysOverdue ?? null },
+      figures: {
+        status: c.status,
+        dueAt: c.dueAt,
+        dueSource: c.dueSource,
+        daysOverdue: c.daysOverdue ?? null,
+      },
       evidence: [c.commitment],
     });
   });
@@ -165,7 +170,8 @@ export function gapFindings(bundle: CaseBundle, gaps: Gaps): Finding[] {
     );
   }
   for (const c of gaps.capabilities) {
-    const size = c.size === undefined ? "" : `${c.sizeApproximate ? "about " : ""}${c.size.toLocaleString("en-US")} `;
+    const size =
+      c.size === undefined ? "" : `${c.sizeApproximate ? "about " : ""}${c.size.toLocaleString("en-US")} `;
     const reach = c.timeToReachHours === undefined ? "" : `, ${c.timeToReachHours} h from the area`;
     if (c.hypothetical) {
       out.push(
@@ -210,7 +216,12 @@ export function gapFindings(bundle: CaseBundle, gaps: Gaps): Finding[] {
         verdict: d.levelAtDecision === "imminent" || d.levelAtDecision === "ongoing" ? "gap" : "info",
         text: `${fm.name(d.mission)} was decided on ${d.decidedAt} and deployed on ${d.deployedAt}: ${days(d.days)}${d.levelAtDecision ? ` (risk level "${d.levelAtDecision}" at the decision)` : ""}.`,
         date: d.decidedAt,
-        figures: { decidedAt: d.decidedAt, deployedAt: d.deployedAt, days: d.days, levelAtDecision: d.levelAtDecision ?? null },
+        figures: {
+          decidedAt: d.decidedAt,
+          deployedAt: d.deployedAt,
+          days: d.days,
+          levelAtDecision: d.levelAtDecision ?? null,
+        },
         evidence: [d.mandate],
       }),
     );
@@ -237,14 +248,20 @@ export function namingFindings(bundle: CaseBundle, naming: NamingReport): Findin
   const fm = new FindingMaker(bundle);
   return naming.actors.map((a) => {
     const euphemisms = [
-      ...new Set(a.statements.flatMap((s) => s.matches.filter((m) => m.class === "euphemism").map((m) => m.term))),
+      ...new Set(
+        a.statements.flatMap((s) => s.matches.filter((m) => m.class === "euphemism").map((m) => m.term)),
+      ),
     ];
-    const used = euphemisms.length > 0 ? `; euphemisms used: ${euphemisms.map((t) => `"${t}"`).join(", ")}` : "";
+    const used =
+      euphemisms.length > 0 ? `; euphemisms used: ${euphemisms.map((t) => `"${t}"`).join(", ")}` : "";
     const lag =
       a.namingLagDays === undefined
         ? ""
         : `, ${days(a.namingLagDays)} after the onset (${naming.onset ?? ""})${a.namingLagDaysEarliest === undefined ? "" : `, at least ${days(a.namingLagDaysEarliest)}`}`;
-    const when = a.firstNamingEarliest === undefined ? `on ${a.firstNamingAt ?? ""}` : `by ${a.firstNamingAt ?? ""} (said between ${a.firstNamingEarliest} and ${a.firstNamingAt ?? ""})`;
+    const when =
+      a.firstNamingEarliest === undefined
+        ? `on ${a.firstNamingAt ?? ""}`
+        : `by ${a.firstNamingAt ?? ""} (said between ${a.firstNamingEarliest} and ${a.firstNamingAt ?? ""})`;
     const text = a.firstNamingAt
       ? `${a.name} first named the crime ${when}${lag}${used}.`
       : `${a.name} did not name the crime as of ${naming.asOf} (${a.statements.length} statement${a.statements.length === 1 ? "" : "s"})${used}.`;

@@ -15,7 +15,9 @@ export function years(n: number): string {
 
 /** "24.0 million USD", "950,000 USD". */
 export function usd(n: number): string {
-  return n >= 1_000_000 ? `${(n / 1_000_000).toFixed(1)} million USD` : `${Math.round(n).toLocaleString("en-US")} USD`;
+  return n >= 1_000_000
+    ? `${(n / 1_000_000).toFixed(1)} million USD`
+    : `${Math.round(n).toLocaleString("en-US")} USD`;
 }
 
 function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccountability): Finding[] {
@@ -23,7 +25,8 @@ function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccou
   const caseIds = bundle.records.tribunalCase.filter((c) => c.tribunal === t.tribunal).map((c) => c.id);
   const o = t.outcomes;
   const basis = t.outcomeBasis.convicted === "aggregates" ? "published totals" : "cases in the record";
-  const rate = t.convictionRate === undefined ? "" : ` (conviction rate ${Math.round(t.convictionRate * 100)}%)`;
+  const rate =
+    t.convictionRate === undefined ? "" : ` (conviction rate ${Math.round(t.convictionRate * 100)}%)`;
   out.push(
     fm.make({
       id: `outcomes:${t.tribunal}`,
@@ -31,7 +34,12 @@ function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccou
       topic: "outcomes",
       verdict: "info",
       text: `${t.name}: ${o.convicted} convicted, ${o.acquitted} acquitted${rate}; ${o.pending} pending, ${o.referred} referred, ${o.withdrawn} withdrawn, ${o.died} died, ${o.fugitive} fugitive (from ${basis}).`,
-      figures: { ...o, judged: t.judged, judgedBasis: t.judgedBasis, convictionRate: t.convictionRate ?? null },
+      figures: {
+        ...o,
+        judged: t.judged,
+        judgedBasis: t.judgedBasis,
+        convictionRate: t.convictionRate ?? null,
+      },
       evidence: [t.tribunal, ...caseIds],
     }),
   );
@@ -43,7 +51,12 @@ function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccou
         topic: "cost",
         verdict: "info",
         text: `${t.name}: ${t.budgetApproximate ? "about " : ""}${usd(t.budgetUsd)} for ${t.judged} accused judged, ${t.budgetApproximate ? "about " : ""}${usd(t.costPerAccusedJudgedUsd)} per accused (judged count from ${t.judgedBasis === "aggregates" ? "published totals" : "cases in the record"}).`,
-        figures: { budgetUsd: t.budgetUsd, judged: t.judged, costPerAccusedJudgedUsd: t.costPerAccusedJudgedUsd, basis: t.judgedBasis },
+        figures: {
+          budgetUsd: t.budgetUsd,
+          judged: t.judged,
+          costPerAccusedJudgedUsd: t.costPerAccusedJudgedUsd,
+          basis: t.judgedBasis,
+        },
         evidence: [t.tribunal],
       }),
     );
@@ -54,7 +67,12 @@ function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccou
   if (longest?.beforeFirstJudgment) {
     const first = longest.beforeFirstJudgment;
     const final = longest.beforeFinalJudgment;
-    const how = (b: string) => (b === "dates" ? "from arrest and judgment dates" : b === "reported" ? "as reported" : "detained, not yet judged");
+    const how = (b: string) =>
+      b === "dates"
+        ? "from arrest and judgment dates"
+        : b === "reported"
+          ? "as reported"
+          : "detained, not yet judged";
     out.push(
       fm.make({
         id: `detention:${t.tribunal}`,
@@ -82,7 +100,12 @@ function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccou
         text: s.flagged
           ? `${t.name}: nobody of ${s.name} was prosecuted although ${s.incidentsInMandate} documented crime incident(s) by that side fall within the mandate.`
           : `${t.name}: ${s.accused} accused of ${s.name}; ${s.incidentsInMandate} documented crime incident(s) by that side within the mandate (${s.incidents} in all).`,
-        figures: { accused: s.accused, incidents: s.incidents, incidentsInMandate: s.incidentsInMandate, flagged: s.flagged },
+        figures: {
+          accused: s.accused,
+          incidents: s.incidents,
+          incidentsInMandate: s.incidentsInMandate,
+          flagged: s.flagged,
+        },
         evidence: [t.tribunal, ...s.incidentIds],
       }),
     );
@@ -119,4 +142,3 @@ export function punishmentFindings(bundle: CaseBundle, report: AccountabilityRep
   const fm = new FindingMaker(bundle);
   return report.tribunals.flatMap((t) => tribunalFindings(fm, bundle, t));
 }
-

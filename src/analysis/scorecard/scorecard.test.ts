@@ -20,7 +20,16 @@ import { buildScorecard } from "./scorecard.js";
 
 const lexicon: Lexicon = {
   version: "t",
-  languages: [{ language: "en", terms: [{ text: "genocide", class: "naming" }, { text: "civil war", class: "euphemism" }], hedges: [] }],
+  languages: [
+    {
+      language: "en",
+      terms: [
+        { text: "genocide", class: "naming" },
+        { text: "civil war", class: "euphemism" },
+      ],
+      hedges: [],
+    },
+  ],
 };
 const levels: LevelSpan[] = [
   { situation: "XVL/g", level: "high", from: "1994-01-01", to: "1994-04-06" },
@@ -29,8 +38,21 @@ const levels: LevelSpan[] = [
 
 const tiny = bundle(
   {
-    source: [source("src-a"), source("src-secret", { confidential: true, title: "Informant", protectedIdentity: { name: "Jean Secret" } })],
-    actor: [actor("field", ["mission-on-ground"], { name: "Field" }), actor("hq", ["mission-headquarters"], { name: "HQ" }), actor("rebels", [], { side: "reb" }), actor("army", [], { side: "gov" }), actor("acc-1", [], { side: "gov" })],
+    source: [
+      source("src-a"),
+      source("src-secret", {
+        confidential: true,
+        title: "Informant",
+        protectedIdentity: { name: "Jean Secret" },
+      }),
+    ],
+    actor: [
+      actor("field", ["mission-on-ground"], { name: "Field" }),
+      actor("hq", ["mission-headquarters"], { name: "HQ" }),
+      actor("rebels", [], { side: "reb" }),
+      actor("army", [], { side: "gov" }),
+      actor("acc-1", [], { side: "gov" }),
+    ],
     warning: [
       warning("w1", "1994-01-11", {
         sender: "field",
@@ -39,16 +61,39 @@ const tiny = bundle(
         requestedActions: [{ id: "a1", kind: "seize-arms", description: "seize arms", dueAt: "1994-01-14" }],
       }),
     ],
-    response: [response("r1", "1994-01-12", { warning: "w1", requestedAction: "a1", kind: "refusal", refusalReason: "neutrality" })],
-    commitment: [commitment("c1", "1994-02-01", { actor: "hq", followUpDue: "1994-03-01", delivered: false })],
+    response: [
+      response("r1", "1994-01-12", {
+        warning: "w1",
+        requestedAction: "a1",
+        kind: "refusal",
+        refusalReason: "neutrality",
+      }),
+    ],
+    commitment: [
+      commitment("c1", "1994-02-01", { actor: "hq", followUpDue: "1994-03-01", delivered: false }),
+    ],
     mandate: [mandate("m1", "1993-10-05", { mission: "field" })],
     capability: [capability("k1", "1994-04-08/1994-04-14", { force: "army" })],
-    statement: [statement("s1", "1994-04-10", { actor: "hq", terms: ["civil war"] }), statement("s2", "1994-05-27", { actor: "hq", terms: ["genocide"] })],
+    statement: [
+      statement("s1", "1994-04-10", { actor: "hq", terms: ["civil war"] }),
+      statement("s2", "1994-05-27", { actor: "hq", terms: ["genocide"] }),
+    ],
     tribunal: [tribunal("trib", { budget: { totalUsd: 10_000_000, approximate: false } })],
-    tribunalCase: [tribunalCase("k-1", { accused: "acc-1", arrestedAt: "1995-01-01", firstJudgmentAt: "1999-01-01" })],
-    incident: [incident("i1", "1994-05-01", { perpetrators: ["rebels"] }), incident("i0", "1992-05-01", { perpetrators: ["army"] })],
+    tribunalCase: [
+      tribunalCase("k-1", { accused: "acc-1", arrestedAt: "1995-01-01", firstJudgmentAt: "1999-01-01" }),
+    ],
+    incident: [
+      incident("i1", "1994-05-01", { perpetrators: ["rebels"] }),
+      incident("i0", "1992-05-01", { perpetrators: ["army"] }),
+    ],
   },
-  { sides: [{ id: "gov", name: "Government" }, { id: "reb", name: "Rebels" }], evaluation: { onset: "1994-04-07" } },
+  {
+    sides: [
+      { id: "gov", name: "Government" },
+      { id: "reb", name: "Rebels" },
+    ],
+    evaluation: { onset: "1994-04-07" },
+  },
 );
 
 describe("buildScorecard", () => {
@@ -63,8 +108,12 @@ describe("buildScorecard", () => {
       ["capability:k1", "gap"],
       ["naming:hq", "gap"],
     ]);
-    expect(sc.prevention.findings[1]?.text).toBe('"seize arms" (seize-arms), asked by Field of HQ on 1994-01-11: refused in 1 day (reason: neutrality).');
-    expect(sc.prevention.findings[5]?.text).toBe('HQ first named the crime on 1994-05-27, 50 days after the onset (1994-04-07); euphemisms used: "civil war".');
+    expect(sc.prevention.findings[1]?.text).toBe(
+      '"seize arms" (seize-arms), asked by Field of HQ on 1994-01-11: refused in 1 day (reason: neutrality).',
+    );
+    expect(sc.prevention.findings[5]?.text).toBe(
+      'HQ first named the crime on 1994-05-27, 50 days after the onset (1994-04-07); euphemisms used: "civil war".',
+    );
     expect([sc.prevention.gaps, sc.prevention.met]).toEqual([6, 0]);
   });
 
@@ -95,7 +144,10 @@ describe("buildScorecard", () => {
       "Prevention: 1 warning (1 never acted on), 1 requested action: 1 refused, 0 lapsed, 0 answered without action, 0 acted on; median 1 day to a first response",
       "Commitments not delivered when due: 1 of 1",
       "Mandates in force at high risk or above without protection of civilians: 1; forces within reach not tasked to protect civilians at imminent risk or above: 1",
-      "Naming: 1 of 1 actors named the crime; first: Name of hq 1994-05-27 (50 days after onset)".replace("Name of hq", "HQ"),
+      "Naming: 1 of 1 actors named the crime; first: Name of hq 1994-05-27 (50 days after onset)".replace(
+        "Name of hq",
+        "HQ",
+      ),
       "Punishment (Tribunal trib): 1 convicted, 0 acquitted; conviction rate 100%; 10.0 million USD per accused judged; longest detention before first judgment 4 years; never prosecuted despite documented crimes: Rebels; 1 documented incident(s) outside its mandate",
     ]);
   });

@@ -36,7 +36,11 @@ export interface DutySection {
 }
 
 export interface Scorecard {
-  readonly case: { readonly id: string; readonly title: string; readonly period: { readonly from: string; readonly to: string } };
+  readonly case: {
+    readonly id: string;
+    readonly title: string;
+    readonly period: { readonly from: string; readonly to: string };
+  };
   readonly asOf: string;
   readonly responseWindowDays: number;
   readonly onset?: string;
@@ -68,14 +72,23 @@ function section(findings: readonly Finding[]): DutySection {
  */
 export function buildScorecard(bundle: CaseBundle, options: ScorecardOptions): Scorecard {
   const window = options.responseWindowDays ?? DEFAULT_RESPONSE_WINDOW_DAYS;
-  const ledger = buildLedger(bundle, { asOf: options.asOf, responseWindowDays: window, ...(options.alerts ? { alerts: options.alerts } : {}) });
+  const ledger = buildLedger(bundle, {
+    asOf: options.asOf,
+    responseWindowDays: window,
+    ...(options.alerts ? { alerts: options.alerts } : {}),
+  });
   const commitments = commitmentStates(bundle, { asOf: options.asOf, followUpDays: window });
   const gaps = buildGaps(bundle, { asOf: options.asOf, levels: options.levels });
-  const naming = options.lexicon ? buildNaming(bundle, { asOf: options.asOf, lexicon: options.lexicon }) : undefined;
+  const naming = options.lexicon
+    ? buildNaming(bundle, { asOf: options.asOf, lexicon: options.lexicon })
+    : undefined;
   const accountability = buildAccountability(bundle, { asOf: options.asOf });
   const notes: string[] = [];
   if (!naming) notes.push("No naming lexicon was given: the naming monitor was not run.");
-  if (options.levels.length === 0) notes.push("No risk-level timeline was given: mandate and capability gaps could not be measured against risk.");
+  if (options.levels.length === 0)
+    notes.push(
+      "No risk-level timeline was given: mandate and capability gaps could not be measured against risk.",
+    );
   const onset = bundle.manifest.evaluation?.onset;
   return {
     case: { id: bundle.manifest.id, title: bundle.manifest.title, period: bundle.manifest.period },

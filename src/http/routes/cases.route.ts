@@ -37,6 +37,6 @@ export function registerCases(app: OpenAPIHono<HttpEnv>, deps: HttpDeps): void {
   app.openapi(one, async (c) => ok(c, await caseDetail(deps.store, c.req.valid("param").caseId)));
   app.openapi(timeline, async (c) => {
     const { caseId } = c.req.valid("param");
-    return ok(c, await caseTimeline(deps.store, caseId, c.req.valid("query")));
+    return ok(c, await caseTimeline(deps, caseId, c.req.valid("query")));
   });
 }

@@ -24,14 +24,19 @@ export async function readRows(
     // for-await over a stream pulls one chunk at a time: the next read waits for the batch write.
     for await (const chunk of text) {
       tokenizer.push(typeof chunk === "string" ? chunk : String(chunk), batch);
-      if (batch.length >= batchSize) {
-        const items = batch;
-        batch = [];
+      // A chunk may hold many batches' worth of rows: hand them over batchSize at a time.
+      while (batch.length >= batchSize) {
+        const items = batch.slice(0, batchSize);
+        batch = batch.slice(batchSize);
         await onBatch(items);
       }
     }
     tokenizer.end(batch);
-    if (batch.length > 0) await onBatch(batch);
+    while (batch.length > 0) {
+      const items = batch.slice(0, batchSize);
+      batch = batch.slice(batchSize);
+      await onBatch(items);
+    }
   } finally {
     text.destroy();
   }

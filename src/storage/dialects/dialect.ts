@@ -21,6 +21,11 @@ export interface DialectColumnTypes {
 export interface MigrationContext {
   readonly dialect: StoreDialectName;
   readonly types: DialectColumnTypes;
+  /**
+   * True when Kysely does not wrap migrations in a transaction for this dialect (SQLite) although the database
+   * could: each migration is then wrapped by hand, which makes it atomic and saves one fsync per statement.
+   */
+  readonly wrapMigrations: boolean;
   /** Schema holding Kysely's migration tables (PostgreSQL: the connection's current schema). */
   readonly migrationSchema?: string;
 }

@@ -50,15 +50,31 @@ export function classifyPostgresError(
     }
     return undefined;
   }
-  if (["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN"].includes(code) || /^(08|28|3D)/.test(code)) {
-    return new StoreError("STORE_UNREACHABLE", `${printable} is unreachable or refused the login (${detail})`, cause);
+  if (
+    ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "ECONNRESET", "EAI_AGAIN"].includes(code) ||
+    /^(08|28|3D)/.test(code)
+  ) {
+    return new StoreError(
+      "STORE_UNREACHABLE",
+      `${printable} is unreachable or refused the login (${detail})`,
+      cause,
+    );
   }
-  if (code === "25006") return new StoreError("STORE_READONLY", `${printable} is read-only: cannot ${action}`, cause);
+  if (code === "25006")
+    return new StoreError("STORE_READONLY", `${printable} is read-only: cannot ${action}`, cause);
   if (code === "55P03" || code === "40P01" || code === "40001") {
-    return new StoreError("STORE_LOCKED", `${printable}: ${action} conflicts with another transaction (${detail}); try again`, cause);
+    return new StoreError(
+      "STORE_LOCKED",
+      `${printable}: ${action} conflicts with another transaction (${detail}); try again`,
+      cause,
+    );
   }
   if (code.startsWith("23")) {
-    return new StoreError("STORE_WRITE_FAILED", `${printable}: ${action} violates a constraint (${detail}); nothing was written`, cause);
+    return new StoreError(
+      "STORE_WRITE_FAILED",
+      `${printable}: ${action} violates a constraint (${detail}); nothing was written`,
+      cause,
+    );
   }
   if (code === "XX001" || code === "XX002") {
     return new StoreError("STORE_CORRUPT", `${printable}: data corrupted (${detail})`, cause);
@@ -67,7 +83,11 @@ export function classifyPostgresError(
 }
 
 /** Open a pool, check the server answers, and return the Kysely instance. */
-export async function openPostgres(location: string, printable: string, options: OpenStoreOptions): Promise<OpenedDialect> {
+export async function openPostgres(
+  location: string,
+  printable: string,
+  options: OpenStoreOptions,
+): Promise<OpenedDialect> {
   let parsed: ReturnType<typeof parsePostgresLocation>;
   try {
     parsed = parsePostgresLocation(location);
@@ -96,24 +116,38 @@ export async function openPostgres(location: string, printable: string, options:
   });
   // An idle client that loses its connection must not crash the process with an unhandled 'error' event.
   pool.on("error", () => undefined);
-  const classify = (error: unknown, action: string): StoreError | undefined => classifyPostgresError(error, printable, password, action);
+  const classify = (error: unknown, action: string): StoreError | undefined =>
+    classifyPostgresError(error, printable, password, action);
   let current: string | undefined;
   try {
     const r = await pool.query<{ s: string | null }>("select current_schema() as s");
     current = r.rows[0]?.s ?? undefined;
   } catch (e) {
     await pool.end().catch(() => undefined);
-    throw classify(e, "open") ?? new StoreError("STORE_UNREACHABLE", `${printable} cannot be used (${scrub(String(e), password)})`, { cause: e });
+    throw (
+      classify(e, "open") ??
+      new StoreError("STORE_UNREACHABLE", `${printable} cannot be used (${scrub(String(e), password)})`, {
+        cause: e,
+      })
+    );
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
     // Kysely looks for its migration tables in every schema unless told which: name the current one, so a
     // store in one schema is not confused by another store's tables in the same database.
-    context: { dialect: "postgres", types: { json: "jsonb", real: "double precision" }, migrationSchema: current },
+    context: {
+      dialect: "postgres",
+      types: { json: "jsonb", real: "double precision" },
+      wrapMigrations: false,
+      migrationSchema: current,
+    },
     classify,
     backup: async () => {
-      throw new StoreError("STORE_UNSUPPORTED", `${printable}: online backup is for SQLite stores; use pg_dump for PostgreSQL`);
+      throw new StoreError(
+        "STORE_UNSUPPORTED",
+        `${printable}: online backup is for SQLite stores; use pg_dump for PostgreSQL`,
+      );
     },
     close: async () => {
       await db.destroy();

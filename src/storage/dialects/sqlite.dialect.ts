@@ -21,20 +21,40 @@ export function classifySqliteError(error: unknown, path: string, action: string
   if (typeof code !== "string" || !code.startsWith("SQLITE_")) return undefined;
   const cause = { cause: error };
   if (code.startsWith("SQLITE_NOTADB") || code.startsWith("SQLITE_CORRUPT")) {
-    return new StoreError("STORE_CORRUPT", `${path}: file is not a database or is corrupt (${code}); restore it from a backup`, cause);
+    return new StoreError(
+      "STORE_CORRUPT",
+      `${path}: file is not a database or is corrupt (${code}); restore it from a backup`,
+      cause,
+    );
   }
   if (code.startsWith("SQLITE_BUSY") || code.startsWith("SQLITE_LOCKED")) {
-    return new StoreError("STORE_LOCKED", `${path} is locked by another process or connection; try again when it is done`, cause);
+    return new StoreError(
+      "STORE_LOCKED",
+      `${path} is locked by another process or connection; try again when it is done`,
+      cause,
+    );
   }
   if (code.startsWith("SQLITE_READONLY")) {
     return new StoreError("STORE_READONLY", `${path} is read-only: cannot ${action}`, cause);
   }
-  if (code.startsWith("SQLITE_CANTOPEN") || code.startsWith("SQLITE_PERM") || code.startsWith("SQLITE_AUTH")) {
-    return new StoreError("STORE_UNREACHABLE", `${path} cannot be opened (${code}); check that the folder exists and is writable`, cause);
+  if (
+    code.startsWith("SQLITE_CANTOPEN") ||
+    code.startsWith("SQLITE_PERM") ||
+    code.startsWith("SQLITE_AUTH")
+  ) {
+    return new StoreError(
+      "STORE_UNREACHABLE",
+      `${path} cannot be opened (${code}); check that the folder exists and is writable`,
+      cause,
+    );
   }
   if (code.startsWith("SQLITE_CONSTRAINT")) {
     const what = error instanceof Error ? error.message : code;
-    return new StoreError("STORE_WRITE_FAILED", `${path}: ${action} violates a constraint (${what}); nothing was written`, cause);
+    return new StoreError(
+      "STORE_WRITE_FAILED",
+      `${path}: ${action} violates a constraint (${what}); nothing was written`,
+      cause,
+    );
   }
   if (code.startsWith("SQLITE_FULL") || code.startsWith("SQLITE_IOERR")) {
     return new StoreError("STORE_WRITE_FAILED", `${path}: disk error during ${action} (${code})`, cause);
@@ -52,7 +72,11 @@ export async function openSqlite(path: string, options: OpenStoreOptions): Promi
   } catch (e) {
     throw (
       classifySqliteError(e, path, "open") ??
-      new StoreError("STORE_UNREACHABLE", `${path} cannot be opened: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+      new StoreError(
+        "STORE_UNREACHABLE",
+        `${path} cannot be opened: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
+      )
     );
   }
   try {
@@ -64,13 +88,17 @@ export async function openSqlite(path: string, options: OpenStoreOptions): Promi
     if (e instanceof StoreError) throw e;
     throw (
       classifySqliteError(e, path, "open") ??
-      new StoreError("STORE_UNREACHABLE", `${path} cannot be used: ${e instanceof Error ? e.message : String(e)}`, { cause: e })
+      new StoreError(
+        "STORE_UNREACHABLE",
+        `${path} cannot be used: ${e instanceof Error ? e.message : String(e)}`,
+        { cause: e },
+      )
     );
   }
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
   return {
     db,
-    context: { dialect: "sqlite", types: { json: "text", real: "real" } },
+    context: { dialect: "sqlite", types: { json: "text", real: "real" }, wrapMigrations: true },
     classify: (error, action) => classifySqliteError(error, path, action),
     backup: async (destination) => {
       await handle.backup(destination);
@@ -95,6 +123,11 @@ function applyPragmas(handle: BetterSqlite3.Database, readonly: boolean, busyMs:
   if (readonly) return;
   const mode = handle.pragma("journal_mode", { simple: true });
   const sync = handle.pragma("synchronous", { simple: true });
-  if (mode !== "wal") throw new StoreError("STORE_UNSAFE", `${path}: WAL journal mode could not be enabled (got ${String(mode)})`);
-  if (sync !== 2) throw new StoreError("STORE_UNSAFE", `${path}: synchronous=FULL could not be set (got ${String(sync)})`);
+  if (mode !== "wal")
+    throw new StoreError(
+      "STORE_UNSAFE",
+      `${path}: WAL journal mode could not be enabled (got ${String(mode)})`,
+    );
+  if (sync !== 2)
+    throw new StoreError("STORE_UNSAFE", `${path}: synchronous=FULL could not be set (got ${String(sync)})`);
 }

@@ -105,8 +105,12 @@ export const migration0002Records: StoreMigration = {
       .addColumn("field", "text", (c) => c.notNull())
       .addColumn("value", "text", (c) => c.notNull())
       .addPrimaryKeyConstraint("source_identities_pk", ["case_id", "source_id", "field"])
-      .addForeignKeyConstraint("source_identities_source_fk", ["case_id", "source_id"], "sources", ["case_id", "id"], (fk) =>
-        fk.onDelete("cascade"),
+      .addForeignKeyConstraint(
+        "source_identities_source_fk",
+        ["case_id", "source_id"],
+        "sources",
+        ["case_id", "id"],
+        (fk) => fk.onDelete("cascade"),
       )
       .execute();
 
@@ -116,11 +120,19 @@ export const migration0002Records: StoreMigration = {
       .addColumn("incident_id", "text", (c) => c.notNull())
       .addColumn("act", "text", (c) => c.notNull())
       .addPrimaryKeyConstraint("incident_acts_pk", ["case_id", "incident_id", "act"])
-      .addForeignKeyConstraint("incident_acts_incident_fk", ["case_id", "incident_id"], "incidents", ["case_id", "id"], (fk) =>
-        fk.onDelete("cascade"),
+      .addForeignKeyConstraint(
+        "incident_acts_incident_fk",
+        ["case_id", "incident_id"],
+        "incidents",
+        ["case_id", "id"],
+        (fk) => fk.onDelete("cascade"),
       )
       .execute();
-    await db.schema.createIndex("incident_acts_act_idx").on("incident_acts").columns(["act", "case_id"]).execute();
+    await db.schema
+      .createIndex("incident_acts_act_idx")
+      .on("incident_acts")
+      .columns(["act", "case_id"])
+      .execute();
 
     // A citation must point at a source of the same case: the database enforces it, not only the validator.
     await db.schema
@@ -134,7 +146,11 @@ export const migration0002Records: StoreMigration = {
       .addPrimaryKeyConstraint("citations_pk", ["case_id", "record_kind", "record_id", "seq"])
       .addForeignKeyConstraint("citations_source_fk", ["case_id", "source_id"], "sources", ["case_id", "id"])
       .execute();
-    await db.schema.createIndex("citations_source_idx").on("citations").columns(["case_id", "source_id"]).execute();
+    await db.schema
+      .createIndex("citations_source_idx")
+      .on("citations")
+      .columns(["case_id", "source_id"])
+      .execute();
 
     await db.schema
       .createTable("record_refs")
@@ -144,9 +160,20 @@ export const migration0002Records: StoreMigration = {
       .addColumn("ref_kind", "text", (c) => c.notNull())
       .addColumn("ref_id", "text", (c) => c.notNull())
       .addColumn("field", "text", (c) => c.notNull())
-      .addPrimaryKeyConstraint("record_refs_pk", ["case_id", "record_kind", "record_id", "field", "ref_kind", "ref_id"])
+      .addPrimaryKeyConstraint("record_refs_pk", [
+        "case_id",
+        "record_kind",
+        "record_id",
+        "field",
+        "ref_kind",
+        "ref_id",
+      ])
       .execute();
-    await db.schema.createIndex("record_refs_ref_idx").on("record_refs").columns(["ref_kind", "ref_id", "record_kind", "case_id"]).execute();
+    await db.schema
+      .createIndex("record_refs_ref_idx")
+      .on("record_refs")
+      .columns(["ref_kind", "ref_id", "record_kind", "case_id"])
+      .execute();
   },
 };
 

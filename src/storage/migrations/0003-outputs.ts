@@ -29,6 +29,10 @@ export const migration0003Outputs: StoreMigration = {
       .addColumn("payload", ctx.types.json, (c) => c.notNull())
       .addColumn("created_at", "text", (c) => c.notNull())
       .execute();
-    await db.schema.createIndex("forecast_runs_kind_idx").on("forecast_runs").columns(["kind", "created_at"]).execute();
+    await db.schema
+      .createIndex("forecast_runs_kind_idx")
+      .on("forecast_runs")
+      .columns(["kind", "created_at"])
+      .execute();
   },
 };

@@ -10,14 +10,23 @@ import { StoreError } from "../store-error.js";
 import { MIGRATIONS } from "./index.js";
 import type { StoreMigration } from "./migration.js";
 
-function migratorFor(db: Kysely<Database>, ctx: MigrationContext, migrations: readonly StoreMigration[]): Migrator {
+function migratorFor(
+  db: Kysely<Database>,
+  ctx: MigrationContext,
+  migrations: readonly StoreMigration[],
+): Migrator {
   return new Migrator({
     db,
     ...(ctx.migrationSchema !== undefined ? { migrationTableSchema: ctx.migrationSchema } : {}),
     provider: {
       getMigrations: async () => {
         const out: Record<string, Migration> = {};
-        for (const m of migrations) out[m.name] = { up: (kdb) => m.up(kdb, ctx) };
+        for (const m of migrations) {
+          out[m.name] = {
+            up: (kdb) =>
+              ctx.wrapMigrations ? kdb.transaction().execute((trx) => m.up(trx, ctx)) : m.up(kdb, ctx),
+          };
+        }
         return out;
       },
     },

@@ -31,6 +31,10 @@ export function createRecordTable(
 /** Index the columns every record query filters or sorts on. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function indexRecordTable(db: Kysely<any>, name: string): Promise<void> {
-  await db.schema.createIndex(`${name}_when_idx`).on(name).columns(["case_id", "occurred_from", "occurred_to"]).execute();
+  await db.schema
+    .createIndex(`${name}_when_idx`)
+    .on(name)
+    .columns(["case_id", "occurred_from", "occurred_to"])
+    .execute();
   await db.schema.createIndex(`${name}_known_idx`).on(name).columns(["case_id", "known_at"]).execute();
 }

@@ -55,12 +55,21 @@ export function alertToRow(caseId: string, runId: string, seq: number, a: AlertI
  * Store the alerts of one run, replacing any saved earlier under the same run id.
  * @returns the number of alerts stored.
  */
-export async function saveAlerts(store: Store, caseId: string, runId: string, alerts: readonly AlertInput[]): Promise<number> {
+export async function saveAlerts(
+  store: Store,
+  caseId: string,
+  runId: string,
+  alerts: readonly AlertInput[],
+): Promise<number> {
   try {
     await store.db.transaction().execute(async (trx) => {
       await trx.deleteFrom("alerts").where("case_id", "=", caseId).where("run_id", "=", runId).execute();
       const rows = alerts.map((a, i) => alertToRow(caseId, runId, i, a));
-      for (let i = 0; i < rows.length; i += 100) await trx.insertInto("alerts").values(rows.slice(i, i + 100)).execute();
+      for (let i = 0; i < rows.length; i += 100)
+        await trx
+          .insertInto("alerts")
+          .values(rows.slice(i, i + 100))
+          .execute();
     });
     return alerts.length;
   } catch (e) {
@@ -69,7 +78,11 @@ export async function saveAlerts(store: Store, caseId: string, runId: string, al
 }
 
 /** The alerts of a case, by date, then run and position; optionally of one run only. */
-export async function listAlerts(store: Store, caseId: string, options: { readonly runId?: string } = {}): Promise<StoredAlert[]> {
+export async function listAlerts(
+  store: Store,
+  caseId: string,
+  options: { readonly runId?: string } = {},
+): Promise<StoredAlert[]> {
   try {
     let q = store.db.selectFrom("alerts").selectAll().where("case_id", "=", caseId);
     if (options.runId !== undefined) q = q.where("run_id", "=", options.runId);

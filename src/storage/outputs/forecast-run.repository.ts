@@ -68,7 +68,10 @@ export async function saveForecastRun(store: Store, run: ForecastRun): Promise<v
 }
 
 /** Runs, newest first (then by id), optionally of one kind; without payloads. */
-export async function listForecastRuns(store: Store, filter: { readonly kind?: ForecastRunKind } = {}): Promise<ForecastRunSummary[]> {
+export async function listForecastRuns(
+  store: Store,
+  filter: { readonly kind?: ForecastRunKind } = {},
+): Promise<ForecastRunSummary[]> {
   try {
     let q = store.db
       .selectFrom("forecast_runs")
@@ -87,7 +90,11 @@ export async function listForecastRuns(store: Store, filter: { readonly kind?: F
 /** One run with its payload, or undefined. */
 export async function getForecastRun(store: Store, id: string): Promise<ForecastRun | undefined> {
   try {
-    const row = await store.db.selectFrom("forecast_runs").selectAll().where("id", "=", id).executeTakeFirst();
+    const row = await store.db
+      .selectFrom("forecast_runs")
+      .selectAll()
+      .where("id", "=", id)
+      .executeTakeFirst();
     return row === undefined ? undefined : forecastRunRowToForecastRun(row);
   } catch (e) {
     throw toStoreError(store, e, `read forecast run ${id}`);

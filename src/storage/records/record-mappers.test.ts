@@ -29,9 +29,15 @@ import { sourceRowToSource, sourceToIdentityRows, sourceToRow } from "./source.m
 
 const id = fc.stringMatching(/^[a-z0-9][a-z0-9._-]{0,20}$/);
 const text = fc.string({ maxLength: 40 });
-const dayArb = fc.date({ min: new Date("1800-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const dayArb = fc
+  .date({ min: new Date("1800-01-01T00:00:00Z"), max: new Date("2100-12-31T00:00:00Z"), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const when = fc
-  .tuple(dayArb, dayArb, fc.constantFrom("day", "month", "year", "range") as fc.Arbitrary<"day" | "month" | "year" | "range">)
+  .tuple(
+    dayArb,
+    dayArb,
+    fc.constantFrom("day", "month", "year", "range") as fc.Arbitrary<"day" | "month" | "year" | "range">,
+  )
   .map(([a, b, precision]) => ({ from: a <= b ? a : b, to: a <= b ? b : a, precision }));
 const count = fc.nat({ max: 1_000_000 });
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
@@ -42,11 +48,27 @@ function clean<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
-const base = { id, occurredAt: when, knownAt: dayArb, citations: fc.array(fc.record({ source: id, locator: text }), { maxLength: 3 }), notes: opt(text) };
+const base = {
+  id,
+  occurredAt: when,
+  knownAt: dayArb,
+  citations: fc.array(fc.record({ source: id, locator: text }), { maxLength: 3 }),
+  notes: opt(text),
+};
 const estimate = fc.record({ low: opt(count), best: opt(count), high: opt(count) });
 
 const ARBS: { [K in RecordKind]: fc.Arbitrary<RecordOf<K>> } = {
-  actor: fc.record({ ...base, kind: pick(ACTOR_KINDS), name: text, aliases: opt(fc.array(text)), memberOf: opt(id), side: opt(id), country: opt(fc.constant("XVL")), dutyBearer: fc.boolean(), roles: fc.array(pick(ACTOR_ROLES)) }),
+  actor: fc.record({
+    ...base,
+    kind: pick(ACTOR_KINDS),
+    name: text,
+    aliases: opt(fc.array(text)),
+    memberOf: opt(id),
+    side: opt(id),
+    country: opt(fc.constant("XVL")),
+    dutyBearer: fc.boolean(),
+    roles: fc.array(pick(ACTOR_ROLES)),
+  }),
   group: fc.record({ ...base, name: text, kind: pick(GROUP_KINDS), countries: fc.array(fc.constant("XVL")) }),
   source: fc.record({
     ...base,
@@ -56,13 +78,26 @@ const ARBS: { [K in RecordKind]: fc.Arbitrary<RecordOf<K>> } = {
     reliability: pick(RELIABILITY),
     credibility: pick(CREDIBILITY),
     confidential: fc.boolean(),
-    protectedIdentity: opt(fc.record({ name: opt(text), contact: opt(text), exactPlace: opt(text), device: opt(text), description: opt(text) })),
+    protectedIdentity: opt(
+      fc.record({
+        name: opt(text),
+        contact: opt(text),
+        exactPlace: opt(text),
+        device: opt(text),
+        description: opt(text),
+      }),
+    ),
   }),
   incident: fc.record({
     ...base,
     summary: text,
     acts: fc.array(pick(ACT_TYPES)),
-    place: fc.record({ country: fc.constant("XVL"), admin1: opt(text), lat: opt(fc.double({ min: -90, max: 90, noNaN: true })), lon: opt(fc.double({ min: -180, max: 180, noNaN: true })) }),
+    place: fc.record({
+      country: fc.constant("XVL"),
+      admin1: opt(text),
+      lat: opt(fc.double({ min: -90, max: 90, noNaN: true })),
+      lon: opt(fc.double({ min: -180, max: 180, noNaN: true })),
+    }),
     perpetrators: fc.array(id),
     targetGroup: opt(id),
     targets: opt(fc.array(id)),
@@ -77,7 +112,13 @@ const ARBS: { [K in RecordKind]: fc.Arbitrary<RecordOf<K>> } = {
     country: opt(fc.constant("XVL")),
     findings: fc.array(fc.record({ text, tags: fc.array(pick(FINDING_TAGS)) })),
     qualification: pick(QUALIFICATIONS),
-    recommendations: fc.array(fc.record({ text, strength: pick(["strong", "moderate", "weak"] as const), addressees: opt(fc.array(id)) })),
+    recommendations: fc.array(
+      fc.record({
+        text,
+        strength: pick(["strong", "moderate", "weak"] as const),
+        addressees: opt(fc.array(id)),
+      }),
+    ),
     mentionsGenocideRisk: fc.boolean(),
   }),
   warning: fc.record({
@@ -86,24 +127,90 @@ const ARBS: { [K in RecordKind]: fc.Arbitrary<RecordOf<K>> } = {
     recipients: fc.array(id, { minLength: 1 }),
     channel: pick(CHANNELS),
     summary: text,
-    requestedActions: fc.array(fc.record({ id, kind: pick(ACTION_KINDS), description: text, addressees: opt(fc.array(id)), dueAt: opt(dayArb) })),
+    requestedActions: fc.array(
+      fc.record({
+        id,
+        kind: pick(ACTION_KINDS),
+        description: text,
+        addressees: opt(fc.array(id)),
+        dueAt: opt(dayArb),
+      }),
+    ),
     evidence: fc.array(id),
     origin: pick(["human", "engine"] as const),
   }),
-  response: fc.record({ ...base, actor: id, kind: pick(RESPONSE_KINDS), summary: text, warning: opt(id), requestedAction: opt(id), refusalReason: opt(pick(REFUSAL_REASONS)), extent: opt(pick(["full", "partial"] as const)) }),
-  commitment: fc.record({ ...base, actor: id, kind: pick(["threat", "promise", "conditional"] as const), measure: text, addressee: opt(id), followUpDue: opt(dayArb), delivered: fc.constantFrom(true, false, null), deliveredBy: opt(id) }),
-  mandate: fc.record({ ...base, body: id, mission: id, resolution: opt(text), legalBasis: pick(LEGAL_BASES), tasks: fc.array(fc.record({ text, category: pick(TASK_CATEGORIES) })), troopCeiling: opt(count), endedAt: opt(dayArb) }),
-  capability: fc.record({ ...base, force: id, owner: opt(id), size: opt(count), location: text, timeToReachHours: opt(fc.double({ min: 0, max: 1000, noNaN: true })), tasking: pick(TASKINGS), summary: text, hypothetical: opt(fc.boolean()) }),
-  statement: fc.record({ ...base, actor: id, language: fc.constantFrom("en", "fr", "rw"), text: opt(text), summary: text, terms: fc.array(text) }),
+  response: fc.record({
+    ...base,
+    actor: id,
+    kind: pick(RESPONSE_KINDS),
+    summary: text,
+    warning: opt(id),
+    requestedAction: opt(id),
+    refusalReason: opt(pick(REFUSAL_REASONS)),
+    extent: opt(pick(["full", "partial"] as const)),
+  }),
+  commitment: fc.record({
+    ...base,
+    actor: id,
+    kind: pick(["threat", "promise", "conditional"] as const),
+    measure: text,
+    addressee: opt(id),
+    followUpDue: opt(dayArb),
+    delivered: fc.constantFrom(true, false, null),
+    deliveredBy: opt(id),
+  }),
+  mandate: fc.record({
+    ...base,
+    body: id,
+    mission: id,
+    resolution: opt(text),
+    legalBasis: pick(LEGAL_BASES),
+    tasks: fc.array(fc.record({ text, category: pick(TASK_CATEGORIES) })),
+    troopCeiling: opt(count),
+    endedAt: opt(dayArb),
+  }),
+  capability: fc.record({
+    ...base,
+    force: id,
+    owner: opt(id),
+    size: opt(count),
+    location: text,
+    timeToReachHours: opt(fc.double({ min: 0, max: 1000, noNaN: true })),
+    tasking: pick(TASKINGS),
+    summary: text,
+    hypothetical: opt(fc.boolean()),
+  }),
+  statement: fc.record({
+    ...base,
+    actor: id,
+    language: fc.constantFrom("en", "fr", "rw"),
+    text: opt(text),
+    summary: text,
+    terms: fc.array(text),
+  }),
   tribunal: fc.record({
     ...base,
     actor: id,
     name: text,
-    mandate: fc.record({ temporal: fc.record({ from: dayArb, to: dayArb }), territorial: fc.array(fc.constant("XVL")), subjectMatter: fc.array(text) }),
+    mandate: fc.record({
+      temporal: fc.record({ from: dayArb, to: dayArb }),
+      territorial: fc.array(fc.constant("XVL")),
+      subjectMatter: fc.array(text),
+    }),
     budget: opt(fc.record({ totalUsd: count, approximate: fc.boolean() })),
     aggregates: opt(fc.record({ convicted: opt(count), acquitted: opt(count) })),
   }),
-  tribunalCase: fc.record({ ...base, tribunal: id, accused: id, charges: fc.array(text), outcome: pick(CASE_OUTCOMES), sentence: opt(text), reportedDetention: opt(fc.record({ beforeFirstJudgment: opt(fc.record({ years: count, approximate: fc.boolean() })) })) }),
+  tribunalCase: fc.record({
+    ...base,
+    tribunal: id,
+    accused: id,
+    charges: fc.array(text),
+    outcome: pick(CASE_OUTCOMES),
+    sentence: opt(text),
+    reportedDetention: opt(
+      fc.record({ beforeFirstJudgment: opt(fc.record({ years: count, approximate: fc.boolean() })) }),
+    ),
+  }),
 } as never;
 
 describe("record mappers", () => {
@@ -137,10 +244,13 @@ describe("record mappers", () => {
         expect(JSON.parse(row.body)).not.toHaveProperty("protectedIdentity");
         const identities = sourceToIdentityRows("c", source);
         const back = sourceRowToSource(row, identities);
-        const hasFields = source.protectedIdentity !== undefined && Object.keys(source.protectedIdentity).length > 0;
+        const hasFields =
+          source.protectedIdentity !== undefined && Object.keys(source.protectedIdentity).length > 0;
         // An identity with no field has nothing to store, so it reads back as no identity at all.
         expect(back).toEqual(hasFields ? source : clean({ ...source, protectedIdentity: undefined }));
-        expect(identities.map((i) => i.field).sort()).toEqual(Object.keys(source.protectedIdentity ?? {}).sort());
+        expect(identities.map((i) => i.field).sort()).toEqual(
+          Object.keys(source.protectedIdentity ?? {}).sort(),
+        );
       }),
       { numRuns: 100 },
     );

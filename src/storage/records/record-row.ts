@@ -12,7 +12,12 @@ import type { RecordColumns } from "./record-columns.js";
  * The common columns of a record. `body` is what is stored as the record (a source passes itself without its
  * protected identity); the hash is over that body, so a change anywhere in it is an update.
  */
-export function recordColumns<K extends RecordKind>(caseId: string, kind: K, record: RecordOf<K>, body: object = record): RecordColumns {
+export function recordColumns<K extends RecordKind>(
+  caseId: string,
+  kind: K,
+  record: RecordOf<K>,
+  body: object = record,
+): RecordColumns {
   const r = record as RecordBase;
   const json = canonicalJson(body);
   const label = recordSummary(kind, record);
@@ -36,7 +41,11 @@ export function recordFromColumns<T extends RecordBase>(row: RecordColumns): T {
   return {
     ...body,
     id: row.id,
-    occurredAt: { from: row.occurred_from, to: row.occurred_to, precision: row.precision as T["occurredAt"]["precision"] },
+    occurredAt: {
+      from: row.occurred_from,
+      to: row.occurred_to,
+      precision: row.precision as T["occurredAt"]["precision"],
+    },
     knownAt: row.known_at,
   };
 }

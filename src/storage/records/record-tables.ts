@@ -38,12 +38,28 @@ export const RECORD_TABLES: Specs = {
   report: { table: "reports", toRow: reportToRow, fromRow: (r) => reportRowToReport(r as never) },
   warning: { table: "warnings", toRow: warningToRow, fromRow: (r) => warningRowToWarning(r as never) },
   response: { table: "responses", toRow: responseToRow, fromRow: (r) => responseRowToResponse(r as never) },
-  commitment: { table: "commitments", toRow: commitmentToRow, fromRow: (r) => commitmentRowToCommitment(r as never) },
+  commitment: {
+    table: "commitments",
+    toRow: commitmentToRow,
+    fromRow: (r) => commitmentRowToCommitment(r as never),
+  },
   mandate: { table: "mandates", toRow: mandateToRow, fromRow: (r) => mandateRowToMandate(r as never) },
-  capability: { table: "capabilities", toRow: capabilityToRow, fromRow: (r) => capabilityRowToCapability(r as never) },
-  statement: { table: "statements", toRow: statementToRow, fromRow: (r) => statementRowToStatement(r as never) },
+  capability: {
+    table: "capabilities",
+    toRow: capabilityToRow,
+    fromRow: (r) => capabilityRowToCapability(r as never),
+  },
+  statement: {
+    table: "statements",
+    toRow: statementToRow,
+    fromRow: (r) => statementRowToStatement(r as never),
+  },
   tribunal: { table: "tribunals", toRow: tribunalToRow, fromRow: (r) => tribunalRowToTribunal(r as never) },
-  tribunalCase: { table: "tribunal_cases", toRow: tribunalCaseToRow, fromRow: (r) => tribunalCaseRowToTribunalCase(r as never) },
+  tribunalCase: {
+    table: "tribunal_cases",
+    toRow: tribunalCaseToRow,
+    fromRow: (r) => tribunalCaseRowToTribunalCase(r as never),
+  },
 };
 
 /** The storage spec of a kind. */

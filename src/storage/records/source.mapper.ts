@@ -44,6 +44,7 @@ export function sourceRowToSource(row: SourceRow, identities?: readonly SourceId
   const source = recordFromColumns<Source>(row);
   if (identities === undefined || identities.length === 0) return source;
   const identity: Record<string, string> = {};
-  for (const i of identities) if ((PROTECTED_IDENTITY_FIELDS as readonly string[]).includes(i.field)) identity[i.field] = i.value;
+  for (const i of identities)
+    if ((PROTECTED_IDENTITY_FIELDS as readonly string[]).includes(i.field)) identity[i.field] = i.value;
   return { ...source, protectedIdentity: identity as ProtectedIdentity };
 }

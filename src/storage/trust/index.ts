@@ -40,3 +40,4 @@ export {
   setTotpSecret,
   type Principal,
 } from "./account.repository.js";
+export { authPortFor, decryptTotpSecret, encryptTotpSecret, loginDepsFor } from "./auth-wiring.js";

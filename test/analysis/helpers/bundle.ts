@@ -36,11 +36,26 @@ function base(id: string, at: string, knownAt?: string) {
 }
 
 export function actor(id: string, roles: readonly ActorRole[] = [], extra: Partial<Actor> = {}): Actor {
-  return { ...base(id, "1990-01-01"), kind: "state", name: `Name of ${id}`, dutyBearer: true, roles, ...extra };
+  return {
+    ...base(id, "1990-01-01"),
+    kind: "state",
+    name: `Name of ${id}`,
+    dutyBearer: true,
+    roles,
+    ...extra,
+  };
 }
 
 export function source(id: string, extra: Partial<Source> = {}): Source {
-  return { ...base(id, "1990-01-01"), kind: "article", title: `Title of ${id}`, reliability: "B", credibility: 2, confidential: false, ...extra };
+  return {
+    ...base(id, "1990-01-01"),
+    kind: "article",
+    title: `Title of ${id}`,
+    reliability: "B",
+    credibility: 2,
+    confidential: false,
+    ...extra,
+  };
 }
 
 export function warning(id: string, at: string, extra: Partial<Warning> = {}): Warning {
@@ -62,7 +77,14 @@ export function response(id: string, at: string, extra: Partial<Response> = {}):
 }
 
 export function commitment(id: string, at: string, extra: Partial<Commitment> = {}): Commitment {
-  return { ...base(id, at), actor: "state-b", kind: "threat", measure: `Measure of ${id}`, delivered: null, ...extra };
+  return {
+    ...base(id, at),
+    actor: "state-b",
+    kind: "threat",
+    measure: `Measure of ${id}`,
+    delivered: null,
+    ...extra,
+  };
 }
 
 export function mandate(id: string, at: string, extra: Partial<Mandate> = {}): Mandate {
@@ -77,11 +99,25 @@ export function mandate(id: string, at: string, extra: Partial<Mandate> = {}): M
 }
 
 export function capability(id: string, at: string, extra: Partial<Capability> = {}): Capability {
-  return { ...base(id, at), force: "force", location: "nearby", tasking: "evacuation-only", summary: `Summary of ${id}`, ...extra };
+  return {
+    ...base(id, at),
+    force: "force",
+    location: "nearby",
+    tasking: "evacuation-only",
+    summary: `Summary of ${id}`,
+    ...extra,
+  };
 }
 
 export function statement(id: string, at: string, extra: Partial<Statement> = {}): Statement {
-  return { ...base(id, at), actor: "speaker", language: "en", summary: `Summary of ${id}`, terms: [], ...extra };
+  return {
+    ...base(id, at),
+    actor: "speaker",
+    language: "en",
+    summary: `Summary of ${id}`,
+    terms: [],
+    ...extra,
+  };
 }
 
 export function incident(id: string, at: string, extra: Partial<Incident> = {}): Incident {
@@ -102,13 +138,24 @@ export function tribunal(id: string, extra: Partial<Tribunal> = {}): Tribunal {
     ...base(id, "1995-01-01"),
     actor: "court",
     name: `Tribunal ${id}`,
-    mandate: { temporal: { from: "1994-01-01", to: "1994-12-31" }, territorial: ["XVL"], subjectMatter: ["genocide"] },
+    mandate: {
+      temporal: { from: "1994-01-01", to: "1994-12-31" },
+      territorial: ["XVL"],
+      subjectMatter: ["genocide"],
+    },
     ...extra,
   };
 }
 
 export function tribunalCase(id: string, extra: Partial<TribunalCase> = {}): TribunalCase {
-  return { ...base(id, "1996-01-01"), tribunal: "trib", accused: `acc-${id}`, charges: [], outcome: "convicted", ...extra };
+  return {
+    ...base(id, "1996-01-01"),
+    tribunal: "trib",
+    accused: `acc-${id}`,
+    charges: [],
+    outcome: "convicted",
+    ...extra,
+  };
 }
 
 export const MANIFEST: CaseManifest = {
