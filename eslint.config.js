@@ -12,7 +12,7 @@ function forbid(layers, packages, why) {
   return ["error", { patterns }];
 }
 
-const adapters = ["storage", "importers", "http", "cli", "notify", "casefiles", "app", "contracts"];
+const adapters = ["storage", "importers", "http", "cli", "notify", "casefiles", "app", "contracts", "datasets"];
 const io = ["node:fs", "node:fs/promises", "node:net", "node:http", "node:child_process", "fs", "zod", "kysely", "hono", "better-sqlite3", "pg"];
 const core = ["domain", "engine", "forecast", "analysis"];
 
@@ -46,6 +46,10 @@ export default tseslint.config(
   {
     files: ["src/storage/**/*.ts", "src/importers/**/*.ts", "src/casefiles/**/*.ts", "src/notify/**/*.ts"],
     rules: { "no-restricted-imports": forbid(["http", "cli", "app"], [], "adapters do not import the delivery layers or the composition root") },
+  },
+  {
+    files: ["src/datasets/**/*.ts"],
+    rules: { "no-restricted-imports": forbid(["storage", "importers", "http", "cli", "notify", "casefiles", "app"], [], "datasets read data files into core types; they do not import other adapters") },
   },
   {
     files: ["src/http/**/*.ts"],

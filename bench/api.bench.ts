@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCaseFolder } from "../src/casefiles/index.js";
-import { readLexicon } from "../src/casefiles/read-lexicon.js";
+import { loadAnalysisInputs } from "../src/cli/serve.command.js";
 import { createApp } from "../src/http/app.js";
 import { loadCase, openStore } from "../src/storage/index.js";
 
@@ -22,7 +22,9 @@ const CASE = "rwanda-1990-1994";
 const SECONDS = Number(process.argv[2] ?? 10);
 const CONNECTIONS = 50;
 
-function listen(fetch: (req: Request) => Response | Promise<Response>): Promise<{ server: ServerType; url: string }> {
+function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+): Promise<{ server: ServerType; url: string }> {
   return new Promise((resolve) => {
     const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) =>
       resolve({ server, url: `http://127.0.0.1:${info.port}` }),
@@ -42,7 +44,13 @@ async function measure(name: string, url: string): Promise<Row> {
   // A short warm-up so JIT and caches are in the same state for every target.
   await autocannon({ url, connections: CONNECTIONS, duration: 1 });
   const r = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
-  return { name, reqPerSec: r.requests.average, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    name,
+    reqPerSec: r.requests.average,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 const dir = await mkdtemp(join(tmpdir(), "tocsin-bench-"));
@@ -50,8 +58,12 @@ const read = await readCaseFolder(join(ROOT, "cases", CASE));
 if (!read.ok) throw new Error(`case ${CASE} does not validate`);
 const store = await openStore(join(dir, "demo.db"));
 await loadCase(store, read.bundle);
-const lex = await readLexicon(join(ROOT, "rulebook", "lexicon"));
-const app = createApp({ store, ...(lex.ok ? { analysis: { lexicon: lex.lexicon } } : {}) });
+const analysis = await loadAnalysisInputs(ROOT, {
+  out: () => undefined,
+  err: (t) => process.stderr.write(t),
+  isTTY: false,
+});
+const app = createApp({ store, analysis });
 const hello = new Hono().get("/", (c) => c.text("Hello, world!"));
 
 const api = await listen(app.fetch);
@@ -60,7 +72,12 @@ const rows: Row[] = [];
 try {
   rows.push(await measure("hono hello-world", `${bare.url}/`));
   rows.push(await measure("timeline (whole case)", `${api.url}/api/cases/${CASE}/timeline`));
-  rows.push(await measure("timeline (Jan 1994)", `${api.url}/api/cases/${CASE}/timeline?from=1994-01-01&to=1994-01-31`));
+  rows.push(
+    await measure(
+      "timeline (Jan 1994)",
+      `${api.url}/api/cases/${CASE}/timeline?from=1994-01-01&to=1994-01-31`,
+    ),
+  );
   rows.push(await measure("ledger", `${api.url}/api/cases/${CASE}/ledger`));
 } finally {
   api.server.close();
@@ -70,7 +87,9 @@ try {
 }
 
 const base = rows[0];
-console.log(`\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s per target, Node ${process.version}, ${process.platform}/${process.arch}\n`);
+console.log(
+  `\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s per target, Node ${process.version}, ${process.platform}/${process.arch}\n`,
+);
 console.log("target                     req/s      p99 ms   errors  non-2xx   req/s ÷ hello   p99 × hello");
 for (const r of rows) {
   const ratio = base ? (r.reqPerSec / base.reqPerSec).toFixed(3) : "-";

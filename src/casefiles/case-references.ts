@@ -128,6 +128,22 @@ export function manifestReferences(m: CaseManifest): Reference[] {
   return one(m.evaluation?.onsetGroup, ["evaluation", "onsetGroup"], "group");
 }
 
+/** The references of a record that failed its schema, as far as they can be read (ids that are strings). */
+export function bestEffortReferences(kind: RecordKind, element: unknown): Reference[] {
+  if (typeof element !== "object" || element === null || Array.isArray(element)) return [];
+  try {
+    const e = element as Record<string, unknown>;
+    const loose = { ...e, citations: Array.isArray(e.citations) ? e.citations : [] } as unknown as RecordOf<
+      typeof kind
+    >;
+    return referencesOf(kind, loose).filter(
+      (r) => typeof r.id === "string" && r.path.every((p) => p !== undefined),
+    );
+  } catch {
+    return [];
+  }
+}
+
 /** How a reference target is named in messages. */
 export const TARGET_LABEL: Readonly<Record<RefTarget, string>> = {
   actor: "actor (actors.json)",

@@ -329,7 +329,14 @@ describe("readCaseFolder edge cases", () => {
   });
 
   it("refuses a warning resting on evidence known only after it", async () => {
-    const later = { id: "late", kind: "state", name: "L", occurredAt: "2000-03-01", knownAt: "2000-03-01", citations: cit };
+    const later = {
+      id: "late",
+      kind: "state",
+      name: "L",
+      occurredAt: "2000-03-01",
+      knownAt: "2000-03-01",
+      citations: cit,
+    };
     const dir = await folder({
       "case.json": manifest,
       "sources.json": [source],

@@ -20,13 +20,16 @@ import {
 import { formatField, sortProblems, type CaseProblem } from "./case-problem.js";
 import { dateIssuesOf, manifestDateIssues } from "./case-date-checks.js";
 import {
+  bestEffortReferences,
   manifestReferences,
   referencesOf,
   TARGET_LABEL,
   type Reference,
   type RefTarget,
 } from "./case-references.js";
+import { linkProblems, type Parsed } from "./case-links.js";
 import { parseJsonLocated, type JsonPath } from "./json-locate.js";
+import { zodProblems } from "./zod-problems.js";
 
 export type { CaseProblem } from "./case-problem.js";
 
@@ -44,13 +47,6 @@ export const MANIFEST_FILE = "case.json";
 /** Record kind by file name. */
 const KIND_OF_FILE = new Map<string, RecordKind>(RECORD_KINDS.map((k) => [RECORD_FILES[k], k]));
 const FILE_ORDER = [MANIFEST_FILE, ...RECORD_KINDS.map((k) => RECORD_FILES[k])];
-
-/** A record that passed its schema, with where it came from. */
-interface Parsed<K extends RecordKind = RecordKind> {
-  readonly kind: K;
-  readonly index: number;
-  readonly record: RecordOf<K>;
-}
 
 /** An element of a record file before parsing: its raw id, if it has one. */
 interface RawEntry {
@@ -300,107 +296,8 @@ export async function readCaseFolder(dir: string): Promise<CaseReadResult> {
   return { ok: true, bundle: { manifest, records: records as unknown as CaseRecords }, files };
 }
 
-/** Checks between records: a response and the warning it answers, a warning and its evidence. */
-function linkProblems(
-  parsed: readonly Parsed[],
-  knownActions: ReadonlySet<string>,
-  at: (kind: RecordKind, index: number, path: JsonPath) => number,
-): CaseProblem[] {
-  const warnings = new Map<string, RecordOf<"warning">>();
-  const knownAtOf = new Map<string, string>();
-  for (const p of parsed) {
-    knownAtOf.set(p.record.id, p.record.knownAt);
-    if (p.kind === "warning") warnings.set(p.record.id, p.record as RecordOf<"warning">);
-  }
-  const out: CaseProblem[] = [];
-  // A warning cannot rest on evidence that became known after it: that would be look-ahead in a replay.
-  for (const p of parsed) {
-    if (p.kind !== "warning") continue;
-    const w = p.record as RecordOf<"warning">;
-    w.evidence.forEach((id, i) => {
-      const k = knownAtOf.get(id);
-      if (k === undefined || k <= w.knownAt) return;
-      out.push({
-        file: RECORD_FILES.warning,
-        recordId: w.id,
-        field: formatField(["evidence", i]),
-        line: at("warning", p.index, ["evidence", i]),
-        message: `evidence "${id}" is known only from ${k}, after the warning (knownAt ${w.knownAt})`,
-      });
-    });
-  }
-  for (const p of parsed) {
-    if (p.kind !== "response") continue;
-    const r = p.record as RecordOf<"response">;
-    const w = r.warning === undefined ? undefined : warnings.get(r.warning);
-    if (!w) continue;
-    const problem = (path: JsonPath, message: string): void => {
-      out.push({
-        file: RECORD_FILES.response,
-        recordId: r.id,
-        field: formatField(path),
-        line: at("response", p.index, path),
-        message,
-      });
-    };
-    // An action id unknown everywhere is reported once, as an unknown reference; here only one of another warning.
-    const ra = r.requestedAction;
-    if (ra !== undefined && knownActions.has(ra) && !w.requestedActions.some((a) => a.id === ra)) {
-      problem(
-        ["requestedAction"],
-        `requested action "${r.requestedAction}" is not one of warning "${w.id}"'s requested actions`,
-      );
-    }
-    if (r.occurredAt.to < w.occurredAt.from) {
-      problem(
-        ["occurredAt"],
-        `a response cannot come before the warning it answers (${r.occurredAt.to} is before ${w.occurredAt.from})`,
-      );
-    }
-  }
-  return out;
-}
-
-/** The references of a record that failed its schema, as far as they can be read (ids that are strings). */
-function bestEffortReferences(kind: RecordKind, element: unknown): Reference[] {
-  if (typeof element !== "object" || element === null || Array.isArray(element)) return [];
-  try {
-    const e = element as Record<string, unknown>;
-    const loose = { ...e, citations: Array.isArray(e.citations) ? e.citations : [] } as unknown as RecordOf<
-      typeof kind
-    >;
-    return referencesOf(kind, loose).filter(
-      (r) => typeof r.id === "string" && r.path.every((p) => p !== undefined),
-    );
-  } catch {
-    return [];
-  }
-}
-
 function fail(problems: readonly CaseProblem[]): CaseReadResult {
   return { ok: false, problems: sortProblems(problems, FILE_ORDER) };
-}
-
-/** Turn every zod issue into a problem; `prefix` is the record's index in its file. */
-function zodProblems(
-  error: z.ZodError,
-  file: string,
-  prefix: JsonPath,
-  recordId: string | undefined,
-  lineOf: (path: JsonPath) => number,
-): CaseProblem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
-    const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
-    const field = keys.length === 1 ? [...path, keys[0] as string] : path;
-    return {
-      file,
-      ...(recordId !== undefined ? { recordId } : {}),
-      ...(field.length > 0 ? { field: formatField(field) } : {}),
-      line: lineOf(path.length === 0 && prefix.length === 1 ? [...prefix, "id"] : [...prefix, ...field]),
-      message: issue.message,
-    };
-  });
 }
 
 function idOf(element: unknown): string | undefined {

@@ -53,7 +53,10 @@ export function parseRulebookFile(file: string, text: string): RulebookReadResul
   const parsed = RulebookSchema.safeParse(located.value);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      const at = issue.path.filter((p): p is string | number => typeof p !== "symbol");
+      // An unknown key is reported at the key itself, so the line points at it.
+      const path =
+        issue.code === "unrecognized_keys" && issue.keys.length === 1 ? [...at, issue.keys[0] as string] : at;
       const field = formatField(path);
       problems.push({
         code: "schema",

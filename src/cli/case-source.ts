@@ -19,7 +19,8 @@ export function formatProblem(p: CaseProblem): string {
 
 /** The folder a `--case` / `--case-dir` pair names; exactly one must be given. */
 export function caseDirFrom(ctx: CliContext, opts: { case?: string; caseDir?: string }): string {
-  if (opts.case !== undefined && opts.caseDir !== undefined) throw usageError("give either --case ID or --case-dir DIR, not both");
+  if (opts.case !== undefined && opts.caseDir !== undefined)
+    throw usageError("give either --case ID or --case-dir DIR, not both");
   if (opts.caseDir !== undefined) return path.resolve(opts.caseDir);
   if (opts.case !== undefined) {
     if (!/^[a-z0-9][a-z0-9._-]*$/.test(opts.case)) throw usageError(`--case "${opts.case}" is not a case id`);

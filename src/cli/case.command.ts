@@ -3,10 +3,10 @@
  * @module
  */
 import path from "node:path";
-import { Command } from "commander";
+import type { Command } from "commander";
 import { readCaseFolder } from "../casefiles/index.js";
 import { loadCase } from "../storage/index.js";
-import { RECORD_KINDS } from "../domain/index.js";
+import { RECORD_KINDS, type CaseBundle } from "../domain/index.js";
 import { usageError } from "./cli-error.js";
 import { formatProblem, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
@@ -25,7 +25,12 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .action(async (dir: string, opts: { json?: boolean }) => {
       const result = await readCaseFolder(path.resolve(dir));
       if (opts.json) {
-        printJson(ctx.io, result.ok ? { ok: true, caseId: result.bundle.manifest.id, counts: countsOf(result.bundle) } : result);
+        printJson(
+          ctx.io,
+          result.ok
+            ? { ok: true, caseId: result.bundle.manifest.id, counts: countsOf(result.bundle) }
+            : result,
+        );
       } else if (result.ok) {
         const counts = countsOf(result.bundle);
         const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -61,7 +66,7 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
   });
 }
 
-function countsOf(bundle: import("../domain/index.js").CaseBundle): Record<string, number> {
+function countsOf(bundle: CaseBundle): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const kind of RECORD_KINDS) counts[kind] = bundle.records[kind].length;
   return counts;

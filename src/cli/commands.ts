@@ -13,6 +13,7 @@ import { registerUserCommand } from "./user.command.js";
 import { registerReplayCommand } from "./replay.command.js";
 import { registerReportCommand } from "./report.command.js";
 import { registerImportCommand } from "./import.command.js";
+import { registerForecastCommands } from "./forecast.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -26,4 +27,5 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerReplayCommand(_program, _ctx);
   registerReportCommand(_program, _ctx);
   registerImportCommand(_program, _ctx);
+  registerForecastCommands(_program, _ctx);
 }

@@ -45,7 +45,11 @@ export interface DemoWarning {
 }
 
 export interface DemoSummary {
-  readonly case: { readonly id: string; readonly title: string; readonly period: { from: string; to: string } };
+  readonly case: {
+    readonly id: string;
+    readonly title: string;
+    readonly period: { from: string; to: string };
+  };
   readonly asOf: string;
   readonly store: { readonly location: string; readonly load: LoadReport };
   readonly counts: Readonly<Record<RecordKind, number>>;
@@ -85,7 +89,10 @@ export function demoSummary(input: {
   const actors = new Map(bundle.records.actor.map((a) => [a.id, a]));
   const named = (id: string): Named => ({ id, name: nameOf(actors, id) });
   const responses = new Map(bundle.records.response.map((r) => [r.id, r]));
-  const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, bundle.records[k].length])) as Record<RecordKind, number>;
+  const counts = Object.fromEntries(RECORD_KINDS.map((k) => [k, bundle.records[k].length])) as Record<
+    RecordKind,
+    number
+  >;
   const warnings = scorecard.ledger.warnings
     .filter((w) => w.origin === "human")
     .map((w: WarningEntry): DemoWarning => ({
@@ -163,7 +170,9 @@ export function formatDemoSummary(s: DemoSummary): string {
   const out: string[] = [];
   const t = s.store.load.totals;
   out.push(`Tocsin demo — ${s.case.title} (${s.case.period.from} to ${s.case.period.to})`);
-  out.push(`Store: ${s.store.location} — ${t.inserted} inserted, ${t.updated} updated, ${t.unchanged} unchanged, ${t.deleted} deleted`);
+  out.push(
+    `Store: ${s.store.location} — ${t.inserted} inserted, ${t.updated} updated, ${t.unchanged} unchanged, ${t.deleted} deleted`,
+  );
   out.push("");
   out.push("Records by kind:");
   for (const [k, n] of Object.entries(s.counts)) if (n > 0) out.push(`  ${k.padEnd(13)} ${n}`);
@@ -177,16 +186,22 @@ export function formatDemoSummary(s: DemoSummary): string {
       out.push(`    asked: ${a.description} — ${a.status}${reason}, due ${a.dueAt}`);
     }
     for (const r of w.responses) {
-      out.push(`    answer ${r.date} (${r.daysAfterWarning} day${r.daysAfterWarning === 1 ? "" : "s"}): ${r.actor.name} — ${r.kind}${r.refusalReason ? ` (${r.refusalReason})` : ""}`);
+      out.push(
+        `    answer ${r.date} (${r.daysAfterWarning} day${r.daysAfterWarning === 1 ? "" : "s"}): ${r.actor.name} — ${r.kind}${r.refusalReason ? ` (${r.refusalReason})` : ""}`,
+      );
     }
     if (w.responses.length === 0) out.push("    no response on record");
-    out.push(`    days to first response: ${w.daysToFirstResponse ?? "none"}; ${w.noActionFollowed ? "no action followed" : `acted after ${w.daysToAction} days`}`);
+    out.push(
+      `    days to first response: ${w.daysToFirstResponse ?? "none"}; ${w.noActionFollowed ? "no action followed" : `acted after ${w.daysToAction} days`}`,
+    );
   }
   if (s.replay) {
     out.push("");
     out.push(`Early-warning replay (${s.replay.steps} steps): ${s.replay.alerts.length} alert(s)`);
     for (const a of s.replay.alerts) {
-      out.push(`  ${a.date}  ${a.situation}: ${a.previousLevel} → ${a.level} (score ${a.score.toFixed(2)}); evidence ${a.evidence.join(", ")}`);
+      out.push(
+        `  ${a.date}  ${a.situation}: ${a.previousLevel} → ${a.level} (score ${a.score.toFixed(2)}); evidence ${a.evidence.join(", ")}`,
+      );
     }
     if (s.replay.evaluation) {
       const lead = Object.entries(s.replay.evaluation.leadTimeDays)

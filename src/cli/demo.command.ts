@@ -6,7 +6,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { readLexicon } from "../casefiles/read-lexicon.js";
-import { CaseAnalysis } from "../http/case-analysis.js";
+import { analyseCase } from "../analysis/index.js";
 import { loadCase, redactLocation } from "../storage/index.js";
 import { caseDirFrom, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
@@ -32,7 +32,9 @@ export const DEMO_CASE = "rwanda-1990-1994";
 export function registerDemoCommand(program: Command, ctx: CliContext): void {
   program
     .command("demo")
-    .description("load the built-in case, run the engine and analyses, print a summary, then serve the dashboard")
+    .description(
+      "load the built-in case, run the engine and analyses, print a summary, then serve the dashboard",
+    )
     .option("--db <path>", "SQLite file or postgres:// URL (default: TOCSIN_DB or ./tocsin.db)")
     .option("--port <n>", "port for the dashboard (default: PORT or 8787)")
     .option("--no-serve", "stop after the summary")
@@ -40,24 +42,25 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
     .option("--case <id>", "the built-in case to load", DEMO_CASE)
     .action(async (opts: DemoOptions) => {
       const port = opts.port === undefined ? ctx.defaultPort : Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw usageError(`--port must be 0–65535, not "${opts.port}"`);
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw usageError(`--port must be 0–65535, not "${opts.port}"`);
       const location = opts.db ?? ctx.defaultDb;
       const bundle = await readValidCase(ctx, caseDirFrom(ctx, { case: opts.case }));
       const rulebook = await validRulebook(ctx);
       const lex = await readLexicon(path.join(ctx.packageRoot, "rulebook", "lexicon"));
-      if (!lex.ok) throw usageError(`the naming lexicon is invalid: ${lex.problems.map((p) => p.message).join("; ")}`);
+      if (!lex.ok)
+        throw usageError(`the naming lexicon is invalid: ${lex.problems.map((p) => p.message).join("; ")}`);
       await withStore(location, async (store) => {
         ctx.io.err(`tocsin demo: loading case "${bundle.manifest.id}" into ${redactLocation(location)}\n`);
         const load = await loadCase(store, bundle);
-        const asOf = ctx.today();
-        const analysis = new CaseAnalysis(bundle, asOf, { rulebook, lexicon: lex.lexicon });
+        const analysis = analyseCase(bundle, { rulebook, lexicon: lex.lexicon }, { asOf: ctx.today() });
         const summary = demoSummary({
           bundle,
-          asOf,
+          asOf: analysis.asOf,
           location: redactLocation(location),
           load,
           replay: analysis.replay,
-          scorecard: analysis.scorecard(),
+          scorecard: analysis.scorecard,
         });
         if (opts.json) printJson(ctx.io, summary);
         else ctx.io.out(formatDemoSummary(summary));

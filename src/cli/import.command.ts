@@ -31,7 +31,10 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .argument("<format>", `${FORMAT_NAMES.join(" | ")} | auto`)
     .argument("<file>", "the file to import")
     .option("--db <path>", "the store (SQLite file or postgres:// URL)")
-    .option("--case <id>", "attach the records to this existing case (default: import-FORMAT, created when missing)")
+    .option(
+      "--case <id>",
+      "attach the records to this existing case (default: import-FORMAT, created when missing)",
+    )
     .option("--strict", "write nothing if any row is rejected (exit 2)")
     .option("--rejects <file>", "write rejected rows (line, field, reason, raw) to this CSV file")
     .option("--release <version>", "dataset release, e.g. UCDP GED 23.1 (sets knownAt and orders updates)")
@@ -97,15 +100,24 @@ function printReport(ctx: CliContext, r: ImportReport): void {
     `  read ${r.read}, imported ${r.imported}, updated ${r.updated}, unchanged ${r.unchanged}, deleted ${r.deleted}, skipped ${r.skipped}, rejected ${r.rejected}`,
     `  time ${(r.elapsedMs / 1000).toFixed(2)} s (${r.rowsPerSecond.toLocaleString("en")} rows/s)${r.encoding ? `, encoding ${r.encoding}` : ""}${r.packaging && r.packaging !== "plain" ? `, ${r.packaging}` : ""}`,
   ];
-  if (r.resumedAfterLine !== undefined) lines.push(`  resumed an interrupted import after line ${r.resumedAfterLine}`);
-  if (r.deleted > 0) lines.push(`  deleted by the provider: ${r.deletedIds.slice(0, 10).join(", ")}${r.deleted > 10 ? ", …" : ""}`);
+  if (r.resumedAfterLine !== undefined)
+    lines.push(`  resumed an interrupted import after line ${r.resumedAfterLine}`);
+  if (r.deleted > 0)
+    lines.push(
+      `  deleted by the provider: ${r.deletedIds.slice(0, 10).join(", ")}${r.deleted > 10 ? ", …" : ""}`,
+    );
   for (const [reason, n] of Object.entries(r.skipReasons)) lines.push(`  skipped ${n}: ${reason}`);
-  if (r.olderThanStored > 0) lines.push(`  ${r.olderThanStored} row(s) older than the stored version were kept out`);
+  if (r.olderThanStored > 0)
+    lines.push(`  ${r.olderThanStored} row(s) older than the stored version were kept out`);
   if (r.strict && r.rejected > 0) lines.push("  strict: nothing was written");
   if (r.rejectsFile) lines.push(`  rejects: ${r.rejectsFile}`);
   ctx.io.out(`${lines.join("\n")}\n`);
   for (const p of r.problems.slice(0, 20)) ctx.io.err(`line ${p.line}: ${p.reasons.join("; ")}\n`);
-  if (r.rejected > 20) ctx.io.err(`… ${r.rejected - 20} more rejected row(s)${r.rejectsFile ? ` in ${r.rejectsFile}` : " (use --rejects FILE)"}\n`);
+  if (r.rejected > 20)
+    ctx.io.err(
+      `… ${r.rejected - 20} more rejected row(s)${r.rejectsFile ? ` in ${r.rejectsFile}` : " (use --rejects FILE)"}\n`,
+    );
   if (r.fileError) ctx.io.err(`tocsin: ${r.fileError.message}\n`);
-  if (r.interrupted) ctx.io.err("tocsin: the import stopped part-way; run the same command again to resume\n");
+  if (r.interrupted)
+    ctx.io.err("tocsin: the import stopped part-way; run the same command again to resume\n");
 }

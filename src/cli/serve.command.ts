@@ -8,6 +8,7 @@ import type { Command } from "commander";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { readLexicon } from "../casefiles/read-lexicon.js";
+import { loadRulebook } from "../casefiles/read-rulebook.js";
 import { createApp } from "../http/app.js";
 import type { AnalysisInputs } from "../http/case-analysis.js";
 import type { Store } from "../storage/index.js";
@@ -41,7 +42,10 @@ export interface RunningServer {
  */
 export async function startServer(o: StartServerOptions): Promise<RunningServer> {
   const hasDashboard = existsSync(join(o.webRoot, "index.html"));
-  if (!hasDashboard) o.io.err(`tocsin serve: no dashboard build in ${o.webRoot} (run \`npm run build:web\`); serving the API only\n`);
+  if (!hasDashboard)
+    o.io.err(
+      `tocsin serve: no dashboard build in ${o.webRoot} (run \`npm run build:web\`); serving the API only\n`,
+    );
   const app = createApp({
     store: o.store,
     version: o.version ?? "0.1.0",
@@ -57,7 +61,9 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : o.port;
   const url = `http://${hostname === "127.0.0.1" || hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`;
-  o.io.err(`Tocsin is serving on ${url}  (API: ${url}/api, OpenAPI: ${url}/api/openapi.json; Ctrl-C stops)\n`);
+  o.io.err(
+    `Tocsin is serving on ${url}  (API: ${url}/api, OpenAPI: ${url}/api/openapi.json; Ctrl-C stops)\n`,
+  );
   return {
     url,
     close: () =>
@@ -70,13 +76,19 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
 }
 
 /**
- * The lexicon (and, once the rulebook reader lands, the rulebook) from the package; a problem is reported on
- * stderr and leaves that input out (its endpoints then answer 503) rather than stopping the server.
+ * The package's rulebook and naming lexicon; a problem with either is reported on stderr and leaves it out
+ * (the endpoints that need it then answer 503) rather than stopping the server.
  */
 export async function loadAnalysisInputs(packageRoot: string, io: CliIo): Promise<AnalysisInputs> {
+  const rb = await loadRulebook(packageRoot);
+  if (!rb.ok)
+    io.err(
+      `tocsin serve: the rulebook has ${rb.problems.length} problem(s); assessments and alerts are disabled\n`,
+    );
   const lex = await readLexicon(join(packageRoot, "rulebook", "lexicon"));
-  if (!lex.ok) io.err(`tocsin serve: the naming lexicon has ${lex.problems.length} problem(s); naming is disabled\n`);
-  return lex.ok ? { lexicon: lex.lexicon } : {};
+  if (!lex.ok)
+    io.err(`tocsin serve: the naming lexicon has ${lex.problems.length} problem(s); naming is disabled\n`);
+  return { ...(rb.ok ? { rulebook: rb.rulebook } : {}), ...(lex.ok ? { lexicon: lex.lexicon } : {}) };
 }
 
 /** Resolve when the process receives SIGINT or SIGTERM. */
@@ -94,7 +106,8 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 
 function parsePort(text: string): number {
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw usageError(`--port must be a whole number 0–65535, not "${text}"`);
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw usageError(`--port must be a whole number 0–65535, not "${text}"`);
   return n;
 }
 
@@ -109,7 +122,13 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const port = parsePort(opts.port);
       await withStore(opts.db, async (store) => {
         const analysis = await loadAnalysisInputs(ctx.packageRoot, ctx.io);
-        const server = await startServer({ store, port, webRoot: join(ctx.packageRoot, "web", "dist"), io: ctx.io, analysis });
+        const server = await startServer({
+          store,
+          port,
+          webRoot: join(ctx.packageRoot, "web", "dist"),
+          io: ctx.io,
+          analysis,
+        });
         const sig = await untilSignal();
         ctx.io.err(`tocsin serve: ${sig} received, stopping\n`);
         await server.close();

@@ -34,7 +34,10 @@ export function registerTimelineCommand(program: Command, ctx: CliContext): void
     .option("--to <date>", "last day (YYYY-MM-DD)")
     .option("--json", "print one JSON document")
     .action(async (opts: TimelineOptions) => {
-      for (const [flag, v] of [["--from", opts.from], ["--to", opts.to]] as const) {
+      for (const [flag, v] of [
+        ["--from", opts.from],
+        ["--to", opts.to],
+      ] as const) {
         if (v !== undefined && !isIsoDay(v)) throw usageError(`${flag} "${v}" is not a day (YYYY-MM-DD)`);
       }
       const range = { from: opts.from, to: opts.to };
@@ -59,11 +62,14 @@ export function registerTimelineCommand(program: Command, ctx: CliContext): void
 }
 
 function inRange(e: TimelineEntry, r: { from?: string; to?: string }): boolean {
-  return (r.from === undefined || e.occurredAt.to >= r.from) && (r.to === undefined || e.occurredAt.from <= r.to);
+  return (
+    (r.from === undefined || e.occurredAt.to >= r.from) && (r.to === undefined || e.occurredAt.from <= r.to)
+  );
 }
 
 function formatEntry(e: TimelineEntry): string {
-  const when = e.occurredAt.precision === "day" ? e.occurredAt.from : `${e.occurredAt.from}…${e.occurredAt.to}`;
+  const when =
+    e.occurredAt.precision === "day" ? e.occurredAt.from : `${e.occurredAt.from}…${e.occurredAt.to}`;
   const cites = e.citations.map((c) => `${c.source} ${c.locator}`).join("; ");
   return `${when.padEnd(23)} ${e.kind.padEnd(12)} ${e.summary}${cites ? `  [${cites}]` : ""}`;
 }

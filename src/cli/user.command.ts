@@ -11,7 +11,17 @@ import { FieldCipherError, loadFieldKeyFile, parseFieldKey } from "../security/f
 import { hashPassword } from "../security/password-hash.js";
 import { needsSecondFactor, parseRole } from "../security/roles.js";
 import { newTotpSecret, totpUri } from "../security/totp.js";
-import { AccountError, addUser, createApiToken, disableUser, encryptTotpSecret, findUser, listUsers, setRole, setTotpSecret } from "../storage/trust/index.js";
+import {
+  AccountError,
+  addUser,
+  createApiToken,
+  disableUser,
+  encryptTotpSecret,
+  findUser,
+  listUsers,
+  setRole,
+  setTotpSecret,
+} from "../storage/trust/index.js";
 import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
@@ -35,7 +45,9 @@ function fieldKey(ctx: CliContext, opts: UserOptions): Buffer {
     if (e instanceof FieldCipherError) throw usageError(e.message);
     throw usageError("cannot read the field key file");
   }
-  throw usageError("this role needs TOTP, whose secret is encrypted with the field key: pass --field-key-file or set TOCSIN_FIELD_KEY_FILE");
+  throw usageError(
+    "this role needs TOTP, whose secret is encrypted with the field key: pass --field-key-file or set TOCSIN_FIELD_KEY_FILE",
+  );
 }
 
 function accountError(e: unknown): never {
@@ -45,19 +57,25 @@ function accountError(e: unknown): never {
 
 /** Register `user` and its subcommands. */
 export function registerUserCommand(program: Command, ctx: CliContext): void {
-  const user = program.command("user").description("local accounts and roles (admin, analyst, viewer, source-handler)");
-  const common = (c: Command) => c.option("--db <path>", "store (SQLite file or postgres:// URL)", ctx.defaultDb);
+  const user = program
+    .command("user")
+    .description("local accounts and roles (admin, analyst, viewer, source-handler)");
+  const common = (c: Command) =>
+    c.option("--db <path>", "store (SQLite file or postgres:// URL)", ctx.defaultDb);
   const now = () => new Date();
 
   common(user.command("add"))
-    .description("create a user; prints a generated password (or uses TOCSIN_PASSWORD) and, when required, a TOTP URI")
+    .description(
+      "create a user; prints a generated password (or uses TOCSIN_PASSWORD) and, when required, a TOTP URI",
+    )
     .argument("<username>")
     .option("--role <role>", "admin | analyst | viewer | source-handler")
     .option("--admin", "create an admin (how the first admin is made)")
     .option("--field-key-file <path>", "field encryption key file (mode 0600)")
     .action(async (username: string, opts: UserOptions) => {
       const role = opts.admin ? "admin" : opts.role;
-      if (!role || !parseRole(role)) throw usageError("give --admin or --role admin|analyst|viewer|source-handler");
+      if (!role || !parseRole(role))
+        throw usageError("give --admin or --role admin|analyst|viewer|source-handler");
       if (opts.admin && opts.role && opts.role !== "admin") throw usageError("--admin and --role disagree");
       const generated = ctx.env.TOCSIN_PASSWORD === undefined;
       const password = ctx.env.TOCSIN_PASSWORD ?? randomBytes(15).toString("base64url");
@@ -67,8 +85,21 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
       const totp = key ? newTotpSecret() : undefined;
       const created = await withStore(opts.db, async (store) => {
         try {
-          const row = await addUser(store.db, { username, passwordHash, role, actor: "cli", at: now().toISOString() });
-          if (key && totp) await setTotpSecret(store.db, row.username, encryptTotpSecret(key, row.id, totp), "cli", now().toISOString());
+          const row = await addUser(store.db, {
+            username,
+            passwordHash,
+            role,
+            actor: "cli",
+            at: now().toISOString(),
+          });
+          if (key && totp)
+            await setTotpSecret(
+              store.db,
+              row.username,
+              encryptTotpSecret(key, row.id, totp),
+              "cli",
+              now().toISOString(),
+            );
           return row;
         } catch (e) {
           return accountError(e);
@@ -83,7 +114,9 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     .description("disable a user: sessions end, API tokens are revoked, logins are refused")
     .argument("<username>")
     .action(async (username: string, opts: UserOptions) => {
-      const u = await withStore(opts.db, (store) => disableUser(store.db, username, "cli", now().toISOString()).catch(accountError));
+      const u = await withStore(opts.db, (store) =>
+        disableUser(store.db, username, "cli", now().toISOString()).catch(accountError),
+      );
       ctx.io.err(`disabled ${u.username}\n`);
     });
 
@@ -100,10 +133,19 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
         let uri: string | undefined;
         if (needsSecondFactor(role) && before.totp_secret === null) {
           const secret = newTotpSecret();
-          await setTotpSecret(store.db, username, encryptTotpSecret(fieldKey(ctx, opts), before.id, secret), "cli", now().toISOString());
+          await setTotpSecret(
+            store.db,
+            username,
+            encryptTotpSecret(fieldKey(ctx, opts), before.id, secret),
+            "cli",
+            now().toISOString(),
+          );
           uri = totpUri(secret, before.username);
         }
-        return { row: await setRole(store.db, username, role, "cli", now().toISOString()).catch(accountError), uri };
+        return {
+          row: await setRole(store.db, username, role, "cli", now().toISOString()).catch(accountError),
+          uri,
+        };
       });
       ctx.io.err(`${row.username} is now ${row.role}\n`);
       if (uri) ctx.io.out(`totp: ${uri}\n`);
@@ -119,7 +161,13 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
       const row = await withStore(opts.db, async (store) => {
         const u = await findUser(store.db, username);
         if (!u) return accountError(new AccountError("USER_NOT_FOUND", `no user ${username}`));
-        return setTotpSecret(store.db, username, encryptTotpSecret(key, u.id, secret), "cli", now().toISOString());
+        return setTotpSecret(
+          store.db,
+          username,
+          encryptTotpSecret(key, u.id, secret),
+          "cli",
+          now().toISOString(),
+        );
       });
       ctx.io.out(`totp: ${totpUri(secret, row.username)}\n`);
     });
@@ -129,7 +177,9 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     .argument("<username>")
     .requiredOption("--name <label>", "what the token is for")
     .action(async (username: string, opts: UserOptions) => {
-      const t = await withStore(opts.db, (store) => createApiToken(store.db, username, opts.name as string, now()).catch(accountError));
+      const t = await withStore(opts.db, (store) =>
+        createApiToken(store.db, username, opts.name as string, now()).catch(accountError),
+      );
       ctx.io.err(`token ${t.id} created\n`);
       ctx.io.out(`${t.token}\n`);
     });
@@ -140,6 +190,8 @@ export function registerUserCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: UserOptions) => {
       const users = await withStore(opts.db, (store) => listUsers(store.db));
       if (opts.json) printJson(ctx.io, { users });
-      else for (const u of users) ctx.io.out(`${u.username}\t${u.role}${u.disabled ? "\tdisabled" : ""}${u.totp ? "\ttotp" : ""}\n`);
+      else
+        for (const u of users)
+          ctx.io.out(`${u.username}\t${u.role}${u.disabled ? "\tdisabled" : ""}${u.totp ? "\ttotp" : ""}\n`);
     });
 }

@@ -9,7 +9,9 @@ export const ReportSchema = z.strictObject({
   authors: z.array(IdSchema).min(1),
   targetGroup: IdSchema.optional(),
   country: CountrySchema.optional(),
-  findings: z.array(z.strictObject({ text: z.string().min(1), tags: z.array(z.enum(FINDING_TAGS)).default([]) })),
+  findings: z.array(
+    z.strictObject({ text: z.string().min(1), tags: z.array(z.enum(FINDING_TAGS)).default([]) }),
+  ),
   qualification: z.enum(QUALIFICATIONS),
   recommendations: z.array(
     z.strictObject({

@@ -18,7 +18,9 @@ const IndicatorSchema = z.strictObject({
   halfLifeDays: z.number().min(1),
   saturation: Positive,
   signals: Names,
-  derivedFrom: z.strictObject({ indicators: z.array(Id).min(1), minPresent: z.number().int().min(1) }).optional(),
+  derivedFrom: z
+    .strictObject({ indicators: z.array(Id).min(1), minPresent: z.number().int().min(1) })
+    .optional(),
 });
 
 const MappingSchema = z.strictObject({
@@ -100,7 +102,13 @@ export const RulebookSchema = z.strictObject({
   playbook: z.array(
     z.strictObject({
       level: z.string().min(1),
-      actions: z.array(z.strictObject({ kind: z.string().min(1), description: z.string().min(1), dueInDays: z.number().int().min(0) })),
+      actions: z.array(
+        z.strictObject({
+          kind: z.string().min(1),
+          description: z.string().min(1),
+          dueInDays: z.number().int().min(0),
+        }),
+      ),
       notifyRoles: Names,
     }),
   ),
@@ -108,7 +116,15 @@ export const RulebookSchema = z.strictObject({
 
 export type RulebookFile = z.infer<typeof RulebookSchema>;
 
-/** The rulebook's JSON Schema (committed as rulebook/rulebook.schema.json; a test keeps the two in step). */
-export function rulebookJsonSchema(): Record<string, unknown> {
-  return z.toJSONSchema(RulebookSchema, { io: "input" }) as Record<string, unknown>;
+/**
+ * The rulebook's JSON Schema as the text committed in rulebook/rulebook.schema.json (a test keeps the two in
+ * step; regenerate with the command in docs/rulebook.md).
+ */
+export function rulebookJsonSchemaText(): string {
+  const json = z.toJSONSchema(RulebookSchema, {
+    io: "input",
+    unrepresentable: "any",
+    target: "draft-2020-12",
+  });
+  return `${JSON.stringify({ ...json, title: "Tocsin early-warning rulebook", description: "See docs/rulebook.md." }, null, 2)}\n`;
 }

@@ -1,6 +1,7 @@
 /** Case-file schema for sources, with their Admiralty grading and protected identity. @module */
 import { z } from "zod";
-import { CREDIBILITY, RELIABILITY, SOURCE_KINDS, type Source } from "../domain/index.js";
+import type { CREDIBILITY } from "../domain/index.js";
+import { RELIABILITY, SOURCE_KINDS, type Source } from "../domain/index.js";
 import { DaySchema, recordBase } from "./common.schema.js";
 
 export const ProtectedIdentitySchema = z.strictObject({

@@ -20,7 +20,15 @@ export const TribunalSchema = z.strictObject({
   closedAt: DaySchema.optional(),
   budget: z.strictObject({ totalUsd: z.number().positive(), approximate: z.boolean() }).optional(),
   aggregates: z
-    .strictObject({ convicted: count, acquitted: count, judged: count, referred: count, withdrawn: count, died: count, fugitive: count })
+    .strictObject({
+      convicted: count,
+      acquitted: count,
+      judged: count,
+      referred: count,
+      withdrawn: count,
+      died: count,
+      fugitive: count,
+    })
     .optional(),
 }) satisfies z.ZodType<Tribunal, unknown>;
 

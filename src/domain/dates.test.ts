@@ -7,7 +7,11 @@ describe("parseWhen", () => {
     expect(parseWhen("1994-01-11")).toEqual({ from: "1994-01-11", to: "1994-01-11", precision: "day" });
     expect(parseWhen("1992-02")).toEqual({ from: "1992-02-01", to: "1992-02-29", precision: "month" });
     expect(parseWhen("1993")).toEqual({ from: "1993-01-01", to: "1993-12-31", precision: "year" });
-    expect(parseWhen("1992-12/1993-01")).toEqual({ from: "1992-12-01", to: "1993-01-31", precision: "range" });
+    expect(parseWhen("1992-12/1993-01")).toEqual({
+      from: "1992-12-01",
+      to: "1993-01-31",
+      precision: "range",
+    });
   });
 
   it("rejects impossible days, bad months, reversed ranges and empty input with a message", () => {
@@ -20,12 +24,15 @@ describe("parseWhen", () => {
 
   it("round-trips through formatWhen for every valid day", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }), (d) => {
-        const day = d.toISOString().slice(0, 10);
-        const w = parseWhen(day);
-        expect("error" in w).toBe(false);
-        if (!("error" in w)) expect(formatWhen(w)).toBe(day);
-      }),
+      fc.property(
+        fc.date({ min: new Date("1900-01-01"), max: new Date("2100-12-31"), noInvalidDate: true }),
+        (d) => {
+          const day = d.toISOString().slice(0, 10);
+          const w = parseWhen(day);
+          expect("error" in w).toBe(false);
+          if (!("error" in w)) expect(formatWhen(w)).toBe(day);
+        },
+      ),
     );
   });
 

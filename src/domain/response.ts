@@ -27,7 +27,14 @@ export const RESPONSE_KINDS = [
 ] as const;
 export type ResponseKind = (typeof RESPONSE_KINDS)[number];
 
-export const REFUSAL_REASONS = ["mandate", "neutrality", "resources", "sovereignty", "political", "other"] as const;
+export const REFUSAL_REASONS = [
+  "mandate",
+  "neutrality",
+  "resources",
+  "sovereignty",
+  "political",
+  "other",
+] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 
 /** Response kinds that count as doing something about the request (as opposed to answering it). */

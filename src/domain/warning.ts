@@ -26,7 +26,16 @@ export const ACTION_KINDS = [
 ] as const;
 export type ActionKind = (typeof ACTION_KINDS)[number];
 
-export const CHANNELS = ["cable", "letter", "report", "meeting", "public-statement", "media", "briefing", "alert"] as const;
+export const CHANNELS = [
+  "cable",
+  "letter",
+  "report",
+  "meeting",
+  "public-statement",
+  "media",
+  "briefing",
+  "alert",
+] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export interface RequestedAction {

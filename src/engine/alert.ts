@@ -44,7 +44,12 @@ export const ENGINE_SENDER = "tocsin-engine";
  * Duty-bearers for a level: actors known on `date` with a role the playbook lists, in the playbook's role order.
  * An actor that is also a perpetrator is never notified (it could endanger sources).
  */
-export function dutyBearersFor(rulebook: ValidRulebook, level: RiskLevel, actors: readonly Actor[], date: string): string[] {
+export function dutyBearersFor(
+  rulebook: ValidRulebook,
+  level: RiskLevel,
+  actors: readonly Actor[],
+  date: string,
+): string[] {
   const entry = rulebook.playbook.find((p) => p.level === level);
   if (!entry) return [];
   const known = actors.filter((a) => a.knownAt <= date && !a.roles.includes("perpetrator"));
@@ -71,7 +76,14 @@ function evidenceOf(a: Assessment): AlertEvidence[] {
       const indicators = [f.indicator];
       byRecord.set(e.record, {
         indicators,
-        e: { record: e.record, kind: e.kind, knownAt: e.knownAt, indicators, ...(e.grade === undefined ? {} : { grade: e.grade }), citations: e.citations },
+        e: {
+          record: e.record,
+          kind: e.kind,
+          knownAt: e.knownAt,
+          indicators,
+          ...(e.grade === undefined ? {} : { grade: e.grade }),
+          citations: e.citations,
+        },
       });
     }
   }
@@ -85,7 +97,12 @@ function evidenceOf(a: Assessment): AlertEvidence[] {
  * The alert for a change of level between two assessments of one situation.
  * @example alertFor(rulebook, current, "high", bundle.records.actor)
  */
-export function alertFor(rulebook: ValidRulebook, current: Assessment, previousLevel: RiskLevel, actors: readonly Actor[]): Alert {
+export function alertFor(
+  rulebook: ValidRulebook,
+  current: Assessment,
+  previousLevel: RiskLevel,
+  actors: readonly Actor[],
+): Alert {
   const entry = rulebook.playbook.find((p) => p.level === current.level);
   const direction = levelRank(current.level) > levelRank(previousLevel) ? "rose" : "fell";
   const added = current.changes.indicatorsAdded;
@@ -114,7 +131,10 @@ export function alertFor(rulebook: ValidRulebook, current: Assessment, previousL
 
 /** A stable record id for an alert (lower-case, as case ids are). */
 export function alertId(alert: Alert): string {
-  const situation = alert.situation.id.toLowerCase().replace(/[^a-z0-9._-]+/g, "-").replace(/-+$/, "");
+  const situation = alert.situation.id
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/-+$/, "");
   return `alert-${situation}-${alert.date}-${alert.level}`;
 }
 
@@ -125,7 +145,8 @@ export function alertId(alert: Alert): string {
 export function alertToWarning(alert: Alert): Warning {
   const id = alertId(alert);
   const citations = new Map<string, Citation>();
-  for (const e of alert.evidence) for (const c of e.citations) citations.set(`${c.source}\u0000${c.locator}`, c);
+  for (const e of alert.evidence)
+    for (const c of e.citations) citations.set(`${c.source}\u0000${c.locator}`, c);
   const where = alert.situation.groupName ?? alert.situation.group ?? "civilians";
   return {
     id,

@@ -3,7 +3,14 @@
  * the level with its reasons, the escalation stage and the changes since the previous assessment.
  * @module
  */
-import type { Assessment, EvidenceRef, FactorScore, IndicatorFinding, Situation, StageFinding } from "./assessment.js";
+import type {
+  Assessment,
+  EvidenceRef,
+  FactorScore,
+  IndicatorFinding,
+  Situation,
+  StageFinding,
+} from "./assessment.js";
 import type { TollEntry } from "./engine-state.js";
 import type { EvidenceAccumulator } from "./evidence-accumulator.js";
 import type { EvidenceItem } from "./evidence.js";
@@ -17,6 +24,8 @@ export interface SituationInputs {
   readonly country: ReadonlyMap<string, EvidenceAccumulator>;
   readonly global: ReadonlyMap<string, EvidenceAccumulator>;
   readonly tolls: readonly TollEntry[];
+  /** Evidence lists by indicator, kept between steps: they only change when evidence is added. */
+  readonly cache?: Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>;
 }
 
 /** Round to 2 decimals for output (decisions use unrounded values). */
@@ -37,7 +46,13 @@ interface Computed {
 
 const NOTHING: Computed = { strength: 0, evidence: [], count: 0 };
 
-function direct(rule: IndicatorRule, inputs: SituationInputs, day: number, keep: number, minStrength: number): Computed {
+function direct(
+  rule: IndicatorRule,
+  inputs: SituationInputs,
+  day: number,
+  keep: number,
+  minStrength: number,
+): Computed {
   const own = inputs.own.get(rule.id);
   const country = inputs.country.get(rule.id);
   const global = inputs.global.get(rule.id);
@@ -52,25 +67,33 @@ function direct(rule: IndicatorRule, inputs: SituationInputs, day: number, keep:
   const strength = 1 - Math.exp(-mass / rule.saturation);
   // Supporting records are only listed for indicators that are present.
   if (strength < minStrength) return { strength, evidence: [], count };
-  const candidates: { item: EvidenceItem; weight: number }[] = [];
-  for (const acc of accs) {
-    for (const item of acc.top) candidates.push({ item, weight: item.weight * 2 ** (-(day - item.day) / rule.halfLifeDays) });
-  }
-  candidates.sort((a, b) => b.weight - a.weight || a.item.seq - b.item.seq);
-  const evidence = candidates.slice(0, keep).map(({ item, weight }) => ({
+  const versions = `${own?.version ?? "-"},${country?.version ?? "-"},${global?.version ?? "-"}`;
+  const cached = inputs.cache?.get(rule.id);
+  if (cached && cached.versions === versions) return { strength, evidence: cached.refs, count };
+  // One half-life per indicator, so the order by decayed weight is the same on every day: sort once by key.
+  const candidates: { item: EvidenceItem; key: number }[] = [];
+  for (const acc of accs)
+    acc.top.forEach((item, i) => candidates.push({ item, key: acc.topKeys[i] as number }));
+  candidates.sort((a, b) => b.key - a.key || a.item.seq - b.item.seq);
+  const refs: EvidenceRef[] = candidates.slice(0, keep).map(({ item }) => ({
     record: item.record,
     kind: item.kind,
     mapping: item.mapping,
     knownAt: item.knownAt,
     eventDay: item.eventDay,
     ...(item.grade === undefined ? {} : { grade: item.grade }),
-    weight: round4(weight),
+    weight: round4(item.weight),
     citations: item.citations,
   }));
-  return { strength, evidence, count };
+  inputs.cache?.set(rule.id, { versions, refs });
+  return { strength, evidence: refs, count };
 }
 
-function derived(rule: IndicatorRule, computed: ReadonlyMap<string, Computed>, minStrength: number): Computed {
+function derived(
+  rule: IndicatorRule,
+  computed: ReadonlyMap<string, Computed>,
+  minStrength: number,
+): Computed {
   const from = rule.derivedFrom;
   if (!from) return { strength: 0, evidence: [], count: 0 };
   const present = from.indicators
@@ -82,13 +105,19 @@ function derived(rule: IndicatorRule, computed: ReadonlyMap<string, Computed>, m
   return { strength, evidence: [], count: 0, derivedFrom: present.map((x) => x.id) };
 }
 
-function stageOf(rulebook: ValidRulebook, present: ReadonlySet<string>, level: RiskLevel): StageFinding | null {
+function stageOf(
+  rulebook: ValidRulebook,
+  present: ReadonlySet<string>,
+  level: RiskLevel,
+): StageFinding | null {
   const order = rulebook.plan.stageOrder;
   for (let i = order.length - 1; i >= 0; i -= 1) {
     const stage = rulebook.escalation.stages.find((s) => s.id === order[i]);
     if (!stage) continue;
-    const byLevel = stage.reachedAtLevel !== undefined && levelRank(level) >= levelRank(stage.reachedAtLevel as RiskLevel);
-    if (byLevel || stage.indicators.some((id) => present.has(id))) return { id: stage.id, name: stage.name, index: i + 1 };
+    const byLevel =
+      stage.reachedAtLevel !== undefined && levelRank(level) >= levelRank(stage.reachedAtLevel as RiskLevel);
+    if (byLevel || stage.indicators.some((id) => present.has(id)))
+      return { id: stage.id, name: stage.name, index: i + 1 };
   }
   return null;
 }
@@ -113,7 +142,9 @@ export function assessSituation(
     if (!rule) continue;
     computed.set(
       id,
-      rule.derivedFrom ? derived(rule, computed, minStrength) : direct(rule, inputs, day, rulebook.evidencePerIndicator, minStrength),
+      rule.derivedFrom
+        ? derived(rule, computed, minStrength)
+        : direct(rule, inputs, day, rulebook.evidencePerIndicator, minStrength),
     );
   }
   const findings: IndicatorFinding[] = [];
@@ -144,7 +175,9 @@ export function assessSituation(
   const { level, reasons } = evaluateLevel(rulebook, total, findings, inputs.tolls, day);
   const stage = stageOf(rulebook, present, level);
   const previousIndicators = new Set(previous?.indicators.map((i) => i.indicator) ?? []);
-  const previousEvidence = new Set(previous?.indicators.flatMap((i) => i.evidence.map((e) => e.record)) ?? []);
+  const previousEvidence = new Set(
+    previous?.indicators.flatMap((i) => i.evidence.map((e) => e.record)) ?? [],
+  );
   const score = round2(total);
   return {
     asOf,
@@ -161,7 +194,9 @@ export function assessSituation(
       scoreDelta: previous === undefined ? null : round2(score - previous.score),
       indicatorsAdded: findings.filter((f) => !previousIndicators.has(f.indicator)).map((f) => f.indicator),
       indicatorsRemoved: [...previousIndicators].filter((id) => !present.has(id)),
-      newEvidence: [...new Set(findings.flatMap((f) => f.evidence.map((e) => e.record)))].filter((r) => !previousEvidence.has(r)).sort(),
+      newEvidence: [...new Set(findings.flatMap((f) => f.evidence.map((e) => e.record)))]
+        .filter((r) => !previousEvidence.has(r))
+        .sort(),
       stageChanged: previous !== undefined && (previous.stage?.id ?? null) !== (stage?.id ?? null),
     },
   };

@@ -14,21 +14,31 @@ describe("assess", () => {
   it("assesses a known group with no evidence at level none", () => {
     const [a, ...rest] = assess(bundle({ group: [ardani] }), rb, "2000-06-01");
     expect(rest).toEqual([]);
-    expect(a).toMatchObject({ situation: { id: "ZZA/g-ard", country: "ZZA", group: "g-ard", groupName: "Ardani" }, level: "none", score: 0 });
+    expect(a).toMatchObject({
+      situation: { id: "ZZA/g-ard", country: "ZZA", group: "g-ard", groupName: "Ardani" },
+      level: "none",
+      score: 0,
+    });
     expect(a?.factors).toEqual([]);
     expect(a?.indicators).toEqual([]);
     expect(a?.stage).toBeNull();
   });
 
   it("ignores records not yet known on the day (missing input)", () => {
-    const late = incident("i1", ["massacre"], "2000-03-01", ["s-a1"], { targetGroup: "g-ard", knownAt: "2000-04-01" });
+    const late = incident("i1", ["massacre"], "2000-03-01", ["s-a1"], {
+      targetGroup: "g-ard",
+      knownAt: "2000-04-01",
+    });
     const [a] = assess(bundle({ source: sources, group: [ardani], incident: [late] }), rb, "2000-03-15");
     expect(a?.score).toBe(0);
     expect(a?.level).toBe("none");
   });
 
   it("scores one A1 killing of a group at weight × (1 − e⁻¹) and calls it high", () => {
-    const kill = incident("i1", ["massacre"], "2000-03-01", ["s-a1"], { targetGroup: "g-ard", fatalities: { best: 50 } });
+    const kill = incident("i1", ["massacre"], "2000-03-01", ["s-a1"], {
+      targetGroup: "g-ard",
+      fatalities: { best: 50 },
+    });
     const [a] = assess(bundle({ source: sources, group: [ardani], incident: [kill] }), rb, "2000-03-01");
     expect(a?.score).toBe(6.32);
     expect(a?.level).toBe("high");
@@ -79,12 +89,16 @@ describe("assess", () => {
     const [a] = assess(b, rb, "2000-03-06");
     expect(a?.score).toBe(5.07);
     expect(a?.level).toBe("high");
-    expect(a?.indicators[0]?.evidence.map((e) => [e.record, e.grade, e.weight])).toEqual([["i1", "A1", 0.7071]]);
+    // The listed weight is the record's weight before decay: A1 now, 1.
+    expect(a?.indicators[0]?.evidence.map((e) => [e.record, e.grade, e.weight])).toEqual([["i1", "A1", 1]]);
     expect(a?.indicators[0]?.evidenceCount).toBe(1);
   });
 
   it("is ongoing while 100 deaths fall within the last 7 days, and not after", () => {
-    const kill = incident("i1", ["massacre"], "2000-03-01", ["s-a1"], { targetGroup: "g-ard", fatalities: { low: 100, high: 200 } });
+    const kill = incident("i1", ["massacre"], "2000-03-01", ["s-a1"], {
+      targetGroup: "g-ard",
+      fatalities: { low: 100, high: 200 },
+    });
     const b = bundle({ source: sources, group: [ardani], incident: [kill] });
     const [now] = assess(b, rb, "2000-03-01");
     expect(now?.level).toBe("ongoing");
@@ -103,7 +117,10 @@ describe("assess", () => {
       source: sources,
       group: [ardani],
       incident: [
-        incident("i1", ["massacre"], "2000-03-01", ["s-a1"], { targetGroup: "g-ard", fatalities: { best: 50 } }),
+        incident("i1", ["massacre"], "2000-03-01", ["s-a1"], {
+          targetGroup: "g-ard",
+          fatalities: { best: 50 },
+        }),
         incident("i2", ["arms-cache"], "2000-03-01", ["s-a1"], { targetGroup: "g-ard" }),
         incident("i3", ["militia-training"], "2000-03-01", ["s-a1"], { targetGroup: "g-ard" }),
       ],
@@ -119,7 +136,11 @@ describe("assess", () => {
 
   it("applies country-wide evidence to every group situation of that country", () => {
     const clash = incident("c1", ["armed-clash"], "2000-03-01", ["s-a1"]);
-    const [a, ...rest] = assess(bundle({ source: sources, group: [ardani], incident: [clash] }), rb, "2000-03-01");
+    const [a, ...rest] = assess(
+      bundle({ source: sources, group: [ardani], incident: [clash] }),
+      rb,
+      "2000-03-01",
+    );
     expect(rest).toEqual([]);
     expect(a?.situation.id).toBe("ZZA/g-ard");
     expect(a?.score).toBe(1.26);
@@ -148,7 +169,11 @@ describe("assess", () => {
       incident("i4", ["armed-clash"], "2000-01-15", ["s-a1"]),
     ];
     const a = assess(bundle({ source: sources, group: [ardani], incident: incidents }), rb, "2000-03-05");
-    const b = assess(bundle({ source: [...sources].reverse(), group: [ardani], incident: [...incidents].reverse() }), rb, "2000-03-05");
+    const b = assess(
+      bundle({ source: [...sources].reverse(), group: [ardani], incident: [...incidents].reverse() }),
+      rb,
+      "2000-03-05",
+    );
     expect(b).toEqual(a);
   });
 
@@ -180,7 +205,9 @@ describe("assess", () => {
   it("cites a confidential source by id only", () => {
     const informant = source("s-inf", "C2", "2000-01-01", true);
     const kill = incident("i1", ["massacre"], "2000-03-01", ["s-inf"], { targetGroup: "g-ard" });
-    const out = JSON.stringify(assess(bundle({ source: [informant], group: [ardani], incident: [kill] }), rb, "2000-03-01"));
+    const out = JSON.stringify(
+      assess(bundle({ source: [informant], group: [ardani], incident: [kill] }), rb, "2000-03-01"),
+    );
     expect(out).toContain('"source":"s-inf"');
     expect(out).not.toContain("Secret Name");
     expect(out).not.toContain("secret@example.org");

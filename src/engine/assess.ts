@@ -25,7 +25,12 @@ export function withoutEvaluation(bundle: CaseBundle): CaseBundle {
  * Runs in O(n log n) over the records' evidence.
  * @example assess(bundle, rulebook, "1994-01-12").map((a) => [a.situation.id, a.level])
  */
-export function assess(snapshot: CaseBundle, rulebook: ValidRulebook, day: string, previous: readonly Assessment[] = []): Assessment[] {
+export function assess(
+  snapshot: CaseBundle,
+  rulebook: ValidRulebook,
+  day: string,
+  previous: readonly Assessment[] = [],
+): Assessment[] {
   const known = withoutEvaluation(asOf(snapshot, day));
   const state = new EngineState(rulebook);
   for (const g of known.records.group) state.addGroup(g);

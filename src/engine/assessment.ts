@@ -24,7 +24,7 @@ export interface EvidenceRef {
   readonly eventDay: string;
   /** Admiralty grade of the best source known at the time, e.g. "B2". */
   readonly grade?: string;
-  /** Weight after decay to the assessment date. */
+  /** Weight when recorded (strength × grade × toll), before decay; evidence is listed strongest-after-decay first. */
   readonly weight: number;
   readonly citations: readonly Citation[];
 }

@@ -28,13 +28,7 @@ import {
 
 /** Stable codes of rulebook problems. */
 export type RulebookProblemCode =
-  | "schema"
-  | "duplicate-id"
-  | "unknown-reference"
-  | "cycle"
-  | "missing"
-  | "not-applicable"
-  | "invalid-value";
+  "schema" | "duplicate-id" | "unknown-reference" | "cycle" | "missing" | "not-applicable" | "invalid-value";
 
 /** One thing wrong with a rulebook, at a path such as `indicators[3].factor`. */
 export interface RulebookProblem {
@@ -57,7 +51,9 @@ const WHEN_FIELDS: Readonly<Record<MappedRecord, readonly (keyof MappingWhen)[]>
 };
 
 /** Allowed values of the `when` fields that name domain taxonomies. */
-const WHEN_VOCABULARY: Partial<Record<keyof MappingWhen, { readonly name: string; readonly values: readonly string[] }>> = {
+const WHEN_VOCABULARY: Partial<
+  Record<keyof MappingWhen, { readonly name: string; readonly values: readonly string[] }>
+> = {
   acts: { name: "act type", values: ACT_TYPES },
   organised: { name: "involvement", values: INVOLVEMENT },
   stateInvolvement: { name: "involvement", values: INVOLVEMENT },
@@ -76,16 +72,24 @@ function duplicates(
   const seen = new Set<string>();
   items.forEach((item, i) => {
     const id = typeof item === "string" ? item : item.id;
-    if (seen.has(id)) out.push({ code: "duplicate-id", path: `${at}[${i}]`, message: `duplicate ${what} "${id}"` });
+    if (seen.has(id))
+      out.push({ code: "duplicate-id", path: `${at}[${i}]`, message: `duplicate ${what} "${id}"` });
     seen.add(id);
   });
   return seen;
 }
 
-function unknown(values: readonly string[], allowed: ReadonlySet<string> | readonly string[], at: string, what: string, out: RulebookProblem[]): void {
+function unknown(
+  values: readonly string[],
+  allowed: ReadonlySet<string> | readonly string[],
+  at: string,
+  what: string,
+  out: RulebookProblem[],
+): void {
   const set = allowed instanceof Set ? allowed : new Set(allowed as readonly string[]);
   values.forEach((v, i) => {
-    if (!set.has(v)) out.push({ code: "unknown-reference", path: `${at}[${i}]`, message: `unknown ${what} "${v}"` });
+    if (!set.has(v))
+      out.push({ code: "unknown-reference", path: `${at}[${i}]`, message: `unknown ${what} "${v}"` });
   });
 }
 
@@ -93,7 +97,10 @@ function unknown(values: readonly string[], allowed: ReadonlySet<string> | reado
  * Find one cycle in a graph given as node → successors, visiting nodes in the given order.
  * Returns the cycle as a path that starts and ends at the same node, or undefined. Runs in O(V + E).
  */
-export function findCycle(nodes: readonly string[], next: (n: string) => readonly string[]): string[] | undefined {
+export function findCycle(
+  nodes: readonly string[],
+  next: (n: string) => readonly string[],
+): string[] | undefined {
   const state = new Map<string, 1 | 2>();
   const stack: string[] = [];
   const visit = (n: string): string[] | undefined => {
@@ -133,37 +140,65 @@ function topoOrder(nodes: readonly string[], prereqs: (n: string) => readonly st
   return out;
 }
 
-function checkMappings(doc: RulebookDocument, indicatorIds: ReadonlySet<string>, derived: ReadonlySet<string>, out: RulebookProblem[]): void {
+function checkMappings(
+  doc: RulebookDocument,
+  indicatorIds: ReadonlySet<string>,
+  derived: ReadonlySet<string>,
+  out: RulebookProblem[],
+): void {
   doc.mappings.forEach((m, i) => {
     const at = `mappings[${i}]`;
     const applicable = new Set<string>(WHEN_FIELDS[m.record]);
     for (const [field, value] of Object.entries(m.when) as [keyof MappingWhen, unknown][]) {
       if (value === undefined) continue;
       if (!applicable.has(field)) {
-        out.push({ code: "not-applicable", path: `${at}.when.${field}`, message: `"${field}" does not apply to ${m.record} records` });
+        out.push({
+          code: "not-applicable",
+          path: `${at}.when.${field}`,
+          message: `"${field}" does not apply to ${m.record} records`,
+        });
         continue;
       }
       const vocabulary = WHEN_VOCABULARY[field];
-      if (vocabulary && Array.isArray(value)) unknown(value as string[], vocabulary.values, `${at}.when.${field}`, vocabulary.name, out);
+      if (vocabulary && Array.isArray(value))
+        unknown(value as string[], vocabulary.values, `${at}.when.${field}`, vocabulary.name, out);
     }
     if (m.scaleByFatalities && m.record !== "incident") {
-      out.push({ code: "not-applicable", path: `${at}.scaleByFatalities`, message: "only incidents have fatalities" });
+      out.push({
+        code: "not-applicable",
+        path: `${at}.scaleByFatalities`,
+        message: "only incidents have fatalities",
+      });
     }
     m.indicators.forEach((link, j) => {
       const path = `${at}.indicators[${j}].indicator`;
       if (!indicatorIds.has(link.indicator)) {
         out.push({ code: "unknown-reference", path, message: `unknown indicator "${link.indicator}"` });
       } else if (derived.has(link.indicator)) {
-        out.push({ code: "invalid-value", path, message: `indicator "${link.indicator}" is derived; records cannot feed it directly` });
+        out.push({
+          code: "invalid-value",
+          path,
+          message: `indicator "${link.indicator}" is derived; records cannot feed it directly`,
+        });
       }
     });
   });
 }
 
-function checkIndicators(doc: RulebookDocument, factorIds: ReadonlySet<string>, indicatorIds: ReadonlySet<string>, out: RulebookProblem[]): string[] {
+function checkIndicators(
+  doc: RulebookDocument,
+  factorIds: ReadonlySet<string>,
+  indicatorIds: ReadonlySet<string>,
+  out: RulebookProblem[],
+): string[] {
   doc.indicators.forEach((ind, i) => {
     const at = `indicators[${i}]`;
-    if (!factorIds.has(ind.factor)) out.push({ code: "unknown-reference", path: `${at}.factor`, message: `unknown risk factor "${ind.factor}"` });
+    if (!factorIds.has(ind.factor))
+      out.push({
+        code: "unknown-reference",
+        path: `${at}.factor`,
+        message: `unknown risk factor "${ind.factor}"`,
+      });
     unknown(ind.signals, SIGNALS, `${at}.signals`, "signal", out);
     if (ind.derivedFrom) {
       unknown(ind.derivedFrom.indicators, indicatorIds, `${at}.derivedFrom.indicators`, "indicator", out);
@@ -177,17 +212,27 @@ function checkIndicators(doc: RulebookDocument, factorIds: ReadonlySet<string>, 
     }
   });
   const ids = doc.indicators.map((x) => x.id);
-  const from = new Map(doc.indicators.map((x) => [x.id, (x.derivedFrom?.indicators ?? []).filter((d) => indicatorIds.has(d))]));
+  const from = new Map(
+    doc.indicators.map((x) => [x.id, (x.derivedFrom?.indicators ?? []).filter((d) => indicatorIds.has(d))]),
+  );
   const cycle = findCycle(ids, (n) => from.get(n) ?? []);
   if (cycle) {
     const index = doc.indicators.findIndex((x) => x.id === cycle[0]);
-    out.push({ code: "cycle", path: `indicators[${index}].derivedFrom`, message: `derived indicators form a cycle: ${cycle.join(" → ")}` });
+    out.push({
+      code: "cycle",
+      path: `indicators[${index}].derivedFrom`,
+      message: `derived indicators form a cycle: ${cycle.join(" → ")}`,
+    });
     return ids;
   }
   return topoOrder(ids, (n) => from.get(n) ?? []);
 }
 
-function checkStages(doc: RulebookDocument, indicatorIds: ReadonlySet<string>, out: RulebookProblem[]): string[] {
+function checkStages(
+  doc: RulebookDocument,
+  indicatorIds: ReadonlySet<string>,
+  out: RulebookProblem[],
+): string[] {
   const stages = doc.escalation.stages;
   const ids = duplicates(stages, "escalation.stages", "stage", out);
   const successors = new Map<string, string[]>();
@@ -195,7 +240,11 @@ function checkStages(doc: RulebookDocument, indicatorIds: ReadonlySet<string>, o
     const at = `escalation.stages[${i}]`;
     unknown(s.indicators, indicatorIds, `${at}.indicators`, "indicator", out);
     if (s.reachedAtLevel !== undefined && !(RULED_LEVELS as readonly string[]).includes(s.reachedAtLevel)) {
-      out.push({ code: "unknown-reference", path: `${at}.reachedAtLevel`, message: `unknown level "${s.reachedAtLevel}"` });
+      out.push({
+        code: "unknown-reference",
+        path: `${at}.reachedAtLevel`,
+        message: `unknown level "${s.reachedAtLevel}"`,
+      });
     }
     if (s.follows === null) return;
     if (!ids.has(s.follows)) {
@@ -207,15 +256,28 @@ function checkStages(doc: RulebookDocument, indicatorIds: ReadonlySet<string>, o
   const cycle = findCycle([...ids], (n) => successors.get(n) ?? []);
   if (cycle) {
     const index = stages.findIndex((s) => s.id === cycle[0]);
-    out.push({ code: "cycle", path: `escalation.stages[${index}].follows`, message: `stage ordering forms a cycle: ${cycle.join(" → ")}` });
+    out.push({
+      code: "cycle",
+      path: `escalation.stages[${index}].follows`,
+      message: `stage ordering forms a cycle: ${cycle.join(" → ")}`,
+    });
     return [];
   }
   const roots = stages.filter((s) => s.follows === null);
   if (stages.length > 0 && roots.length !== 1) {
-    out.push({ code: "invalid-value", path: "escalation.stages", message: `stages must form one chain with exactly one first stage (found ${roots.length})` });
+    out.push({
+      code: "invalid-value",
+      path: "escalation.stages",
+      message: `stages must form one chain with exactly one first stage (found ${roots.length})`,
+    });
   }
   for (const [from, next] of successors) {
-    if (next.length > 1) out.push({ code: "invalid-value", path: "escalation.stages", message: `stages ${next.join(", ")} all follow "${from}"; the stages must form one chain` });
+    if (next.length > 1)
+      out.push({
+        code: "invalid-value",
+        path: "escalation.stages",
+        message: `stages ${next.join(", ")} all follow "${from}"; the stages must form one chain`,
+      });
   }
   const order: string[] = [];
   let current = roots[0]?.id;
@@ -231,7 +293,11 @@ function checkLevels(doc: RulebookDocument, out: RulebookProblem[]): (LevelRule 
   doc.levels.forEach((l, i) => {
     const at = `levels[${i}]`;
     if (!(RULED_LEVELS as readonly string[]).includes(l.level)) {
-      out.push({ code: "unknown-reference", path: `${at}.level`, message: `unknown level "${l.level}" (use ${RULED_LEVELS.join(", ")})` });
+      out.push({
+        code: "unknown-reference",
+        path: `${at}.level`,
+        message: `unknown level "${l.level}" (use ${RULED_LEVELS.join(", ")})`,
+      });
     }
     l.requires.forEach((r, j) => unknown(r.signals, SIGNALS, `${at}.requires[${j}].signals`, "signal", out));
     if (l.current) unknown(l.current.signals, SIGNALS, `${at}.current.signals`, "signal", out);
@@ -239,35 +305,53 @@ function checkLevels(doc: RulebookDocument, out: RulebookProblem[]): (LevelRule 
   const ordered: (LevelRule & { level: RuledLevel })[] = [];
   for (const level of RULED_LEVELS) {
     const rules = doc.levels.filter((l) => l.level === level);
-    if (rules.length === 0) out.push({ code: "missing", path: "levels", message: `no rule for level "${level}"` });
+    if (rules.length === 0)
+      out.push({ code: "missing", path: "levels", message: `no rule for level "${level}"` });
     for (const rule of rules) ordered.push({ ...rule, level });
   }
   return ordered;
 }
 
 function checkPlaybook(doc: RulebookDocument, out: RulebookProblem[]): void {
-  duplicates(doc.playbook.map((p) => p.level), "playbook", "playbook level", out);
+  duplicates(
+    doc.playbook.map((p) => p.level),
+    "playbook",
+    "playbook level",
+    out,
+  );
   doc.playbook.forEach((p, i) => {
     const at = `playbook[${i}]`;
-    if (!(RULED_LEVELS as readonly string[]).includes(p.level)) out.push({ code: "unknown-reference", path: `${at}.level`, message: `unknown level "${p.level}"` });
-    unknown(
-      p.actions.map((a) => a.kind),
-      ACTION_KINDS,
-      `${at}.actions`,
-      "action kind",
-      out,
-    );
+    if (!(RULED_LEVELS as readonly string[]).includes(p.level))
+      out.push({ code: "unknown-reference", path: `${at}.level`, message: `unknown level "${p.level}"` });
+    p.actions.forEach((a, j) => {
+      if (!(ACTION_KINDS as readonly string[]).includes(a.kind)) {
+        out.push({
+          code: "unknown-reference",
+          path: `${at}.actions[${j}].kind`,
+          message: `unknown action kind "${a.kind}"`,
+        });
+      }
+    });
     unknown(p.notifyRoles, ACTOR_ROLES, `${at}.notifyRoles`, "actor role", out);
   });
   for (const level of RULED_LEVELS) {
-    if (!doc.playbook.some((p) => p.level === level)) out.push({ code: "missing", path: "playbook", message: `no playbook entry for level "${level}"` });
+    if (!doc.playbook.some((p) => p.level === level))
+      out.push({ code: "missing", path: "playbook", message: `no playbook entry for level "${level}"` });
   }
 }
 
 function checkGrading(doc: RulebookDocument, out: RulebookProblem[]): void {
-  const expect = (table: Readonly<Record<string, number>>, keys: readonly string[], at: string, what: string): void => {
-    for (const k of Object.keys(table)) if (!keys.includes(k)) out.push({ code: "unknown-reference", path: `${at}.${k}`, message: `unknown ${what} "${k}"` });
-    for (const k of keys) if (!(k in table)) out.push({ code: "missing", path: at, message: `no weight for ${what} "${k}"` });
+  const expect = (
+    table: Readonly<Record<string, number>>,
+    keys: readonly string[],
+    at: string,
+    what: string,
+  ): void => {
+    for (const k of Object.keys(table))
+      if (!keys.includes(k))
+        out.push({ code: "unknown-reference", path: `${at}.${k}`, message: `unknown ${what} "${k}"` });
+    for (const k of keys)
+      if (!(k in table)) out.push({ code: "missing", path: at, message: `no weight for ${what} "${k}"` });
   };
   expect(doc.grading.reliability, RELIABILITY, "grading.reliability", "reliability");
   expect(doc.grading.credibility, CREDIBILITY.map(String), "grading.credibility", "credibility");

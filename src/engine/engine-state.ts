@@ -5,7 +5,7 @@
  * @module
  */
 import type { ProtectedGroup } from "../domain/index.js";
-import type { Assessment, Situation } from "./assessment.js";
+import type { Assessment, EvidenceRef, Situation } from "./assessment.js";
 import { assessSituation, type SituationInputs } from "./assess-situation.js";
 import { dayNumber } from "./day-number.js";
 import { EvidenceAccumulator } from "./evidence-accumulator.js";
@@ -24,6 +24,10 @@ export class EngineState {
   private readonly scopes = new Map<string, Map<string, EvidenceAccumulator>>();
   private readonly tolls = new Map<string, TollEntry[]>();
   private readonly groups = new Map<string, ProtectedGroup>();
+  private readonly evidenceCache = new Map<
+    string,
+    Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>
+  >();
   private readonly halfLife: ReadonlyMap<string, number>;
   private readonly tollIndicators: ReadonlySet<string>;
   private readonly maxWindow: number;
@@ -32,7 +36,9 @@ export class EngineState {
   constructor(private readonly rulebook: ValidRulebook) {
     this.halfLife = new Map(rulebook.indicators.map((i) => [i.id, i.halfLifeDays]));
     const tollSignals = new Set(rulebook.levels.flatMap((l) => l.current?.signals ?? []));
-    this.tollIndicators = new Set(rulebook.indicators.filter((i) => i.signals.some((s) => tollSignals.has(s))).map((i) => i.id));
+    this.tollIndicators = new Set(
+      rulebook.indicators.filter((i) => i.signals.some((s) => tollSignals.has(s))).map((i) => i.id),
+    );
     this.maxWindow = Math.max(0, ...rulebook.levels.map((l) => l.current?.withinDays ?? 0));
   }
 
@@ -45,14 +51,22 @@ export class EngineState {
     }
     let acc = byIndicator.get(item.indicator);
     if (!acc) {
-      acc = new EvidenceAccumulator(this.halfLife.get(item.indicator) ?? 1, this.rulebook.evidencePerIndicator);
+      acc = new EvidenceAccumulator(
+        this.halfLife.get(item.indicator) ?? 1,
+        this.rulebook.evidencePerIndicator,
+      );
       byIndicator.set(item.indicator, acc);
     }
     acc.add(item);
     // Only incidents are killings; a report's finding is evidence, not a death toll.
     if (this.tollIndicators.has(item.indicator) && !item.upgrade && item.kind === "incident") {
       const list = this.tolls.get(item.scope) ?? [];
-      list.push({ record: item.record, indicator: item.indicator, day: item.day, fatalities: item.fatalities });
+      list.push({
+        record: item.record,
+        indicator: item.indicator,
+        day: item.day,
+        fatalities: item.fatalities,
+      });
       this.tolls.set(item.scope, list);
     }
   }
@@ -67,7 +81,9 @@ export class EngineState {
     const ids = new Set<string>();
     for (const scope of this.scopes.keys()) if (scope !== GLOBAL_SCOPE) ids.add(scope);
     for (const g of this.groups.values()) for (const c of g.countries) ids.add(`${c}/${g.id}`);
-    const countriesWithGroups = new Set([...ids].filter((id) => !id.endsWith("/*")).map((id) => id.slice(0, id.indexOf("/"))));
+    const countriesWithGroups = new Set(
+      [...ids].filter((id) => !id.endsWith("/*")).map((id) => id.slice(0, id.indexOf("/"))),
+    );
     return [...ids]
       .filter((id) => !(id.endsWith("/*") && countriesWithGroups.has(id.slice(0, id.indexOf("/")))))
       .sort()
@@ -87,7 +103,8 @@ export class EngineState {
    */
   assessAt(asOf: string, previous: readonly Assessment[]): Assessment[] {
     const day = dayNumber(asOf);
-    if (day < this.lastDay) throw new Error(`EngineState.assessAt: ${asOf} is earlier than the previous assessment day`);
+    if (day < this.lastDay)
+      throw new Error(`EngineState.assessAt: ${asOf} is earlier than the previous assessment day`);
     this.lastDay = day;
     this.pruneTolls(day);
     const prev = new Map<string, Assessment>();
@@ -102,15 +119,31 @@ export class EngineState {
         country: situation.group === undefined ? empty : (this.scopes.get(`${situation.country}/*`) ?? empty),
         global: this.scopes.get(GLOBAL_SCOPE) ?? empty,
         tolls: this.tolls.get(situation.id) ?? [],
+        cache: this.cacheFor(situation.id),
       };
       return assessSituation(this.rulebook, situation, asOf, day, inputs, prev.get(situation.id));
     });
   }
 
+  private cacheFor(
+    situation: string,
+  ): Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }> {
+    let c = this.evidenceCache.get(situation);
+    if (!c) {
+      c = new Map();
+      this.evidenceCache.set(situation, c);
+    }
+    return c;
+  }
+
   private pruneTolls(day: number): void {
     const oldest = day - this.maxWindow;
     for (const [scope, list] of this.tolls) {
-      if (list.some((t) => t.day < oldest)) this.tolls.set(scope, list.filter((t) => t.day >= oldest));
+      if (list.some((t) => t.day < oldest))
+        this.tolls.set(
+          scope,
+          list.filter((t) => t.day >= oldest),
+        );
     }
   }
 }

@@ -15,9 +15,12 @@ export class EvidenceAccumulator {
   private sum = 0;
   /** How many pieces of evidence were added. */
   count = 0;
+  /** Bumped on every event, so callers can cache what they derive from {@link top}. */
+  version = 0;
   /** The strongest pieces, strongest first (the order of decayed weights is the same on every later day). */
   readonly top: EvidenceItem[] = [];
-  private readonly topKeys: number[] = [];
+  /** The sort key of each entry of {@link top}: log of its weight decayed to day 0. */
+  readonly topKeys: number[] = [];
 
   constructor(
     private readonly halfLifeDays: number,
@@ -26,7 +29,8 @@ export class EvidenceAccumulator {
 
   /** Add one evidence event (a new piece, or an upgrade of one already added). */
   add(item: EvidenceItem): void {
-    if (this.count === 0) this.ref = item.day;
+    if (this.version === 0) this.ref = item.day;
+    this.version += 1;
     const h = this.halfLifeDays;
     if ((item.day - this.ref) / h > REBASE_HALF_LIVES) {
       this.sum *= 2 ** ((this.ref - item.day) / h);

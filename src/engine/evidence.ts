@@ -67,12 +67,16 @@ interface Context {
   readonly sources: ReadonlyMap<string, Source>;
   readonly incidents: ReadonlyMap<string, Incident>;
   readonly warnings: ReadonlyMap<string, Warning>;
-  readonly groupCountries: ReadonlyMap<string, { readonly knownAt: string; readonly countries: readonly string[] }>;
+  readonly groupCountries: ReadonlyMap<
+    string,
+    { readonly knownAt: string; readonly countries: readonly string[] }
+  >;
 }
 
 const anyOf = (wanted: readonly string[] | undefined, have: readonly string[]): boolean =>
   wanted === undefined || wanted.some((w) => have.includes(w));
-const oneOf = (wanted: readonly string[] | undefined, have: string): boolean => wanted === undefined || wanted.includes(have);
+const oneOf = (wanted: readonly string[] | undefined, have: string): boolean =>
+  wanted === undefined || wanted.includes(have);
 const is = (wanted: boolean | undefined, have: boolean): boolean => wanted === undefined || wanted === have;
 
 function matches(kind: MappedRecord, r: Mapped, w: MappingWhen): boolean {
@@ -102,7 +106,12 @@ function matches(kind: MappedRecord, r: Mapped, w: MappingWhen): boolean {
       const x = r as Warning;
       // Engine alerts are warnings too; reading them back would let the engine confirm itself.
       if (x.origin !== "human") return false;
-      return anyOf(w.actions, x.requestedActions.map((a) => a.kind)) && is(w.targetsGroup, x.targetGroup !== undefined);
+      return (
+        anyOf(
+          w.actions,
+          x.requestedActions.map((a) => a.kind),
+        ) && is(w.targetsGroup, x.targetGroup !== undefined)
+      );
     }
     case "response":
       return oneOf(w.responseKinds, (r as Response).kind);
@@ -112,7 +121,12 @@ function matches(kind: MappedRecord, r: Mapped, w: MappingWhen): boolean {
 }
 
 /** Scopes of a country/group pair, filling a missing country from the group's countries known by `knownAt`. */
-function scopesOf(country: string | undefined, group: string | undefined, knownAt: string, ctx: Context): string[] {
+function scopesOf(
+  country: string | undefined,
+  group: string | undefined,
+  knownAt: string,
+  ctx: Context,
+): string[] {
   if (country !== undefined || group === undefined) return [scopeKey(country, group)];
   const g = ctx.groupCountries.get(group);
   if (!g || g.knownAt > knownAt) return [GLOBAL_SCOPE];
@@ -144,7 +158,8 @@ function scopes(kind: MappedRecord, r: Mapped, ctx: Context): string[] {
     case "response": {
       const x = r as Response;
       const w = x.warning === undefined ? undefined : ctx.warnings.get(x.warning);
-      if (x.country === undefined && x.targetGroup === undefined && w && w.knownAt <= x.knownAt) return scopes("warning", w, ctx);
+      if (x.country === undefined && x.targetGroup === undefined && w && w.knownAt <= x.knownAt)
+        return scopes("warning", w, ctx);
       return scopesOf(x.country, x.targetGroup, x.knownAt, ctx);
     }
     case "mandate":
@@ -156,20 +171,26 @@ function scopes(kind: MappedRecord, r: Mapped, ctx: Context): string[] {
  * The grade of a record over time: the best grade among its cited sources known when it became known (or the
  * rulebook's `unknownSource` weight if none was), then each later-known cited source that improves on it.
  */
-function gradeSteps(r: Mapped, rulebook: ValidRulebook, ctx: Context): { knownAt: string; weight: number; grade?: string }[] {
+function gradeSteps(
+  r: Mapped,
+  rulebook: ValidRulebook,
+  ctx: Context,
+): { knownAt: string; weight: number; grade?: string }[] {
   const cited = [...new Set(r.citations.map((c) => c.source))]
     .map((id) => ctx.sources.get(id))
     .filter((s): s is Source => s !== undefined)
     .sort((a, b) => cmp(a.knownAt, b.knownAt) || cmp(a.id, b.id));
   const weightOf = (s: Source): number =>
-    (rulebook.grading.reliability[s.reliability] ?? 0) * (rulebook.grading.credibility[String(s.credibility)] ?? 0);
+    (rulebook.grading.reliability[s.reliability] ?? 0) *
+    (rulebook.grading.credibility[String(s.credibility)] ?? 0);
   type Step = { knownAt: string; weight: number; grade?: string };
   let current: Step = { knownAt: r.knownAt, weight: rulebook.grading.unknownSource };
   let first = true;
   for (const s of cited) {
     if (s.knownAt > r.knownAt) break;
     const w = weightOf(s);
-    if (first || w > current.weight) current = { knownAt: r.knownAt, weight: w, grade: `${s.reliability}${s.credibility}` };
+    if (first || w > current.weight)
+      current = { knownAt: r.knownAt, weight: w, grade: `${s.reliability}${s.credibility}` };
     first = false;
   }
   const steps: Step[] = [current];
@@ -265,7 +286,12 @@ export function extractEvidence(bundle: CaseBundle, rulebook: ValidRulebook): Ev
     const key = `${e.record}\u0000${e.indicator}\u0000${e.scope}`;
     const seen = strongest.get(key);
     const other = seen === undefined ? undefined : raw[seen];
-    if (!other || e.weight > other.weight || (e.weight === other.weight && (mappingOrder.get(e.mapping) ?? 0) < (mappingOrder.get(other.mapping) ?? 0))) {
+    if (
+      !other ||
+      e.weight > other.weight ||
+      (e.weight === other.weight &&
+        (mappingOrder.get(e.mapping) ?? 0) < (mappingOrder.get(other.mapping) ?? 0))
+    ) {
       strongest.set(key, i);
     }
   });

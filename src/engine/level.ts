@@ -6,7 +6,13 @@
 import type { IndicatorFinding } from "./assessment.js";
 import type { TollEntry } from "./engine-state.js";
 import { signalsById } from "./rulebook-index.js";
-import { RULED_LEVELS, type LevelRule, type RiskLevel, type RuledLevel, type ValidRulebook } from "./rulebook.js";
+import {
+  RULED_LEVELS,
+  type LevelRule,
+  type RiskLevel,
+  type RuledLevel,
+  type ValidRulebook,
+} from "./rulebook.js";
 
 interface Verdict {
   readonly ok: boolean;
@@ -33,21 +39,36 @@ export function currentToll(
   return { fatalities, records: [...seen.keys()].sort() };
 }
 
-function judge(rule: LevelRule, total: number, findings: readonly IndicatorFinding[], tolls: readonly TollEntry[], day: number, signalsOf: ReadonlyMap<string, readonly string[]>): Verdict {
+function judge(
+  rule: LevelRule,
+  total: number,
+  findings: readonly IndicatorFinding[],
+  tolls: readonly TollEntry[],
+  day: number,
+  signalsOf: ReadonlyMap<string, readonly string[]>,
+): Verdict {
   const met: string[] = [];
   const unmet: string[] = [];
-  const shown = total < rule.minScore && total.toFixed(2) === rule.minScore.toFixed(2) ? total.toFixed(4) : total.toFixed(2);
+  const shown =
+    total < rule.minScore && total.toFixed(2) === rule.minScore.toFixed(2)
+      ? total.toFixed(4)
+      : total.toFixed(2);
   const score = `score ${shown} ${total >= rule.minScore ? "≥" : "<"} ${rule.minScore}`;
   (total >= rule.minScore ? met : unmet).push(score);
   for (const req of rule.requires) {
-    const ids = findings.filter((f) => f.signals.some((s) => req.signals.includes(s))).map((f) => f.indicator);
+    const ids = findings
+      .filter((f) => f.signals.some((s) => req.signals.includes(s)))
+      .map((f) => f.indicator);
     const text = `${req.signals.join(" or ")}: ${ids.length} indicator(s) present${ids.length > 0 ? ` (${ids.join(", ")})` : ""}, needs ${req.minIndicators}`;
     (ids.length >= req.minIndicators ? met : unmet).push(text);
   }
   if (rule.current) {
     const c = rule.current;
     const toll = currentToll(tolls, signalsOf, c.signals, c.withinDays, day);
-    const needs = c.minFatalities > 0 ? `${c.minRecords} record(s) and ${c.minFatalities} deaths` : `${c.minRecords} record(s)`;
+    const needs =
+      c.minFatalities > 0
+        ? `${c.minRecords} record(s) and ${c.minFatalities} deaths`
+        : `${c.minRecords} record(s)`;
     const text = `${c.signals.join(" or ")} in the last ${c.withinDays} days: ${toll.records.length} record(s)${toll.records.length > 0 ? ` (${toll.records.join(", ")})` : ""}, ${toll.fatalities} deaths known; needs ${needs}`;
     (toll.fatalities >= c.minFatalities && toll.records.length >= c.minRecords ? met : unmet).push(text);
   }

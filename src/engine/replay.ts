@@ -99,7 +99,9 @@ export function replay(bundle: CaseBundle, rulebook: ValidRulebook, options: Rep
   const to = options.to ?? bundle.manifest.period.to;
   const blind = withoutEvaluation(bundle);
   const items = extractEvidence(blind, rulebook);
-  const groups = [...blind.records.group].sort((a, b) => (a.knownAt < b.knownAt ? -1 : a.knownAt > b.knownAt ? 1 : 0));
+  const groups = [...blind.records.group].sort((a, b) =>
+    a.knownAt < b.knownAt ? -1 : a.knownAt > b.knownAt ? 1 : 0,
+  );
   const actors = blind.records.actor;
   const state = new EngineState(rulebook);
   const levels = new Map<string, RiskLevel>();
@@ -151,20 +153,33 @@ function evaluate(
   const onset = ev.onset;
   const matching = [...bySituation.keys()].filter((id) => {
     const [country, group] = id.split("/");
-    return (ev.onsetCountry === undefined || ev.onsetCountry === country) && (ev.onsetGroup === undefined || ev.onsetGroup === group);
+    return (
+      (ev.onsetCountry === undefined || ev.onsetCountry === country) &&
+      (ev.onsetGroup === undefined || ev.onsetGroup === group)
+    );
   });
   const scoped = ev.onsetCountry !== undefined || ev.onsetGroup !== undefined;
   const dates = emptyDates();
   if (scoped) {
     for (const l of RULED_LEVELS) {
-      const ds = matching.map((id) => bySituation.get(id)?.[l]).filter((d): d is string => typeof d === "string");
+      const ds = matching
+        .map((id) => bySituation.get(id)?.[l])
+        .filter((d): d is string => typeof d === "string");
       dates[l] = ds.length === 0 ? null : ds.sort()[0]!;
     }
   } else Object.assign(dates, overall);
-  const lead = { elevated: null, high: null, imminent: null, ongoing: null } as Record<RuledLevel, number | null>;
+  const lead = { elevated: null, high: null, imminent: null, ongoing: null } as Record<
+    RuledLevel,
+    number | null
+  >;
   for (const l of RULED_LEVELS) {
     const d = dates[l];
     lead[l] = d === null ? null : daysBetween(d, onset);
   }
-  return { onset, situations: scoped ? matching.sort() : [...bySituation.keys()].sort(), firstDateByLevel: dates, leadTimeDays: lead };
+  return {
+    onset,
+    situations: scoped ? matching.sort() : [...bySituation.keys()].sort(),
+    firstDateByLevel: dates,
+    leadTimeDays: lead,
+  };
 }

@@ -46,7 +46,10 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     bodyLimit({
       maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
       onError: () => {
-        throw new ApiError("payload-too-large", `request bodies are limited to ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`);
+        throw new ApiError(
+          "payload-too-large",
+          `request bodies are limited to ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
+        );
       },
     }),
   );

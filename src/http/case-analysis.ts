@@ -1,7 +1,7 @@
 /**
  * The analyses of one case as of a day, computed from the stored case with the pure core: an engine replay
  * (alerts and the risk-level timeline), then the ledger, gaps, naming, accountability and scorecard.
- * Results are memoised per case version (its `loadedAt`) and day, because a replay walks the whole period.
+ * Results are memoised per case version (its `loadedAt`) and day; the replay once per case version.
  * @module
  */
 import { buildAccountability } from "../analysis/accountability/accountability.js";
@@ -10,8 +10,16 @@ import { buildLedger } from "../analysis/ledger/ledger.js";
 import { levelSpansFromChanges, type LevelSpan } from "../analysis/level-span.js";
 import { buildNaming } from "../analysis/naming/naming-monitor.js";
 import { buildScorecard } from "../analysis/scorecard/scorecard.js";
-import { toTimeline, type CaseBundle, type Lexicon, type Warning } from "../domain/index.js";
-import { alertToWarning, replay, type Alert, type ReplayResult, type ValidRulebook } from "../engine/index.js";
+import { RECORD_KINDS, toTimeline, type CaseBundle, type Lexicon, type Warning } from "../domain/index.js";
+import {
+  alertToWarning,
+  assess,
+  replay,
+  type Alert,
+  type Assessment,
+  type ReplayResult,
+  type ValidRulebook,
+} from "../engine/index.js";
 import { laneItems, type TimelineItem } from "./timeline-view.js";
 
 /** What the analyses need besides the case: the rulebook (for the engine) and the naming lexicon. */
@@ -20,28 +28,66 @@ export interface AnalysisInputs {
   readonly lexicon?: Lexicon;
 }
 
-/** Every analysis of one case as of one day; each is computed on first use. */
-export class CaseAnalysis {
+/**
+ * One version of a stored case (as loaded at `loadedAt`) and the one engine replay every day's analyses share:
+ * the replay walks the whole record day by day once; an alert dated d uses only what was known on d, so the
+ * alerts "as of" any day are this replay's alerts up to that day.
+ */
+export class CaseVersion {
   #replay?: ReplayResult | null;
 
   constructor(
     readonly bundle: CaseBundle,
-    readonly asOf: string,
-    private readonly inputs: AnalysisInputs,
+    readonly inputs: AnalysisInputs,
   ) {}
 
-  /** The engine replay up to `asOf`, weekly; null without a rulebook. */
+  /** The last day the record knows of (at least the end of the case's period). */
+  get lastDay(): string {
+    let day = this.bundle.manifest.period.to;
+    for (const kind of RECORD_KINDS)
+      for (const r of this.bundle.records[kind]) if (r.knownAt > day) day = r.knownAt;
+    return day;
+  }
+
+  /** The daily replay from the period's start to the last day; null without a rulebook. Costs O(days). */
   get replay(): ReplayResult | null {
     if (this.#replay === undefined) {
       const rb = this.inputs.rulebook;
-      const from = this.bundle.manifest.period.from;
-      this.#replay = rb && from <= this.asOf ? replay(this.bundle, rb, { step: "day", to: this.asOf }) : null;
+      this.#replay = rb ? replay(this.bundle, rb, { step: "day", to: this.lastDay }) : null;
     }
     return this.#replay;
   }
+}
 
+/** Every analysis of one case as of one day; each is computed on first use and kept. */
+export class CaseAnalysis {
+  constructor(
+    readonly version: CaseVersion,
+    readonly asOf: string,
+  ) {}
+
+  get bundle(): CaseBundle {
+    return this.version.bundle;
+  }
+
+  private get inputs(): AnalysisInputs {
+    return this.version.inputs;
+  }
+
+  /** True when the engine can run (a rulebook was given). */
+  get hasEngine(): boolean {
+    return this.inputs.rulebook !== undefined;
+  }
+
+  /** The alerts raised on or before `asOf`. */
   get alerts(): readonly Alert[] {
-    return this.replay?.alerts ?? [];
+    return this.#memo("alerts", () => (this.version.replay?.alerts ?? []).filter((a) => a.date <= this.asOf));
+  }
+
+  /** Every situation's assessment on `asOf` (empty without a rulebook). */
+  get assessments(): readonly Assessment[] {
+    const rb = this.inputs.rulebook;
+    return this.#memo("assessments", () => (rb ? assess(this.bundle, rb, this.asOf) : []));
   }
 
   get alertWarnings(): readonly Warning[] {
@@ -57,13 +103,20 @@ export class CaseAnalysis {
   get levels(): readonly LevelSpan[] {
     return this.#memo("levels", () =>
       levelSpansFromChanges(
-        this.alerts.map((a) => ({ date: a.date, situation: a.situation.id, level: a.level, country: a.situation.country })),
+        this.alerts.map((a) => ({
+          date: a.date,
+          situation: a.situation.id,
+          level: a.level,
+          country: a.situation.country,
+        })),
       ),
     );
   }
 
   ledger() {
-    return this.#memo("ledger", () => buildLedger(this.bundle, { asOf: this.asOf, alerts: this.alertWarnings }));
+    return this.#memo("ledger", () =>
+      buildLedger(this.bundle, { asOf: this.asOf, alerts: this.alertWarnings }),
+    );
   }
 
   gaps() {
@@ -72,7 +125,9 @@ export class CaseAnalysis {
 
   naming() {
     const lexicon = this.inputs.lexicon;
-    return lexicon ? this.#memo("naming", () => buildNaming(this.bundle, { asOf: this.asOf, lexicon })) : undefined;
+    return lexicon
+      ? this.#memo("naming", () => buildNaming(this.bundle, { asOf: this.asOf, lexicon }))
+      : undefined;
   }
 
   accountability() {

@@ -15,10 +15,11 @@ import {
   listRecords,
   readCase,
   type Store,
+  type StoredCase,
 } from "../storage/index.js";
 import { TIMELINE_LANES } from "../contracts/api/view.schema.js";
 import { ApiError, notFound } from "./api-error.js";
-import { AnalysisCache, CaseAnalysis } from "./case-analysis.js";
+import { AnalysisCache, CaseAnalysis, CaseVersion } from "./case-analysis.js";
 import type { HttpDeps } from "./deps.js";
 
 /** The cases in the store (their manifests). */
@@ -46,7 +47,9 @@ export async function caseTimeline(deps: HttpDeps, caseId: string, q: { from?: s
   // The whole timeline is built once per case version (the same entries as storage's `timeline`, from the
   // same domain functions) and filtered by window here: a timeline request then costs one small query.
   const all = (await analysisOf(deps, caseId)).timeline;
-  const items = all.filter((i) => (q.from === undefined || i.to >= q.from) && (q.to === undefined || i.from <= q.to));
+  const items = all.filter(
+    (i) => (q.from === undefined || i.to >= q.from) && (q.to === undefined || i.from <= q.to),
+  );
   return { caseId, from: q.from, to: q.to, lanes: [...TIMELINE_LANES], items };
 }
 
@@ -91,7 +94,15 @@ export async function forecastRun(store: Store, runId: string) {
 }
 
 /** The analyses served per case, in the order the dashboard lists them. */
-export const ANALYSES = ["assessments", "alerts", "ledger", "gaps", "naming", "accountability", "scorecard"] as const;
+export const ANALYSES = [
+  "assessments",
+  "alerts",
+  "ledger",
+  "gaps",
+  "naming",
+  "accountability",
+  "scorecard",
+] as const;
 export type AnalysisName = (typeof ANALYSES)[number];
 
 /**
@@ -109,13 +120,6 @@ export const DEFAULT_AS_OF: Readonly<Record<AnalysisName, "period" | "latest">> 
   scorecard: "latest",
 };
 
-/** The latest `knownAt` of any record of the case (at least the end of its period). */
-export function latestKnown(bundle: CaseBundle): string {
-  let day = bundle.manifest.period.to;
-  for (const kind of RECORD_KINDS) for (const r of bundle.records[kind]) if (r.knownAt > day) day = r.knownAt;
-  return day;
-}
-
 /** The analyses of a case as of a day (default: the end of the case's period), memoised per case version. */
 export async function analysisOf(
   deps: HttpDeps,
@@ -123,43 +127,68 @@ export async function analysisOf(
   asOf?: string,
   fallback: "period" | "latest" = "period",
 ): Promise<CaseAnalysis> {
-  const stored = (await listCases(deps.store)).find((c) => c.id === caseId);
+  const stored = (await storedCases(deps)).find((c) => c.id === caseId);
   if (!stored) throw notFound("case", caseId);
-  const cache = cacheOf(deps);
-  const bundle = await bundleCached(deps, caseId, stored.loadedAt);
-  const day = asOf ?? (fallback === "latest" ? latestKnown(bundle) : stored.manifest.period.to);
-  return cache.get(`${caseId}\u0000${stored.loadedAt}\u0000${day}`, () => new CaseAnalysis(bundle, day, deps.analysis ?? {}));
+  const version = await versionOf(deps, caseId, stored.loadedAt);
+  const day = asOf ?? (fallback === "latest" ? version.lastDay : stored.manifest.period.to);
+  return cachesOf(deps).analyses.get(
+    `${caseId}\u0000${stored.loadedAt}\u0000${day}`,
+    () => new CaseAnalysis(version, day),
+  );
 }
 
-const caches = new WeakMap<HttpDeps, { analyses: AnalysisCache; bundles: Map<string, CaseBundle> }>();
+interface Caches {
+  readonly analyses: AnalysisCache;
+  readonly versions: Map<string, CaseVersion>;
+  cases?: { readonly at: number; readonly list: Promise<StoredCase[]> };
+}
 
-function cachesOf(deps: HttpDeps) {
+const caches = new WeakMap<HttpDeps, Caches>();
+
+/**
+ * The stored cases, re-read at most every `caseListTtlMs` (default 1 s). Which version of a case the analyses
+ * use is decided by its `loadedAt` here, so a reloaded case is picked up within that time; the short memo
+ * spares each request a round trip to the store's worker thread.
+ */
+async function storedCases(deps: HttpDeps): Promise<StoredCase[]> {
+  const c = cachesOf(deps);
+  const now = Date.now();
+  const ttl = deps.caseListTtlMs ?? 1000;
+  if (!c.cases || now - c.cases.at >= ttl) {
+    const list = listCases(deps.store);
+    c.cases = { at: now, list };
+    // A failed read is not memoised: the next request tries again.
+    list.catch(() => {
+      if (c.cases?.list === list) c.cases = undefined;
+    });
+  }
+  return c.cases.list;
+}
+
+function cachesOf(deps: HttpDeps): Caches {
   let c = caches.get(deps);
   if (!c) {
-    c = { analyses: new AnalysisCache(), bundles: new Map() };
+    c = { analyses: new AnalysisCache(), versions: new Map() };
     caches.set(deps, c);
   }
   return c;
 }
 
-function cacheOf(deps: HttpDeps): AnalysisCache {
-  return cachesOf(deps).analyses;
-}
-
 /** The whole case (no "as of" gate: the analyses gate themselves), read once per case version. */
-async function bundleCached(deps: HttpDeps, caseId: string, loadedAt: string): Promise<CaseBundle> {
-  const bundles = cachesOf(deps).bundles;
+async function versionOf(deps: HttpDeps, caseId: string, loadedAt: string): Promise<CaseVersion> {
+  const versions = cachesOf(deps).versions;
   const key = `${caseId}\u0000${loadedAt}`;
-  const hit = bundles.get(key);
+  const hit = versions.get(key);
   if (hit) return hit;
-  const bundle = await bundleOf(deps.store, caseId);
-  for (const k of bundles.keys()) if (k.startsWith(`${caseId}\u0000`)) bundles.delete(k);
-  bundles.set(key, bundle);
-  return bundle;
+  const version = new CaseVersion(await bundleOf(deps.store, caseId), deps.analysis ?? {});
+  for (const k of versions.keys()) if (k.startsWith(`${caseId}\u0000`)) versions.delete(k);
+  versions.set(key, version);
+  return version;
 }
 
 function requireEngine(a: CaseAnalysis, name: string): void {
-  if (a.replay === null) throw new ApiError("unavailable", `the ${name} need the rulebook, which this server was started without`);
+  if (!a.hasEngine)
+    throw new ApiError("unavailable", `the ${name} need the rulebook, which this server was started without`);
 }
 
 /** Run one analysis over a case as of a day. */
@@ -169,9 +198,9 @@ export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: st
   switch (name) {
     case "assessments":
       requireEngine(a, "assessments");
-      return { ...head, assessments: a.replay?.final ?? [] };
+      return { ...head, assessments: a.assessments };
     case "alerts": {
-      if (a.replay !== null) return { ...head, source: "replay", alerts: a.alerts };
+      if (a.hasEngine) return { ...head, source: "replay", alerts: a.alerts };
       // Without a rulebook, serve the alerts an earlier engine run stored (e.g. by `tocsin demo`).
       const stored = (await listAlerts(deps.store, caseId)).filter((x) => x.date <= a.asOf);
       if (stored.length === 0) requireEngine(a, "alerts");
@@ -183,7 +212,11 @@ export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: st
       return { ...head, ...a.gaps() };
     case "naming": {
       const naming = a.naming();
-      if (!naming) throw new ApiError("unavailable", "the naming monitor needs the lexicon, which this server was started without");
+      if (!naming)
+        throw new ApiError(
+          "unavailable",
+          "the naming monitor needs the lexicon, which this server was started without",
+        );
       return { ...head, ...naming };
     }
     case "accountability":
@@ -196,9 +229,9 @@ export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: st
 /** Per case: its manifest and its situations at their latest level (none without the engine's rulebook). */
 export async function overview(deps: HttpDeps) {
   const items = [];
-  for (const c of await listCases(deps.store)) {
+  for (const c of await storedCases(deps)) {
     const a = await analysisOf(deps, c.id);
-    const situations = (a.replay?.final ?? []).map((s) => ({
+    const situations = a.assessments.map((s) => ({
       id: s.situation.id,
       label: [s.situation.groupName ?? s.situation.group, s.situation.country].filter(Boolean).join(" — "),
       country: s.situation.country,

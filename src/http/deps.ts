@@ -19,6 +19,8 @@ export interface HttpDeps {
   readonly viewerOf?: (req: Request) => Viewer | Promise<Viewer>;
   /** The rulebook and lexicon the analyses use; without them the engine's and the naming monitor's answers are 503. */
   readonly analysis?: AnalysisInputs;
+  /** How long the list of stored cases (and so each case's version) is reused, in ms; default 1000, 0 re-reads. */
+  readonly caseListTtlMs?: number;
   /** Where unexpected errors are reported (never to the client). */
   readonly log?: (message: string) => void;
 }

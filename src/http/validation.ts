@@ -2,7 +2,12 @@
 import type { z } from "zod";
 import { ApiError, type InvalidParam } from "./api-error.js";
 
-const WHERE: Readonly<Record<string, string>> = { param: "path", query: "query", json: "body", header: "header" };
+const WHERE: Readonly<Record<string, string>> = {
+  param: "path",
+  query: "query",
+  json: "body",
+  header: "header",
+};
 
 /**
  * The 400 error for a failed validation of `target` (`query`, `param`, `json`…).

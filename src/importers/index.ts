@@ -5,7 +5,14 @@
  */
 export { importFile, type ImportOptions, type ImportProgress } from "./pipeline/import-file.js";
 export { exitCodeOf, type ImportReport, type RowReject } from "./pipeline/import-report.js";
-export { FORMAT_NAMES, FORMATS, detectFormat, formatByName, type FormatName, type ImportFormat } from "./formats/index.js";
+export {
+  FORMAT_NAMES,
+  FORMATS,
+  detectFormat,
+  formatByName,
+  type FormatName,
+  type ImportFormat,
+} from "./formats/index.js";
 export { ImportError, IMPORT_ERROR_CODES, isImportError, type ImportErrorCode } from "./import-error.js";
 export { DEFAULT_LIMITS, type InputLimits } from "./input/limits.js";
 export { neutraliseFormula, isFormulaLike } from "./neutralise-formula.js";

@@ -6,7 +6,6 @@
  * @module
  */
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
 import type { Principal } from "./principal.js";
 import { can, type Permission } from "./roles.js";
 
@@ -25,8 +24,42 @@ export interface AuthEnv {
 }
 
 /** An RFC 9457 problem answer (no detail that could leak a path, query or stack). */
-export function problem(c: Context, status: 401 | 403 | 404 | 429, title: string, headers: Record<string, string> = {}): Response {
-  return c.body(JSON.stringify({ type: "about:blank", title, status }), status, { "Content-Type": "application/problem+json", "Cache-Control": "no-store", ...headers });
+export function problem(
+  c: Context,
+  status: 401 | 403 | 404 | 429,
+  title: string,
+  headers: Record<string, string> = {},
+): Response {
+  return c.body(JSON.stringify({ type: "about:blank", title, status }), status, {
+    "Content-Type": "application/problem+json",
+    "Cache-Control": "no-store",
+    ...headers,
+  });
+}
+
+/** The session token in a `Cookie` header, if any. */
+function sessionCookie(header: string | null | undefined): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return part.slice(eq + 1).trim() || undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The principal of a raw request: an `Authorization: Bearer` API token wins, else the session cookie.
+ * For apps that resolve callers outside Hono middleware (src/http's `viewerOf`).
+ * @example viewerOf: async (req) => ({ entitled: allowed(await principalFromRequest(port, req, new Date()), "sources:protected:read") })
+ */
+export async function principalFromRequest(
+  port: AuthPort,
+  req: Request,
+  now: Date,
+): Promise<Principal | undefined> {
+  const header = req.headers.get("Authorization");
+  if (header?.startsWith("Bearer ")) return port.apiTokenPrincipal(header.slice(7).trim(), now);
+  const token = sessionCookie(req.headers.get("Cookie"));
+  return token ? port.sessionPrincipal(token, now) : undefined;
 }
 
 /**
@@ -35,15 +68,7 @@ export function problem(c: Context, status: 401 | 403 | 404 | 429, title: string
  */
 export function authenticate(port: AuthPort, clock: () => Date): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    let principal: Principal | undefined;
-    const header = c.req.header("Authorization");
-    const bearer = header?.startsWith("Bearer ") ? header.slice(7).trim() : undefined;
-    if (bearer) principal = await port.apiTokenPrincipal(bearer, clock());
-    else {
-      const cookie = getCookie(c, SESSION_COOKIE);
-      if (cookie) principal = await port.sessionPrincipal(cookie, clock());
-    }
-    c.set("principal", principal);
+    c.set("principal", await principalFromRequest(port, c.req.raw, clock()));
     await next();
   };
 }
@@ -67,7 +92,8 @@ export function requirePermission(permission: Permission): MiddlewareHandler<Aut
 
 /** Private mode: every path except `publicPaths` (exact, or prefix when ending in `/*`) needs a principal. */
 export function privateInstance(publicPaths: readonly string[]): MiddlewareHandler<AuthEnv> {
-  const isPublic = (path: string) => publicPaths.some((p) => (p.endsWith("/*") ? path.startsWith(p.slice(0, -1)) : path === p));
+  const isPublic = (path: string) =>
+    publicPaths.some((p) => (p.endsWith("/*") ? path.startsWith(p.slice(0, -1)) : path === p));
   return async (c, next) => {
     if (!isPublic(c.req.path) && !c.get("principal")) return problem(c, 401, "authentication required");
     await next();

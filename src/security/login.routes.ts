@@ -57,21 +57,50 @@ export function createLoginRoutes(deps: LoginDeps): Hono {
     const ip = clientIp(c);
     const result = await checkPassword(deps.throttle, deps.findUser, username, password, ip, now.getTime());
     if (!result.ok && result.reason === "throttled") {
-      await deps.audit({ at, actor: "anonymous", action: "login.throttled", target: username, outcome: "denied", ip });
+      await deps.audit({
+        at,
+        actor: "anonymous",
+        action: "login.throttled",
+        target: username,
+        outcome: "denied",
+        ip,
+      });
       return problem(c, 429, "too many attempts", { "Retry-After": String(result.retryAfterSeconds) });
     }
     if (!result.ok) {
-      await deps.audit({ at, actor: "anonymous", action: "login.failed", target: username, outcome: "failed", ip });
+      await deps.audit({
+        at,
+        actor: "anonymous",
+        action: "login.failed",
+        target: username,
+        outcome: "failed",
+        ip,
+      });
       return problem(c, 401, "invalid credentials");
     }
     const user = result.account;
     let secondFactor = false;
     if (needsSecondFactor(user.role)) {
-      const step = user.totpSecret && typeof body.totp === "string" ? verifyTotp(user.totpSecret, body.totp, Math.floor(now.getTime() / 1000), user.totpLastStep ?? -1) : undefined;
+      const step =
+        user.totpSecret && typeof body.totp === "string"
+          ? verifyTotp(user.totpSecret, body.totp, Math.floor(now.getTime() / 1000), user.totpLastStep ?? -1)
+          : undefined;
       if (step === undefined) {
         deps.throttle.fail(username, ip, now.getTime());
-        await deps.audit({ at, actor: user.id, action: "login.failed", target: user.id, outcome: "failed", ip, details: { reason: "second factor" } });
-        return problem(c, 401, user.totpSecret ? "second factor required" : "second factor not enrolled: ask an admin");
+        await deps.audit({
+          at,
+          actor: user.id,
+          action: "login.failed",
+          target: user.id,
+          outcome: "failed",
+          ip,
+          details: { reason: "second factor" },
+        });
+        return problem(
+          c,
+          401,
+          user.totpSecret ? "second factor required" : "second factor not enrolled: ask an admin",
+        );
       }
       await deps.markTotpStep(user.id, step);
       secondFactor = true;
@@ -80,7 +109,13 @@ export function createLoginRoutes(deps: LoginDeps): Hono {
     const old = getCookie(c, SESSION_COOKIE);
     if (old) await deps.deleteSession(old);
     const token = await deps.createSession(user.id, secondFactor, now);
-    setCookie(c, SESSION_COOKIE, token, { secure: true, httpOnly: true, sameSite: "Strict", path: "/", maxAge: deps.sessionSeconds ?? 8 * 3600 });
+    setCookie(c, SESSION_COOKIE, token, {
+      secure: true,
+      httpOnly: true,
+      sameSite: "Strict",
+      path: "/",
+      maxAge: deps.sessionSeconds ?? 8 * 3600,
+    });
     await deps.audit({ at, actor: user.id, action: "login.ok", target: user.id, outcome: "ok", ip });
     c.header("Cache-Control", "no-store");
     return c.json({ ok: true, secondFactor });

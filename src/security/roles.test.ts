@@ -9,7 +9,13 @@ describe("roles", () => {
       admin: ["records:read", "records:write", "log:read", "users:manage", "audit:read"],
       analyst: ["records:read", "records:write", "log:read"],
       viewer: ["records:read"],
-      "source-handler": ["records:read", "records:write", "sources:protected:read", "sources:protected:approve", "log:read"],
+      "source-handler": [
+        "records:read",
+        "records:write",
+        "sources:protected:read",
+        "sources:protected:approve",
+        "log:read",
+      ],
     });
   });
 

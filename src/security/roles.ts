@@ -24,7 +24,13 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
   analyst: ["records:read", "records:write", "log:read"],
   // Viewers read the redacted record.
   viewer: ["records:read"],
-  "source-handler": ["records:read", "records:write", "log:read", "sources:protected:read", "sources:protected:approve"],
+  "source-handler": [
+    "records:read",
+    "records:write",
+    "log:read",
+    "sources:protected:read",
+    "sources:protected:approve",
+  ],
 };
 
 /** Roles that must pass a TOTP second factor at login. */

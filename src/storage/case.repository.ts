@@ -15,7 +15,7 @@ import type { RecordColumns } from "./records/record-columns.js";
 import { tableOf } from "./records/record-tables.js";
 import { sourceRowToSource } from "./records/source.mapper.js";
 import type { Store } from "./store.js";
-import { toStoreError } from "./store-registry.js";
+import { identityCodecOf, toStoreError } from "./store-registry.js";
 
 /** A stored case as listed. */
 export interface StoredCase {
@@ -80,6 +80,7 @@ export async function readCase(
           options,
           caseId,
           rows.map((r) => r.id),
+          identityCodecOf(store),
         );
         records[kind] = rows.map((r) =>
           sourceRowToSource(r as never, ids?.get(identityMapKey(caseId, r.id))),
@@ -94,5 +95,32 @@ export async function readCase(
     };
   } catch (e) {
     throw toStoreError(store, e, `read case ${caseId}`);
+  }
+}
+
+/**
+ * Remove a case and everything derived from it, in one transaction.
+ * @returns false when there was no such case.
+ */
+export async function deleteCase(store: Store, caseId: string): Promise<boolean> {
+  try {
+    return await store.db.transaction().execute(async (trx) => {
+      const found = await trx.selectFrom("cases").select("id").where("id", "=", caseId).executeTakeFirst();
+      if (found === undefined) return false;
+      await trx.deleteFrom("citations").where("case_id", "=", caseId).execute();
+      await trx.deleteFrom("record_refs").where("case_id", "=", caseId).execute();
+      await trx.deleteFrom("incident_acts").where("case_id", "=", caseId).execute();
+      await trx.deleteFrom("source_identities").where("case_id", "=", caseId).execute();
+      for (const kind of [...RECORD_KINDS].reverse()) {
+        await genericDb(trx)
+          .deleteFrom(recordTable(tableOf(kind).table))
+          .where("case_id", "=", caseId)
+          .execute();
+      }
+      await trx.deleteFrom("cases").where("id", "=", caseId).execute();
+      return true;
+    });
+  } catch (e) {
+    throw toStoreError(store, e, `delete case ${caseId}`);
   }
 }

@@ -5,6 +5,7 @@
  */
 export { migrateStore, openStore } from "./open-store.js";
 export type { OpenStoreOptions, Store, StoreDialectName } from "./store.js";
+export { PLAIN_IDENTITIES, type IdentityCodec } from "./identity-codec.js";
 export {
   StoreError,
   STORE_ERROR_CODES,
@@ -16,9 +17,9 @@ export type { Database, RecordTableName } from "./database.js";
 export { MIGRATIONS, type StoreMigration } from "./migrations/index.js";
 export { runMigrations, pendingMigrations, type MigrationReport } from "./migrations/migrate.js";
 export type { MigrationContext, DialectColumnTypes } from "./dialects/dialect.js";
-export { loadCase, type LoadCaseOptions } from "./load-case.js";
+export { loadCase, type LoadCaseOptions, type LoadKindChanges } from "./load-case.js";
 export type { LoadCounts, LoadReport } from "./load-report.js";
-export { listCases, readCase, type ReadCaseOptions, type StoredCase } from "./case.repository.js";
+export { deleteCase, listCases, readCase, type ReadCaseOptions, type StoredCase } from "./case.repository.js";
 export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "./record.repository.js";
 export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";

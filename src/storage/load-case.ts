@@ -23,14 +23,33 @@ import { sourceToIdentityRows } from "./records/source.mapper.js";
 import type { SourceIdentityRow } from "./records/source.table.js";
 import { StoreError } from "./store-error.js";
 import type { Store } from "./store.js";
-import { toStoreError } from "./store-registry.js";
+import { identityCodecOf, toStoreError } from "./store-registry.js";
+import type { IdentityCodec } from "./identity-codec.js";
 
 /** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 100;
 
+/** What one kind's part of a load changed, by record id (passed to {@link LoadCaseOptions.afterWrite}). */
+export interface LoadKindChanges {
+  readonly kind: RecordKind;
+  readonly insert: readonly { readonly id: string }[];
+  readonly update: readonly { readonly id: string }[];
+  readonly remove: readonly string[];
+}
+
 export interface LoadCaseOptions {
   /** ISO timestamp recorded as the case's `loaded_at` when something changed (default: now). */
   readonly loadedAt?: string;
+  /**
+   * Called inside the load's transaction after every row is written, only when something changed (e.g. to
+   * append the changes to the evidence log). If it throws, the whole load is rolled back.
+   */
+  readonly afterWrite?: (
+    trx: Transaction<Database>,
+    caseId: string,
+    manifest: "inserted" | "updated" | "unchanged",
+    changes: readonly LoadKindChanges[],
+  ) => Promise<void>;
 }
 
 interface KindPlan<K extends RecordKind> {
@@ -53,7 +72,9 @@ export async function loadCase(
 ): Promise<LoadReport> {
   const caseId = bundle.manifest.id;
   try {
-    return await store.db.transaction().execute((trx) => loadInTransaction(trx, bundle, options));
+    return await store.db
+      .transaction()
+      .execute((trx) => loadInTransaction(trx, bundle, options, identityCodecOf(store)));
   } catch (e) {
     throw toStoreError(store, e, `load case ${caseId}`);
   }
@@ -63,6 +84,7 @@ async function loadInTransaction(
   trx: Transaction<Database>,
   bundle: CaseBundle,
   options: LoadCaseOptions,
+  codec: IdentityCodec,
 ): Promise<LoadReport> {
   const caseId = bundle.manifest.id;
   const manifestJson = canonicalJson(bundle.manifest);
@@ -74,7 +96,7 @@ async function loadInTransaction(
     .executeTakeFirst();
 
   const plans: KindPlan<RecordKind>[] = [];
-  for (const kind of RECORD_KINDS) plans.push(await planKind(trx, caseId, kind, bundle.records[kind]));
+  for (const kind of RECORD_KINDS) plans.push(await planKind(trx, caseId, kind, bundle.records[kind], codec));
 
   const changedRecords = plans.some((p) => p.insert.length + p.update.length + p.remove.length > 0);
   const manifest: LoadReport["manifest"] =
@@ -97,7 +119,8 @@ async function loadInTransaction(
         .values({ id: caseId, ...caseRow })
         .execute();
     else await trx.updateTable("cases").set(caseRow).where("id", "=", caseId).execute();
-    await applyPlans(trx, caseId, plans);
+    await applyPlans(trx, caseId, plans, codec);
+    if (options.afterWrite) await options.afterWrite(trx, caseId, manifest, plans);
   }
 
   const byKind = {} as Record<RecordKind, LoadCounts>;
@@ -124,6 +147,7 @@ async function planKind<K extends RecordKind>(
   caseId: string,
   kind: K,
   records: readonly RecordOf<K>[],
+  codec: IdentityCodec,
 ): Promise<KindPlan<K>> {
   const spec = tableOf(kind);
   const stored = await genericDb(trx)
@@ -132,7 +156,7 @@ async function planKind<K extends RecordKind>(
     .where("case_id", "=", caseId)
     .execute();
   const hashes = new Map(stored.map((r) => [r.id, r.content_hash]));
-  const identities = kind === "source" ? await storedIdentities(trx, caseId) : undefined;
+  const identities = kind === "source" ? await storedIdentities(trx, caseId, codec) : undefined;
   const plan: KindPlan<K> = { kind, insert: [], update: [], unchanged: 0, remove: [] };
   const seen = new Set<string>();
   let unchanged = 0;
@@ -170,15 +194,17 @@ function identityKey(rows: readonly Pick<SourceIdentityRow, "field" | "value">[]
   return canonicalJson([...rows].map((r) => [r.field, r.value]).sort());
 }
 
-async function storedIdentities(trx: Transaction<Database>, caseId: string): Promise<Map<string, string>> {
-  const rows = await trx
-    .selectFrom("source_identities")
-    .select(["source_id", "field", "value"])
-    .where("case_id", "=", caseId)
-    .execute();
+async function storedIdentities(
+  trx: Transaction<Database>,
+  caseId: string,
+  codec: IdentityCodec,
+): Promise<Map<string, string>> {
+  // Compared decoded: an encrypted value differs at every write, its plaintext does not.
+  const rows = codec.decode(
+    await trx.selectFrom("source_identities").selectAll().where("case_id", "=", caseId).execute(),
+  );
   const bySource = new Map<string, SourceIdentityRow[]>();
-  for (const r of rows)
-    bySource.set(r.source_id, [...(bySource.get(r.source_id) ?? []), { ...r, case_id: caseId }]);
+  for (const r of rows) bySource.set(r.source_id, [...(bySource.get(r.source_id) ?? []), r]);
   const out = new Map<string, string>();
   for (const [id, list] of bySource) out.set(id, identityKey(list));
   return out;
@@ -193,6 +219,7 @@ async function applyPlans(
   trx: Transaction<Database>,
   caseId: string,
   plans: readonly KindPlan<RecordKind>[],
+  codec: IdentityCodec,
 ): Promise<void> {
   const g = genericDb(trx);
   for (const p of plans) {
@@ -243,7 +270,7 @@ async function applyPlans(
         .values(batch.map((r) => spec.toRow(caseId, r)))
         .execute();
   }
-  for (const p of plans) await insertDerived(trx, caseId, p.kind, [...p.update, ...p.insert]);
+  for (const p of plans) await insertDerived(trx, caseId, p.kind, [...p.update, ...p.insert], codec);
 }
 
 /** Citations, actor/group references, incident acts and source identities of the given records. */
@@ -252,6 +279,7 @@ async function insertDerived(
   caseId: string,
   kind: RecordKind,
   records: readonly RecordOf<RecordKind>[],
+  codec: IdentityCodec,
 ): Promise<void> {
   const citations: CitationRow[] = [];
   const refs: RecordRefRow[] = [];
@@ -286,7 +314,8 @@ async function insertDerived(
   for (const b of chunks(citations)) await trx.insertInto("citations").values(b).execute();
   for (const b of chunks(refs)) await trx.insertInto("record_refs").values(b).execute();
   for (const b of chunks(acts)) await trx.insertInto("incident_acts").values(b).execute();
-  for (const b of chunks(identities)) await trx.insertInto("source_identities").values(b).execute();
+  for (const b of chunks(codec.encode(identities)))
+    await trx.insertInto("source_identities").values(b).execute();
 }
 
 function chunks<T>(items: readonly T[], size = BATCH): T[][] {

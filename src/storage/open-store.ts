@@ -52,7 +52,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     backup: (destination) => opened.backup(destination),
     close: () => opened.close(),
   };
-  registerStore(store, opened);
+  registerStore(store, opened, options.identityCodec);
   return store;
 }
 

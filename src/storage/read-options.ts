@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "./database.js";
+import type { IdentityCodec } from "./identity-codec.js";
 import type { SourceIdentityRow } from "./records/source.table.js";
 
 export interface ReadOptions {
@@ -21,6 +22,7 @@ export async function identitiesFor(
   options: ReadOptions,
   caseId: string | undefined,
   sourceIds: readonly string[],
+  codec: IdentityCodec,
 ): Promise<Map<string, SourceIdentityRow[]> | undefined> {
   if (options.includeProtected !== true || sourceIds.length === 0) return undefined;
   let q = db
@@ -28,7 +30,7 @@ export async function identitiesFor(
     .selectAll()
     .where("source_id", "in", [...sourceIds]);
   if (caseId !== undefined) q = q.where("case_id", "=", caseId);
-  const rows = await q.orderBy("field").execute();
+  const rows = codec.decode(await q.orderBy("field").execute());
   const out = new Map<string, SourceIdentityRow[]>();
   for (const r of rows) {
     const key = identityMapKey(r.case_id, r.source_id);

@@ -11,7 +11,7 @@ import { genericDb, recordTable, type GenericRecordDatabase } from "./records/re
 import { tableOf } from "./records/record-tables.js";
 import { sourceRowToSource } from "./records/source.mapper.js";
 import type { Store } from "./store.js";
-import { toStoreError } from "./store-registry.js";
+import { identityCodecOf, toStoreError } from "./store-registry.js";
 
 /** A query over one kind. */
 export interface ListRecordsQuery<K extends RecordKind = RecordKind> extends ReadOptions {
@@ -136,6 +136,7 @@ async function toRecords<K extends RecordKind>(
     options,
     caseId,
     rows.map((r) => r.id),
+    identityCodecOf(store),
   );
   return rows.map(
     (r) => sourceRowToSource(r as never, ids?.get(identityMapKey(r.case_id, r.id))) as RecordOf<K>,

@@ -4,14 +4,22 @@
  * @module
  */
 import type { OpenedDialect } from "./dialects/dialect.js";
+import { PLAIN_IDENTITIES, type IdentityCodec } from "./identity-codec.js";
 import { StoreError } from "./store-error.js";
 import type { Store } from "./store.js";
 
 const dialects = new WeakMap<Store, OpenedDialect>();
+const codecs = new WeakMap<Store, IdentityCodec>();
 
-/** Remember the dialect of a store opened by openStore. */
-export function registerStore(store: Store, dialect: OpenedDialect): void {
+/** Remember the dialect (and identity codec) of a store opened by openStore. */
+export function registerStore(store: Store, dialect: OpenedDialect, codec?: IdentityCodec): void {
   dialects.set(store, dialect);
+  if (codec !== undefined) codecs.set(store, codec);
+}
+
+/** The codec protected source identities go through in this store. */
+export function identityCodecOf(store: Store): IdentityCodec {
+  return codecs.get(store) ?? PLAIN_IDENTITIES;
 }
 
 /** The dialect of a store opened by openStore. */

@@ -4,6 +4,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
+import type { IdentityCodec } from "./identity-codec.js";
 
 export type StoreDialectName = "sqlite" | "postgres";
 
@@ -11,8 +12,11 @@ export type StoreDialectName = "sqlite" | "postgres";
 export interface OpenStoreOptions {
   /** Open without writing: no migrations are run (they must already be applied), every write fails. */
   readonly readonly?: boolean;
-  /** SQLite: how long to wait for another writer before failing with STORE_LOCKED. Default 5000 ms. */
+  /** How long to wait for a lock another connection holds before failing with STORE_LOCKED (SQLite busy_timeout,
+   * PostgreSQL lock_timeout). Default 5000 ms. */
   readonly busyTimeoutMs?: number;
+  /** Encrypts protected source identities at rest (see `identity-codec.ts`); default: stored as given. */
+  readonly identityCodec?: IdentityCodec;
 }
 
 /**

@@ -100,6 +100,7 @@ describe("synthetic case: commitments and gaps", () => {
       {
         mandate: "xv-man-2020",
         mission: "xv-mission",
+        missionName: "UN Stabilisation Mission in Valdoria (UNSMV)",
         decidedAt: "2020-05-10",
         deployedAt: "2020-07-01",
         days: 52,

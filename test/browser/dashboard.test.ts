@@ -8,6 +8,8 @@ import { join } from "node:path";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAnalysisInputs, startServer, type RunningServer } from "../../src/cli/serve.command.js";
+import type { CaseBundle } from "../../src/domain/index.js";
+import { saveForecastRun } from "../../src/storage/index.js";
 import { harness, rwandaBundle, type Harness } from "../http/http-fixture.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -15,7 +17,18 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const CASE = "rwanda-1990-1994";
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`NOTICE: ${CHROMIUM} is absent — browser tests are skipped (apt-get install chromium)`);
+if (!hasChromium)
+  console.warn(`NOTICE: ${CHROMIUM} is absent — browser tests are skipped (apt-get install chromium)`);
+
+/** Markup and script in a warning's summary: it must show as text and never run. */
+const HOSTILE = `<img src=x onerror="window.__pwned=1"></script><script>window.__pwned=2</script>[x](javascript:window.__pwned=3)`;
+
+function withHostileText(bundle: CaseBundle): CaseBundle {
+  const warning = bundle.records.warning.map((w) =>
+    w.id === "warn-1994-04-11-le-soir" ? { ...w, summary: `${w.summary} ${HOSTILE}` } : w,
+  );
+  return { ...bundle, records: { ...bundle.records, warning } };
+}
 
 let h: Harness;
 let server: RunningServer;
@@ -27,7 +40,11 @@ const consoleErrors: string[] = [];
 /** Build the dashboard into a temp folder (tests never write into the tree, except screenshots). */
 async function buildDashboard(outDir: string): Promise<void> {
   const { build } = await import("vite");
-  await build({ configFile: join(ROOT, "web", "vite.config.ts"), logLevel: "warn", build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(ROOT, "web", "vite.config.ts"),
+    logLevel: "warn",
+    build: { outDir, emptyOutDir: true },
+  });
 }
 
 async function open(page: Page, hash: string): Promise<void> {
@@ -45,13 +62,56 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     webRoot = await mkdtemp(join(tmpdir(), "tocsin-webdist-"));
     profile = await mkdtemp(join(tmpdir(), "tocsin-chromium-"));
     await buildDashboard(webRoot);
-    h = await harness(await rwandaBundle());
+    h = await harness(withHostileText(await rwandaBundle()));
+    // A small forecast run in the shape `tocsin forecast` stores, so the country-risk page has data.
+    await saveForecastRun(h.store, {
+      id: "forecast-test",
+      kind: "forecast",
+      dataSha256: "0".repeat(64),
+      model: "elastic-net",
+      modelVersion: "1",
+      params: {},
+      payload: {
+        baseYear: 2015,
+        horizon: 2,
+        forecasts: [
+          {
+            ccode: 490,
+            country: "Democratic Republic of Congo",
+            p: 0.21,
+            rank: 1,
+            drivers: [{ predictor: "mk_ongoing", contribution: 1.2 }],
+          },
+          {
+            ccode: 775,
+            country: "Burma/Myanmar",
+            p: 0.15,
+            rank: 2,
+            drivers: [{ predictor: "minorityrule", contribution: 0.8 }],
+          },
+          { ccode: 517, country: "Rwanda", p: 0.04, rank: 3, drivers: [] },
+        ],
+      },
+      createdAt: "2026-01-01T00:00:00Z",
+    });
     const io = { out: () => undefined, err: () => undefined, isTTY: false };
-    server = await startServer({ store: h.store, port: 0, webRoot, io, analysis: await loadAnalysisInputs(ROOT, io) });
+    server = await startServer({
+      store: h.store,
+      port: 0,
+      webRoot,
+      io,
+      analysis: await loadAnalysisInputs(ROOT, io),
+    });
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       headless: true,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
       viewport: { width: 1280, height: 900 },
     });
     context.on("page", (p) => {
@@ -88,7 +148,14 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     expect(await page.locator("table.items tbody tr").count()).toBeGreaterThan(20);
     await shot(page, "timeline-1280");
     // Filter by lane: only warnings.
-    for (const lane of ["Incidents", "Reports", "Responses", "Mandates & capabilities", "Statements", "Tribunal"]) {
+    for (const lane of [
+      "Incidents",
+      "Reports",
+      "Responses",
+      "Mandates & capabilities",
+      "Statements",
+      "Tribunal",
+    ]) {
       await page.getByRole("checkbox", { name: lane }).uncheck();
     }
     await expect.poll(() => page.url()).toContain("lanes=warnings");
@@ -122,6 +189,33 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await page.close();
   });
 
+  it("shows alerts with level, reasons and cited evidence; naming; accountability; country risk", async () => {
+    const page = await context.newPage();
+    await open(page, `#/case/${CASE}/alerts`);
+    await page.locator(".alert-card").first().waitFor({ timeout: 60_000 });
+    const first = page.locator(".alert-card").first();
+    expect(await first.locator(".badge").count()).toBeGreaterThan(0);
+    expect(await first.locator("ul").first().locator("li").count()).toBeGreaterThan(0);
+    expect(await first.getByRole("link").count()).toBeGreaterThan(0);
+    await shot(page, "alerts");
+    await open(page, `#/case/${CASE}/naming`);
+    await page.locator("figure.chart svg").first().waitFor();
+    await shot(page, "naming");
+    await open(page, `#/case/${CASE}/accountability`);
+    await page.locator("main h2").first().waitFor();
+    await shot(page, "accountability");
+    await open(page, "#/forecasts");
+    await page.locator("svg.world-map").waitFor();
+    expect(await page.locator("main table tbody tr").count()).toBe(3);
+    // The three countries are coloured on the map (names matched through the atlas aliases).
+    const coloured = await page
+      .locator("svg.world-map path[fill]:not([fill='#e5e7eb']):not([fill='#eef2f7'])")
+      .count();
+    expect(coloured).toBe(3);
+    await shot(page, "forecasts");
+    await page.close();
+  });
+
   it("switches to French and keeps it", async () => {
     const page = await context.newPage();
     await open(page, "#/");
@@ -143,10 +237,29 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     const focusable: string[] = [];
     for (let i = 0; i < 6; i++) {
       await page.keyboard.press("Tab");
-      focusable.push(await page.evaluate(() => `${document.activeElement?.tagName}:${document.activeElement?.textContent?.trim() ?? ""}`));
+      focusable.push(
+        await page.evaluate(
+          () => `${document.activeElement?.tagName}:${document.activeElement?.textContent?.trim() ?? ""}`,
+        ),
+      );
     }
     expect(focusable.some((f) => f.startsWith("SELECT"))).toBe(true);
     expect(focusable.some((f) => f === "A:Warning ledger")).toBe(true);
+    await page.close();
+  });
+
+  it("shows hostile markup in a record as text and runs none of it", async () => {
+    const page = await context.newPage();
+    await open(page, `#/record/warning/warn-1994-04-11-le-soir?case=${CASE}`);
+    await page.locator("main h1").first().waitFor();
+    expect(await page.locator("main h1").first().textContent()).toContain(HOSTILE);
+    await open(page, `#/case/${CASE}/timeline?q=${encodeURIComponent("<script>window.__pwned=4</script>")}`);
+    await page.locator("main h1").first().waitFor();
+    await open(page, `#/case/${CASE}/timeline?lanes=warnings`);
+    await page.locator("table.items").waitFor();
+    expect(await page.locator("table.items").textContent()).toContain("</script><script>");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator("main img, main script").count()).toBe(0);
     await page.close();
   });
 
@@ -154,7 +267,12 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     it(`has no horizontal overflow at ${width} px`, async () => {
       const page = await context.newPage();
       await page.setViewportSize({ width, height: 900 });
-      for (const hash of ["#/", `#/case/${CASE}/timeline`, `#/case/${CASE}/ledger`, "#/record/warning/warn-1994-01-11-cable?case=" + CASE]) {
+      for (const hash of [
+        "#/",
+        `#/case/${CASE}/timeline`,
+        `#/case/${CASE}/ledger`,
+        "#/record/warning/warn-1994-01-11-cable?case=" + CASE,
+      ]) {
         await open(page, hash);
         await page.locator("main h1").first().waitFor();
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

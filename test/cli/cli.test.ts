@@ -45,12 +45,27 @@ describe("tocsin case validate / load", () => {
     const ok = runBin(["case", "validate", rwanda]);
     expect(ok.code).toBe(0);
     expect(ok.stdout).toContain('case "rwanda-1990-1994" is valid');
-    const bad = runBin(["case", "validate", path.join(repoRoot, "test/fixtures/cases/broken-many"), "--json"]);
+    const bad = runBin([
+      "case",
+      "validate",
+      path.join(repoRoot, "test/fixtures/cases/broken-many"),
+      "--json",
+    ]);
     expect(bad.code).toBe(2);
-    const doc = JSON.parse(bad.stdout) as { ok: boolean; problems: { file: string; recordId?: string; field?: string; line?: number }[] };
+    const doc = JSON.parse(bad.stdout) as {
+      ok: boolean;
+      problems: { file: string; recordId?: string; field?: string; line?: number }[];
+    };
     expect(doc.ok).toBe(false);
     expect(doc.problems.length).toBeGreaterThanOrEqual(5);
-    expect(doc.problems).toContainEqual(expect.objectContaining({ file: "incidents.json", recordId: "inc-many", field: "perpetrators[0]", line: 34 }));
+    expect(doc.problems).toContainEqual(
+      expect.objectContaining({
+        file: "incidents.json",
+        recordId: "inc-many",
+        field: "perpetrators[0]",
+        line: 34,
+      }),
+    );
   });
 
   it("loads atomically and idempotently into a real SQLite file", () => {
@@ -60,13 +75,23 @@ describe("tocsin case validate / load", () => {
     const r1 = JSON.parse(first.stdout) as { totals: { inserted: number; unchanged: number } };
     expect(r1.totals.inserted).toBeGreaterThan(90);
     const second = runBin(["case", "load", rwanda, "--db", db, "--json"]);
-    const r2 = JSON.parse(second.stdout) as { totals: { inserted: number; updated: number; deleted: number; unchanged: number } };
+    const r2 = JSON.parse(second.stdout) as {
+      totals: { inserted: number; updated: number; deleted: number; unchanged: number };
+    };
     expect(r2.totals).toMatchObject({ inserted: 0, updated: 0, deleted: 0, unchanged: r1.totals.inserted });
-    const broken = runBin(["case", "load", path.join(repoRoot, "test/fixtures/cases/broken-many"), "--db", db]);
+    const broken = runBin([
+      "case",
+      "load",
+      path.join(repoRoot, "test/fixtures/cases/broken-many"),
+      "--db",
+      db,
+    ]);
     expect(broken.code).toBe(2);
     expect(broken.stderr).toContain("nothing was written");
     const third = runBin(["case", "load", rwanda, "--db", db, "--json"]);
-    expect((JSON.parse(third.stdout) as { totals: { unchanged: number } }).totals.unchanged).toBe(r1.totals.inserted);
+    expect((JSON.parse(third.stdout) as { totals: { unchanged: number } }).totals.unchanged).toBe(
+      r1.totals.inserted,
+    );
   });
 
   it("gives a clear message, not a stack trace, for a corrupt database file", () => {
@@ -115,7 +140,10 @@ describe("tocsin demo --no-serve --json", () => {
     expect(cable?.sender.name).toMatch(/Force Commander/i);
     expect(cable?.recipients.map((r) => r.name).join(" ")).toMatch(/Peacekeeping/);
     expect(cable?.requestedActions.map((a) => a.kind).sort()).toEqual(["protect-informant", "seize-arms"]);
-    expect(cable?.requestedActions.find((a) => a.kind === "seize-arms")).toMatchObject({ status: "refused", refusalReason: "mandate" });
+    expect(cable?.requestedActions.find((a) => a.kind === "seize-arms")).toMatchObject({
+      status: "refused",
+      refusalReason: "mandate",
+    });
     expect(cable?.responses[0]).toMatchObject({ date: "1994-01-12", kind: "refusal", daysAfterWarning: 1 });
     expect(cable?.daysToFirstResponse).toBe(1);
   });
@@ -160,9 +188,20 @@ describe("tocsin demo --no-serve --json", () => {
 
 describe("tocsin timeline", () => {
   it("gives every record in time order with kind, dates, actors and citations", () => {
-    const r = runBin(["timeline", "--case", "rwanda-1990-1994", "--from", "1994-01-01", "--to", "1994-01-31", "--json"]);
+    const r = runBin([
+      "timeline",
+      "--case",
+      "rwanda-1990-1994",
+      "--from",
+      "1994-01-01",
+      "--to",
+      "1994-01-31",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.stdout) as { entries: { kind: string; occurredAt: { from: string }; citations: unknown[]; actors: string[] }[] };
+    const doc = JSON.parse(r.stdout) as {
+      entries: { kind: string; occurredAt: { from: string }; citations: unknown[]; actors: string[] }[];
+    };
     expect(doc.entries.length).toBeGreaterThan(0);
     const starts = doc.entries.map((e) => e.occurredAt.from);
     expect([...starts].sort()).toEqual(starts);

@@ -11,7 +11,10 @@ export interface BinResult {
 }
 
 /** Run `tocsin ...args` in `cwd` (default: the repo root) with a clean TOCSIN_DB. */
-export function runBin(args: readonly string[], opts: { cwd?: string; env?: Record<string, string> } = {}): BinResult {
+export function runBin(
+  args: readonly string[],
+  opts: { cwd?: string; env?: Record<string, string> } = {},
+): BinResult {
   const r = spawnSync(process.execPath, [`${repoRoot}bin/tocsin.js`, ...args], {
     cwd: opts.cwd ?? repoRoot,
     env: { ...process.env, TOCSIN_DB: "", TZ: "UTC", ...opts.env },

@@ -21,10 +21,42 @@ export function tinyDocument(): RulebookDocument {
       { id: "F2", name: "Group", scope: "genocide" },
     ],
     indicators: [
-      { id: "C1", factor: "F1", text: "armed conflict", weight: 2, halfLifeDays: 10, saturation: 1, signals: ["context"] },
-      { id: "T1", factor: "F2", text: "killing of group members", weight: 10, halfLifeDays: 10, saturation: 1, signals: ["targeting", "mass-killing"] },
-      { id: "P1", factor: "F2", text: "arms", weight: 5, halfLifeDays: 10, saturation: 1, signals: ["preparation"] },
-      { id: "P2", factor: "F2", text: "militia", weight: 5, halfLifeDays: 10, saturation: 1, signals: ["preparation"] },
+      {
+        id: "C1",
+        factor: "F1",
+        text: "armed conflict",
+        weight: 2,
+        halfLifeDays: 10,
+        saturation: 1,
+        signals: ["context"],
+      },
+      {
+        id: "T1",
+        factor: "F2",
+        text: "killing of group members",
+        weight: 10,
+        halfLifeDays: 10,
+        saturation: 1,
+        signals: ["targeting", "mass-killing"],
+      },
+      {
+        id: "P1",
+        factor: "F2",
+        text: "arms",
+        weight: 5,
+        halfLifeDays: 10,
+        saturation: 1,
+        signals: ["preparation"],
+      },
+      {
+        id: "P2",
+        factor: "F2",
+        text: "militia",
+        weight: 5,
+        halfLifeDays: 10,
+        saturation: 1,
+        signals: ["preparation"],
+      },
       {
         id: "D1",
         factor: "F2",
@@ -37,10 +69,30 @@ export function tinyDocument(): RulebookDocument {
       },
     ],
     mappings: [
-      { id: "clash", record: "incident", when: { acts: ["armed-clash"] }, indicators: [{ indicator: "C1", strength: 1 }] },
-      { id: "kill", record: "incident", when: { acts: ["massacre"], targetsGroup: true }, indicators: [{ indicator: "T1", strength: 1 }] },
-      { id: "arms", record: "incident", when: { acts: ["arms-cache"] }, indicators: [{ indicator: "P1", strength: 1 }] },
-      { id: "militia", record: "incident", when: { acts: ["militia-training"] }, indicators: [{ indicator: "P2", strength: 1 }] },
+      {
+        id: "clash",
+        record: "incident",
+        when: { acts: ["armed-clash"] },
+        indicators: [{ indicator: "C1", strength: 1 }],
+      },
+      {
+        id: "kill",
+        record: "incident",
+        when: { acts: ["massacre"], targetsGroup: true },
+        indicators: [{ indicator: "T1", strength: 1 }],
+      },
+      {
+        id: "arms",
+        record: "incident",
+        when: { acts: ["arms-cache"] },
+        indicators: [{ indicator: "P1", strength: 1 }],
+      },
+      {
+        id: "militia",
+        record: "incident",
+        when: { acts: ["militia-training"] },
+        indicators: [{ indicator: "P2", strength: 1 }],
+      },
     ],
     grading: {
       reliability: { A: 1, B: 0.9, C: 0.75, D: 0.55, E: 0.35, F: 0.5 },
@@ -52,7 +104,13 @@ export function tinyDocument(): RulebookDocument {
     evidencePerIndicator: 3,
     levels: [
       { id: "elevated", level: "elevated", minScore: 1, requires: [], explanation: "any evidence" },
-      { id: "high", level: "high", minScore: 5, requires: [{ signals: ["targeting"], minIndicators: 1 }], explanation: "targeting" },
+      {
+        id: "high",
+        level: "high",
+        minScore: 5,
+        requires: [{ signals: ["targeting"], minIndicators: 1 }],
+        explanation: "targeting",
+      },
       {
         id: "imminent",
         level: "imminent",
@@ -76,12 +134,26 @@ export function tinyDocument(): RulebookDocument {
       stages: [
         { id: "preparation", name: "Preparation", follows: null, indicators: ["P1", "P2"] },
         { id: "persecution", name: "Persecution", follows: "preparation", indicators: ["T1"] },
-        { id: "extermination", name: "Extermination", follows: "persecution", indicators: [], reachedAtLevel: "ongoing" },
+        {
+          id: "extermination",
+          name: "Extermination",
+          follows: "persecution",
+          indicators: [],
+          reachedAtLevel: "ongoing",
+        },
       ],
     },
     playbook: [
-      { level: "elevated", actions: [{ kind: "monitor", description: "watch", dueInDays: 30 }], notifyRoles: ["human-rights-mechanism"] },
-      { level: "high", actions: [{ kind: "public-naming", description: "name it", dueInDays: 7 }], notifyRoles: ["mission-on-ground"] },
+      {
+        level: "elevated",
+        actions: [{ kind: "monitor", description: "watch", dueInDays: 30 }],
+        notifyRoles: ["human-rights-mechanism"],
+      },
+      {
+        level: "high",
+        actions: [{ kind: "public-naming", description: "name it", dueInDays: 7 }],
+        notifyRoles: ["mission-on-ground"],
+      },
       {
         level: "imminent",
         actions: [
@@ -90,7 +162,11 @@ export function tinyDocument(): RulebookDocument {
         ],
         notifyRoles: ["mission-on-ground", "security-council"],
       },
-      { level: "ongoing", actions: [{ kind: "protect-civilians", description: "protect", dueInDays: 0 }], notifyRoles: ["security-council"] },
+      {
+        level: "ongoing",
+        actions: [{ kind: "protect-civilians", description: "protect", dueInDays: 0 }],
+        notifyRoles: ["security-council"],
+      },
     ],
   };
 }
@@ -143,8 +219,21 @@ export function incident(
   };
 }
 
-export function group(id: string, name: string, countries: readonly string[], knownAt = "2000-01-01"): ProtectedGroup {
-  return { id, name, kind: "ethnical", countries, occurredAt: day(knownAt), knownAt, citations: [{ source: "s-a1", locator: "x" }] };
+export function group(
+  id: string,
+  name: string,
+  countries: readonly string[],
+  knownAt = "2000-01-01",
+): ProtectedGroup {
+  return {
+    id,
+    name,
+    kind: "ethnical",
+    countries,
+    occurredAt: day(knownAt),
+    knownAt,
+    citations: [{ source: "s-a1", locator: "x" }],
+  };
 }
 
 export function actor(id: string, roles: Actor["roles"], knownAt = "2000-01-01"): Actor {
@@ -161,7 +250,10 @@ export function actor(id: string, roles: Actor["roles"], knownAt = "2000-01-01")
 }
 
 /** A bundle for country ZZA over 2000-01-01 … 2000-12-31 with the given records. */
-export function bundle(records: Partial<CaseRecords>, evaluation?: CaseBundle["manifest"]["evaluation"]): CaseBundle {
+export function bundle(
+  records: Partial<CaseRecords>,
+  evaluation?: CaseBundle["manifest"]["evaluation"],
+): CaseBundle {
   return {
     manifest: {
       id: "tiny-case",

@@ -3,9 +3,18 @@ import { existsSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cvGlmnetBinomial } from "../../src/forecast/glmnet/cv-glmnet.js";
 import { glmnetBinomial } from "../../src/forecast/glmnet/glmnet.js";
-import { EWP_CSV, type GlmnetFixture, loadEwpTraining, loadFixture, loadSynthetic } from "./glmnet-fixture.js";
+import {
+  EWP_CSV,
+  type GlmnetFixture,
+  loadEwpTraining,
+  loadFixture,
+  loadSynthetic,
+} from "./glmnet-fixture.js";
 
-function expectPathAgrees(fx: GlmnetFixture, data: { x: Float64Array; y: Float64Array; n: number; p: number }): void {
+function expectPathAgrees(
+  fx: GlmnetFixture,
+  data: { x: Float64Array; y: Float64Array; n: number; p: number },
+): void {
   const { x, y, n, p } = data;
   const own = glmnetBinomial(x, n, p, y, { alpha: fx.alpha });
   // Our own lambda sequence (and its length, set by the path-stopping rules) is R's.
@@ -31,8 +40,13 @@ function expectPathAgrees(fx: GlmnetFixture, data: { x: Float64Array; y: Float64
   expect(Math.abs(given.npasses - fx.npassesGiven)).toBeLessThanOrEqual(2);
 }
 
-function expectCvAgrees(fx: GlmnetFixture, data: { x: Float64Array; y: Float64Array; n: number; p: number }): void {
-  const cv = cvGlmnetBinomial(data.x, data.n, data.p, data.y, Int32Array.from(fx.foldid), { alpha: fx.alpha });
+function expectCvAgrees(
+  fx: GlmnetFixture,
+  data: { x: Float64Array; y: Float64Array; n: number; p: number },
+): void {
+  const cv = cvGlmnetBinomial(data.x, data.n, data.p, data.y, Int32Array.from(fx.foldid), {
+    alpha: fx.alpha,
+  });
   expect(cv.lambda.length).toBe(fx.cvLambda.length);
   cv.cvm.forEach((m, k) => expect(Math.abs(m - fx.cvm[k]!)).toBeLessThan(1e-6));
   cv.cvsd.forEach((s, k) => expect(Math.abs(s - fx.cvsd[k]!)).toBeLessThan(1e-6));
@@ -51,18 +65,26 @@ describe("glmnet binomial against R glmnet fixtures", () => {
   }
 
   const ewp = existsSync(EWP_CSV);
-  it.skipIf(!ewp)("EWP base year 2013, two-year target: path and 10-fold CV (skipped when ../shared/data/ewp is absent)", async () => {
-    const fx = loadFixture("ewp-2013-mk_onset_1or2");
-    const data = await loadEwpTraining(2013, 2);
-    expect(data.n).toBe(fx.n);
-    expectPathAgrees(fx, data);
-    expectCvAgrees(fx, data);
-  }, 60_000);
+  it.skipIf(!ewp)(
+    "EWP base year 2013, two-year target: path and 10-fold CV (skipped when ../shared/data/ewp is absent)",
+    async () => {
+      const fx = loadFixture("ewp-2013-mk_onset_1or2");
+      const data = await loadEwpTraining(2013, 2);
+      expect(data.n).toBe(fx.n);
+      expectPathAgrees(fx, data);
+      expectCvAgrees(fx, data);
+    },
+    60_000,
+  );
 
-  it.skipIf(!ewp)("EWP base year 2000, one-year target: path", async () => {
-    const fx = loadFixture("ewp-2000-mk_onset_1");
-    const data = await loadEwpTraining(2000, 1);
-    expect(data.n).toBe(fx.n);
-    expectPathAgrees(fx, data);
-  }, 60_000);
+  it.skipIf(!ewp)(
+    "EWP base year 2000, one-year target: path",
+    async () => {
+      const fx = loadFixture("ewp-2000-mk_onset_1");
+      const data = await loadEwpTraining(2000, 1);
+      expect(data.n).toBe(fx.n);
+      expectPathAgrees(fx, data);
+    },
+    60_000,
+  );
 });

@@ -6,7 +6,9 @@ import { columnMajor, pick, splitRows } from "../../src/forecast/data/training-r
 
 const dir = fileURLToPath(new URL("../fixtures/glmnet/", import.meta.url));
 /** The EWP file, read in place (never copied into the repo). */
-export const EWP_CSV = fileURLToPath(new URL("../../../shared/data/ewp/prepared2024predictors-2025-09-03_upto2015.csv", import.meta.url));
+export const EWP_CSV = fileURLToPath(
+  new URL("../../../shared/data/ewp/prepared2024predictors-2025-09-03_upto2015.csv", import.meta.url),
+);
 
 /** What make-fixtures.R writes. */
 export interface GlmnetFixture {
@@ -50,10 +52,18 @@ export function loadSynthetic(name: string): { x: Float64Array; y: Float64Array;
 }
 
 /** The EWP training set for a base year, as make-fixtures.R builds it. */
-export async function loadEwpTraining(baseYear: number, horizon: 1 | 2): Promise<{ x: Float64Array; y: Float64Array; n: number; p: number }> {
+export async function loadEwpTraining(
+  baseYear: number,
+  horizon: 1 | 2,
+): Promise<{ x: Float64Array; y: Float64Array; n: number; p: number }> {
   const r = await readEwpCsv(EWP_CSV);
   if (!r.ok) throw new Error(r.problems.map((p) => p.message).join("; "));
   const split = splitRows(r.table, baseYear, horizon);
   const n = split.train.length;
-  return { x: columnMajor(r.table, split.train), y: pick(r.table.outcomes[split.target]!, split.train), n, p: r.table.predictors.length };
+  return {
+    x: columnMajor(r.table, split.train),
+    y: pick(r.table.outcomes[split.target]!, split.train),
+    n,
+    p: r.table.predictors.length,
+  };
 }

@@ -12,7 +12,9 @@ let bundle: CaseBundle;
 
 beforeAll(async () => {
   bundle = withCanary(await rwandaBundle(), CANARY);
-  expect(bundle.records.source.some((s) => s.confidential && s.protectedIdentity?.name?.includes(CANARY))).toBe(true);
+  expect(
+    bundle.records.source.some((s) => s.confidential && s.protectedIdentity?.name?.includes(CANARY)),
+  ).toBe(true);
   h = await harness(bundle);
 });
 afterAll(async () => h?.close());
@@ -20,10 +22,14 @@ afterAll(async () => h?.close());
 /** Every concrete URL to crawl: each documented path with every value its parameters can take here. */
 async function urls(): Promise<string[]> {
   const doc = (await (await h.app.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
-  const out = new Set<string>(["/api/openapi.json", "/api/records/source/src-confidential-1994-01?case=" + CASE_ID]);
+  const out = new Set<string>([
+    "/api/openapi.json",
+    "/api/records/source/src-confidential-1994-01?case=" + CASE_ID,
+  ]);
   for (const path of Object.keys(doc.paths)) {
     if (path === "/api/records/{kind}/{id}") {
-      for (const kind of RECORD_KINDS) for (const r of bundle.records[kind]) out.add(`/api/records/${kind}/${r.id}`);
+      for (const kind of RECORD_KINDS)
+        for (const r of bundle.records[kind]) out.add(`/api/records/${kind}/${r.id}`);
     } else if (path === "/api/records/{kind}") {
       for (const kind of RECORD_KINDS) {
         out.add(`/api/records/${kind}?limit=500`);
@@ -31,7 +37,8 @@ async function urls(): Promise<string[]> {
       }
     } else if (path.includes("{caseId}")) {
       const p = path.replace("{caseId}", CASE_ID);
-      for (const asOf of ["", "?asOf=1994-01-11", "?asOf=1994-04-30"]) out.add(`${p}${p.endsWith("timeline") ? "" : asOf}`);
+      for (const asOf of ["", "?asOf=1994-01-11", "?asOf=1994-04-30"])
+        out.add(`${p}${p.endsWith("timeline") ? "" : asOf}`);
     } else if (path.includes("{runId}")) {
       out.add(path.replace("{runId}", "no-such-run"));
     } else {
@@ -59,7 +66,9 @@ describe("canary sweep", () => {
   });
 
   it("the store does hold the planted strings (so the sweep can find a leak)", async () => {
-    const s = await getRecord(h.store, "source", "src-confidential-1994-01", CASE_ID, { includeProtected: true });
+    const s = await getRecord(h.store, "source", "src-confidential-1994-01", CASE_ID, {
+      includeProtected: true,
+    });
     expect(JSON.stringify(s)).toContain(`${CANARY}-name`);
   });
 

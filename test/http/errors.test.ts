@@ -10,7 +10,12 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.close());
 
-function expectProblem(r: Awaited<ReturnType<typeof getJson>>, status: number, code: string, instance: string) {
+function expectProblem(
+  r: Awaited<ReturnType<typeof getJson>>,
+  status: number,
+  code: string,
+  instance: string,
+) {
   expect(r.status).toBe(status);
   expect(r.type).toMatch(/^application\/problem\+json/);
   expect(r.body).toMatchObject({ type: `https://tocsin.dev/problems/${code}`, status, code, instance });
@@ -24,12 +29,31 @@ describe("404", () => {
     expect(r.body.detail).toBe('no warning with id "no-such-warning"');
   });
   it("an unknown case, for the case, its timeline and each analysis", async () => {
-    for (const p of ["", "/timeline", "/ledger", "/alerts", "/naming", "/accountability", "/scorecard", "/gaps"]) {
-      expectProblem(await getJson(h.app, `/api/cases/no-such-case${p}`), 404, "not-found", `/api/cases/no-such-case${p}`);
+    for (const p of [
+      "",
+      "/timeline",
+      "/ledger",
+      "/alerts",
+      "/naming",
+      "/accountability",
+      "/scorecard",
+      "/gaps",
+    ]) {
+      expectProblem(
+        await getJson(h.app, `/api/cases/no-such-case${p}`),
+        404,
+        "not-found",
+        `/api/cases/no-such-case${p}`,
+      );
     }
   });
   it("an unknown forecast run and an unknown path", async () => {
-    expectProblem(await getJson(h.app, "/api/forecasts/no-such-run"), 404, "not-found", "/api/forecasts/no-such-run");
+    expectProblem(
+      await getJson(h.app, "/api/forecasts/no-such-run"),
+      404,
+      "not-found",
+      "/api/forecasts/no-such-run",
+    );
     expectProblem(await getJson(h.app, "/api/nothing-here"), 404, "not-found", "/api/nothing-here");
   });
 });
@@ -83,15 +107,27 @@ describe("413 and 500", () => {
 
 describe("no query string makes the API fail", () => {
   it("answers 200 or a 400 problem to any filters (fast-check)", async () => {
-    const value = fc.oneof(fc.string({ maxLength: 30 }), fc.integer().map(String), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
-    const query = fc.dictionary(fc.constantFrom("case", "actor", "from", "to", "text", "limit", "offset", "asOf", "x"), value, { maxKeys: 5 });
+    const value = fc.oneof(
+      fc.string({ maxLength: 30 }),
+      fc.integer().map(String),
+      fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    );
+    const query = fc.dictionary(
+      fc.constantFrom("case", "actor", "from", "to", "text", "limit", "offset", "asOf", "x"),
+      value,
+      { maxKeys: 5 },
+    );
     await fc.assert(
-      fc.asyncProperty(query, fc.constantFrom("warning", "incident", "source", "response"), async (q, kind) => {
-        const qs = new URLSearchParams(q).toString();
-        const r = await h.app.request(`/api/records/${kind}?${qs}`);
-        expect([200, 400]).toContain(r.status);
-        if (r.status === 400) expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-      }),
+      fc.asyncProperty(
+        query,
+        fc.constantFrom("warning", "incident", "source", "response"),
+        async (q, kind) => {
+          const qs = new URLSearchParams(q).toString();
+          const r = await h.app.request(`/api/records/${kind}?${qs}`);
+          expect([200, 400]).toContain(r.status);
+          if (r.status === 400) expect(r.headers.get("content-type")).toMatch(/^application\/problem\+json/);
+        },
+      ),
       { numRuns: 150 },
     );
   });

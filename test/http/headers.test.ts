@@ -11,7 +11,10 @@ let webRoot: string;
 beforeAll(async () => {
   webRoot = await mkdtemp(join(tmpdir(), "tocsin-web-"));
   await mkdir(join(webRoot, "assets"));
-  await writeFile(join(webRoot, "index.html"), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+  await writeFile(
+    join(webRoot, "index.html"),
+    '<!doctype html><script type="module" src="/assets/app.js"></script>',
+  );
   await writeFile(join(webRoot, "assets", "app.js"), "console.log(1)");
   h = await harness(await rwandaBundle(), { webRoot });
 });

@@ -7,14 +7,15 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { readCaseFolder } from "../../src/casefiles/index.js";
-import { readLexicon } from "../../src/casefiles/read-lexicon.js";
+import { loadAnalysisInputs } from "../../src/cli/serve.command.js";
 import type { CaseBundle, Source } from "../../src/domain/index.js";
 import { createApp } from "../../src/http/app.js";
 import type { HttpDeps } from "../../src/http/deps.js";
 import { loadCase, openStore, type Store } from "../../src/storage/index.js";
 
 export const CASE_ID = "rwanda-1990-1994";
-export const CASE_DIR = join(import.meta.dirname, "..", "..", "cases", CASE_ID);
+export const ROOT = join(import.meta.dirname, "..", "..");
+export const CASE_DIR = join(ROOT, "cases", CASE_ID);
 
 /** Read the built-in case or fail the test with its problems. */
 export async function rwandaBundle(): Promise<CaseBundle> {
@@ -25,20 +26,19 @@ export async function rwandaBundle(): Promise<CaseBundle> {
 
 /** The bundle with `canary` written into every protected-identity field of every confidential source. */
 export function withCanary(bundle: CaseBundle, canary: string): CaseBundle {
-  const source = bundle.records.source.map(
-    (s): Source =>
-      s.confidential
-        ? {
-            ...s,
-            protectedIdentity: {
-              name: `${canary}-name`,
-              contact: `${canary}-contact`,
-              exactPlace: `${canary}-place`,
-              device: `${canary}-device`,
-              description: `${canary}-description`,
-            },
-          }
-        : s,
+  const source = bundle.records.source.map((s): Source =>
+    s.confidential
+      ? {
+          ...s,
+          protectedIdentity: {
+            name: `${canary}-name`,
+            contact: `${canary}-contact`,
+            exactPlace: `${canary}-place`,
+            device: `${canary}-device`,
+            description: `${canary}-description`,
+          },
+        }
+      : s,
   );
   return { ...bundle, records: { ...bundle.records, source } };
 }
@@ -55,8 +55,12 @@ export async function harness(bundle: CaseBundle, extra: Partial<HttpDeps> = {})
   const dir = await mkdtemp(join(tmpdir(), "tocsin-http-"));
   const store = await openStore(join(dir, "test.db"));
   await loadCase(store, bundle, { loadedAt: "2026-01-01T00:00:00Z" });
-  const lex = await readLexicon(join(import.meta.dirname, "..", "..", "rulebook", "lexicon"));
-  const deps: HttpDeps = { store, version: "test", ...(lex.ok ? { analysis: { lexicon: lex.lexicon } } : {}), ...extra };
+  const analysis = await loadAnalysisInputs(ROOT, {
+    out: () => undefined,
+    err: () => undefined,
+    isTTY: false,
+  });
+  const deps: HttpDeps = { store, version: "test", analysis, ...extra };
   const app = createApp(deps);
   return {
     store,
@@ -73,5 +77,11 @@ export async function harness(bundle: CaseBundle, extra: Partial<HttpDeps> = {})
 export async function getJson(app: Harness["app"], path: string, init?: RequestInit) {
   const res = await app.request(path, init);
   const text = await res.text();
-  return { status: res.status, type: res.headers.get("content-type") ?? "", headers: res.headers, text, body: JSON.parse(text) as Record<string, unknown> & { items?: unknown[] } };
+  return {
+    status: res.status,
+    type: res.headers.get("content-type") ?? "",
+    headers: res.headers,
+    text,
+    body: JSON.parse(text) as Record<string, unknown> & { items?: unknown[] },
+  };
 }

@@ -6,7 +6,10 @@ import { CASE_ID, getJson, harness, rwandaBundle, type Harness } from "./http-fi
 type Doc = {
   openapi: string;
   info: { title: string; version: string };
-  paths: Record<string, Record<string, { responses?: Record<string, unknown>; parameters?: { name: string; in: string }[] }>>;
+  paths: Record<
+    string,
+    Record<string, { responses?: Record<string, unknown>; parameters?: { name: string; in: string }[] }>
+  >;
   components?: { schemas?: Record<string, unknown> };
 };
 
@@ -37,7 +40,10 @@ function resolve(root: unknown, ref: string): unknown {
     .slice(2)
     .split("/")
     .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"))
-    .reduce<unknown>((node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined), root);
+    .reduce<unknown>(
+      (node, key) => (node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined),
+      root,
+    );
 }
 
 describe("GET /api/openapi.json", () => {
@@ -69,7 +75,10 @@ describe("GET /api/openapi.json", () => {
         expect(Object.keys(op.responses ?? {}), `${method} ${path}`).toContain("200");
         expect(Object.keys(op.responses ?? {}), `${method} ${path}`).toContain("400");
         for (const m of path.matchAll(/\{(\w+)\}/g)) {
-          expect(op.parameters?.some((p) => p.in === "path" && p.name === m[1]), `${path} declares ${m[1]}`).toBe(true);
+          expect(
+            op.parameters?.some((p) => p.in === "path" && p.name === m[1]),
+            `${path} declares ${m[1]}`,
+          ).toBe(true);
         }
       }
     }
@@ -104,9 +113,14 @@ describe("answers match their declared response schema", () => {
     ]) {
       const r = await getJson(h.app, path);
       expect(r.status, path).toBe(200);
-      const routePath = Object.keys(doc.paths).find((p) => new RegExp(`^${p.replace(/\{\w+\}/g, "[^/]+")}$`).test(path));
-      const schema = (doc.paths[routePath ?? ""]?.get?.responses?.["200"] as { content: Record<string, { schema: unknown }> })
-        .content["application/json"]?.schema;
+      const routePath = Object.keys(doc.paths).find((p) =>
+        new RegExp(`^${p.replace(/\{\w+\}/g, "[^/]+")}$`).test(path),
+      );
+      const schema = (
+        doc.paths[routePath ?? ""]?.get?.responses?.["200"] as {
+          content: Record<string, { schema: unknown }>;
+        }
+      ).content["application/json"]?.schema;
       expect(schema, path).toBeDefined();
       expect(validate(doc, schema, r.body), path).toEqual([]);
     }
@@ -120,26 +134,38 @@ function validate(root: unknown, schema: unknown, value: unknown, at = "$"): str
   if (typeof s.$ref === "string") return validate(root, resolve(root, s.$ref), value, at);
   const errs: string[] = [];
   if (Array.isArray(s.anyOf)) {
-    return s.anyOf.some((x) => validate(root, x, value, at).length === 0) ? [] : [`${at}: matches no anyOf branch`];
+    return s.anyOf.some((x) => validate(root, x, value, at).length === 0)
+      ? []
+      : [`${at}: matches no anyOf branch`];
   }
-  if (Array.isArray(s.enum) && !s.enum.includes(value as never)) errs.push(`${at}: ${JSON.stringify(value)} not in enum`);
+  if (Array.isArray(s.enum) && !s.enum.includes(value as never))
+    errs.push(`${at}: ${JSON.stringify(value)} not in enum`);
   if ("const" in s && s.const !== value) errs.push(`${at}: not ${JSON.stringify(s.const)}`);
   const t = s.type;
-  const typeOf = Array.isArray(value) ? "array" : value === null ? "null" : typeof value === "number" && Number.isInteger(value) ? "integer" : typeof value;
+  const typeOf = Array.isArray(value)
+    ? "array"
+    : value === null
+      ? "null"
+      : typeof value === "number" && Number.isInteger(value)
+        ? "integer"
+        : typeof value;
   if (typeof t === "string") {
     const ok = t === typeOf || (t === "number" && typeOf === "integer");
     if (!ok) return [`${at}: expected ${t}, got ${typeOf}`];
   }
   if (typeOf === "object" && value) {
     const obj = value as Record<string, unknown>;
-    for (const k of (s.required as string[] | undefined) ?? []) if (!(k in obj)) errs.push(`${at}.${k}: required`);
+    for (const k of (s.required as string[] | undefined) ?? [])
+      if (!(k in obj)) errs.push(`${at}.${k}: required`);
     const props = (s.properties as Record<string, unknown> | undefined) ?? {};
     for (const [k, v] of Object.entries(obj)) {
       if (k in props) errs.push(...validate(root, props[k], v, `${at}.${k}`));
       else if (s.additionalProperties === false) errs.push(`${at}.${k}: not allowed`);
-      else if (s.additionalProperties && typeof s.additionalProperties === "object") errs.push(...validate(root, s.additionalProperties, v, `${at}.${k}`));
+      else if (s.additionalProperties && typeof s.additionalProperties === "object")
+        errs.push(...validate(root, s.additionalProperties, v, `${at}.${k}`));
     }
   }
-  if (typeOf === "array" && s.items) (value as unknown[]).forEach((v, i) => errs.push(...validate(root, s.items, v, `${at}[${i}]`)));
+  if (typeOf === "array" && s.items)
+    (value as unknown[]).forEach((v, i) => errs.push(...validate(root, s.items, v, `${at}[${i}]`)));
   return errs;
 }

@@ -28,13 +28,15 @@ describe("GET /api/records/{kind}", () => {
     const seen: string[] = [];
     const total = bundle.records.response.length;
     for (let offset = 0; offset < total; offset += 2) {
-      const page = (await getJson(h.app, `/api/records/response?limit=2&offset=${offset}`)).body as unknown as Page;
+      const page = (await getJson(h.app, `/api/records/response?limit=2&offset=${offset}`))
+        .body as unknown as Page;
       expect(page.total).toBe(total);
       expect(page.items.length).toBe(Math.min(2, total - offset));
       seen.push(...page.items.map((i) => i.id));
     }
     expect(new Set(seen).size).toBe(total);
-    const past = (await getJson(h.app, `/api/records/response?limit=2&offset=${total}`)).body as unknown as Page;
+    const past = (await getJson(h.app, `/api/records/response?limit=2&offset=${total}`))
+      .body as unknown as Page;
     expect(past.items).toEqual([]);
   });
 
@@ -48,7 +50,8 @@ describe("GET /api/records/{kind}", () => {
     expect(byActor.items.map((i) => i.id)).toContain("resp-1994-01-12-dpko-refusal");
     const byText = (await getJson(h.app, "/api/records/warning?text=Le%20Soir")).body as unknown as Page;
     expect(byText.items.map((i) => i.id)).toEqual(["warn-1994-04-11-le-soir"]);
-    const none = (await getJson(h.app, "/api/records/warning?text=zzzz-no-such-words")).body as unknown as Page;
+    const none = (await getJson(h.app, "/api/records/warning?text=zzzz-no-such-words"))
+      .body as unknown as Page;
     expect(none).toMatchObject({ total: 0, items: [] });
   });
 
@@ -63,7 +66,10 @@ describe("GET /api/records/{kind}/{id}", () => {
   it("gives the January 1994 cable with the sources it cites, graded", async () => {
     const r = await getJson(h.app, `/api/records/warning/warn-1994-01-11-cable?case=${CASE_ID}`);
     expect(r.status).toBe(200);
-    const d = r.body as { record: { id: string; citations: { source: string }[] }; sources: { id: string; reliability: string }[] };
+    const d = r.body as {
+      record: { id: string; citations: { source: string }[] };
+      sources: { id: string; reliability: string }[];
+    };
     expect(d.record.id).toBe("warn-1994-01-11-cable");
     const cited = [...new Set(d.record.citations.map((c) => c.source))].sort();
     expect(d.sources.map((s) => s.id).sort()).toEqual(cited);
@@ -101,9 +107,17 @@ describe("cases and timeline", () => {
     const r = await getJson(h.app, `/api/cases/${CASE_ID}/timeline?from=1994-01-11&to=1994-01-12`);
     expect(r.status).toBe(200);
     const items = r.body.items as { id: string; lane: string; from: string }[];
-    expect(items.find((i) => i.id === "warn-1994-01-11-cable")).toMatchObject({ lane: "warnings", from: "1994-01-11" });
-    expect(items.find((i) => i.id === "resp-1994-01-12-dpko-refusal")).toMatchObject({ lane: "responses", from: "1994-01-12" });
-    expect(items.some((i) => ["actor", "group", "source"].includes((i as unknown as { kind: string }).kind))).toBe(false);
+    expect(items.find((i) => i.id === "warn-1994-01-11-cable")).toMatchObject({
+      lane: "warnings",
+      from: "1994-01-11",
+    });
+    expect(items.find((i) => i.id === "resp-1994-01-12-dpko-refusal")).toMatchObject({
+      lane: "responses",
+      from: "1994-01-12",
+    });
+    expect(
+      items.some((i) => ["actor", "group", "source"].includes((i as unknown as { kind: string }).kind)),
+    ).toBe(false);
     const days = items.map((i) => i.from);
     expect(days).toEqual([...days].sort());
   });
@@ -113,16 +127,18 @@ describe("analyses", () => {
   it("the ledger records the January 1994 request as refused one day later", async () => {
     const r = await getJson(h.app, `/api/cases/${CASE_ID}/ledger`);
     expect(r.status).toBe(200);
-    const w = (r.body.warnings as { warning: string; daysToFirstResponse?: number; requests: { status: string }[] }[]).find(
-      (x) => x.warning === "warn-1994-01-11-cable",
-    );
+    const w = (
+      r.body.warnings as { warning: string; daysToFirstResponse?: number; requests: { status: string }[] }[]
+    ).find((x) => x.warning === "warn-1994-01-11-cable");
     expect(w?.daysToFirstResponse).toBe(1);
     expect(w?.requests.map((q) => q.status)).toContain("refused");
   });
 
   it("as of 1994-01-11 the request is still open (no look-ahead)", async () => {
     const r = await getJson(h.app, `/api/cases/${CASE_ID}/ledger?asOf=1994-01-11`);
-    const w = (r.body.warnings as { warning: string; requests: { status: string }[] }[]).find((x) => x.warning === "warn-1994-01-11-cable");
+    const w = (r.body.warnings as { warning: string; requests: { status: string }[] }[]).find(
+      (x) => x.warning === "warn-1994-01-11-cable",
+    );
     expect(w?.requests.every((q) => q.status === "open")).toBe(true);
   });
 

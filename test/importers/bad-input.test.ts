@@ -43,7 +43,11 @@ describe("bad input", () => {
     try {
       const lines = mixed();
       lines[0] = (lines[0] as string).replace('"fatalities"', '"deaths"').replace('"timestamp"', '"updated"');
-      const r = await importFile(store, { format: "acled", file: write(dir, "cols.csv", lines.join("\n")), clock });
+      const r = await importFile(store, {
+        format: "acled",
+        file: write(dir, "cols.csv", lines.join("\n")),
+        clock,
+      });
       expect(r.fileError?.code).toBe("IMPORT_MISSING_COLUMNS");
       expect(r.fileError?.message).toContain("missing columns fatalities, timestamp");
       expect(exitCodeOf(r)).toBe(2);
@@ -57,7 +61,12 @@ describe("bad input", () => {
     const { store, dir } = await tempStore();
     try {
       const rejects = join(dir, "rejects.csv");
-      const r = await importFile(store, { format: "acled", file: brokenAcled(dir), clock, rejectsFile: rejects });
+      const r = await importFile(store, {
+        format: "acled",
+        file: brokenAcled(dir),
+        clock,
+        rejectsFile: rejects,
+      });
       expect([r.read, r.imported, r.rejected]).toEqual([480, 477, 3]);
       expect(exitCodeOf(r)).toBe(1);
       expect(r.problems.map((p) => [p.line, p.fields.join(",")])).toEqual([
@@ -86,12 +95,23 @@ describe("bad input", () => {
     const { store, dir } = await tempStore();
     try {
       const rejects = join(dir, "rejects.csv");
-      const r = await importFile(store, { format: "acled", file: brokenAcled(dir), clock, strict: true, rejectsFile: rejects });
+      const r = await importFile(store, {
+        format: "acled",
+        file: brokenAcled(dir),
+        clock,
+        strict: true,
+        rejectsFile: rejects,
+      });
       expect([r.read, r.rejected, r.written]).toEqual([480, 3, false]);
       expect(exitCodeOf(r)).toBe(2);
       expect(await incidentCount(store)).toBe(0);
       expect((parse(readFileSync(rejects, "utf8")) as string[][]).length).toBe(4);
-      const clean = await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock, strict: true });
+      const clean = await importFile(store, {
+        format: "acled",
+        file: SAMPLES.acledMixed,
+        clock,
+        strict: true,
+      });
       expect([clean.imported, exitCodeOf(clean)]).toEqual([480, 0]);
     } finally {
       await store.close();
@@ -109,9 +129,17 @@ describe("bad input", () => {
       const garbage = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256));
       const bin = await importFile(store, { format: "acled", file: write(dir, "bin.csv", garbage), clock });
       expect(bin.fileError?.code).toBe("IMPORT_NOT_TEXT");
-      const header = await importFile(store, { format: "acled", file: write(dir, "h.csv", `${mixed()[0]}\n`), clock });
+      const header = await importFile(store, {
+        format: "acled",
+        file: write(dir, "h.csv", `${mixed()[0]}\n`),
+        clock,
+      });
       expect([header.fileError, header.read, exitCodeOf(header)]).toEqual([undefined, 0, 0]);
-      const unknown = await importFile(store, { format: "auto", file: write(dir, "x.csv", "a,b\n1,2\n"), clock });
+      const unknown = await importFile(store, {
+        format: "auto",
+        file: write(dir, "x.csv", "a,b\n1,2\n"),
+        clock,
+      });
       expect(unknown.fileError?.code).toBe("IMPORT_FORMAT_NOT_DETECTED");
     } finally {
       await store.close();
@@ -126,7 +154,11 @@ describe("bad input", () => {
       const last = lines.length - 1;
       const tail = lines[last] === "" ? last - 1 : last;
       lines[tail] = (lines[tail] as string).replace(/,"",(\d+)$/, ',"unclosed,$1');
-      const r = await importFile(store, { format: "acled", file: write(dir, "huge.csv", lines.join("\n")), clock });
+      const r = await importFile(store, {
+        format: "acled",
+        file: write(dir, "huge.csv", lines.join("\n")),
+        clock,
+      });
       expect([r.read, r.imported, r.rejected]).toEqual([480, 478, 2]);
       expect(r.problems.map((p) => p.line)).toEqual([3, 481]);
       expect(r.problems[0]?.reasons[0]).toContain("huge field");
@@ -140,9 +172,19 @@ describe("bad input", () => {
     const { store, dir } = await tempStore();
     try {
       const lines = mixed();
-      lines[1] = (lines[1] as string).replace('"Pana"', '"Córdoba"').replace(/"Around 1 January/, '"=HYPERLINK(1) Around 1 January');
+      lines[1] = (lines[1] as string)
+        .replace('"Pana"', '"Córdoba"')
+        .replace(/"Around 1 January/, '"=HYPERLINK(1) Around 1 January');
       const text = lines.join("\n");
-      const bom = await importFile(store, { format: "auto", file: write(dir, "bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")])), clock });
+      const bom = await importFile(store, {
+        format: "auto",
+        file: write(
+          dir,
+          "bom.csv",
+          Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]),
+        ),
+        clock,
+      });
       expect([bom.format, bom.encoding, bom.imported]).toEqual(["acled", "utf-8-bom", 480]);
       const stored = (await getRecord(store, "incident", "acled.afg63876", "import-acled")) as Incident;
       expect(stored.place.name).toBe("Córdoba");
@@ -150,9 +192,15 @@ describe("bad input", () => {
 
       const { store: s2 } = await tempStore();
       try {
-        const latin = await importFile(s2, { format: "auto", file: write(dir, "latin1.csv", Buffer.from(text, "latin1")), clock });
+        const latin = await importFile(s2, {
+          format: "auto",
+          file: write(dir, "latin1.csv", Buffer.from(text, "latin1")),
+          clock,
+        });
         expect([latin.encoding, latin.imported]).toEqual(["latin-1", 480]);
-        expect(((await getRecord(s2, "incident", "acled.afg63876", "import-acled")) as Incident).place.name).toBe("Córdoba");
+        expect(
+          ((await getRecord(s2, "incident", "acled.afg63876", "import-acled")) as Incident).place.name,
+        ).toBe("Córdoba");
       } finally {
         await s2.close();
       }
@@ -168,7 +216,12 @@ describe("bad input", () => {
       withFatalities(lines, 1, "many");
       lines[1] = (lines[1] as string).replace('"AFG63876"', '"=cmd|calc"');
       const rejects = join(dir, "rejects.csv");
-      await importFile(store, { format: "acled", file: write(dir, "f.csv", lines.join("\n")), clock, rejectsFile: rejects });
+      await importFile(store, {
+        format: "acled",
+        file: write(dir, "f.csv", lines.join("\n")),
+        clock,
+        rejectsFile: rejects,
+      });
       const rows = parse(readFileSync(rejects, "utf8")) as string[][];
       expect(rows[1]?.[2]).toBe('fatalities: "many" is not a whole number');
       expect(rows[1]?.[3]?.startsWith("'=cmd|calc,2022-01-01,")).toBe(true);
@@ -180,15 +233,29 @@ describe("bad input", () => {
   it("imports Tocsin CSV and JSON lines through the case-file schemas", async () => {
     const { store } = await tempStore();
     try {
-      const csv = await importFile(store, { format: "auto", file: join(FIXTURES_DIR, "tocsin-incidents.csv"), clock });
+      const csv = await importFile(store, {
+        format: "auto",
+        file: join(FIXTURES_DIR, "tocsin-incidents.csv"),
+        clock,
+      });
       expect([csv.format, csv.read, csv.imported, csv.rejected]).toEqual(["tocsin", 3, 2, 1]);
       expect(csv.problems[0]?.line).toBe(5);
       expect(csv.problems[0]?.fields).toEqual(["occurredAt"]);
       const a = (await getRecord(store, "incident", "inc-a", "import-tocsin")) as Incident;
-      expect([a.fatalities, a.notes, a.occurredAt.precision]).toEqual([{ low: 2, best: 3, high: 5 }, "Two lines\nin one note", "day"]);
-      expect(((await getRecord(store, "incident", "inc-b", "import-tocsin")) as Incident).notes).toBe("=SUM(A1:A2)");
+      expect([a.fatalities, a.notes, a.occurredAt.precision]).toEqual([
+        { low: 2, best: 3, high: 5 },
+        "Two lines\nin one note",
+        "day",
+      ]);
+      expect(((await getRecord(store, "incident", "inc-b", "import-tocsin")) as Incident).notes).toBe(
+        "=SUM(A1:A2)",
+      );
 
-      const jsonl = await importFile(store, { format: "tocsin", file: join(FIXTURES_DIR, "tocsin-records.jsonl"), clock });
+      const jsonl = await importFile(store, {
+        format: "tocsin",
+        file: join(FIXTURES_DIR, "tocsin-records.jsonl"),
+        clock,
+      });
       expect([jsonl.variant, jsonl.read, jsonl.imported, jsonl.rejected]).toEqual(["JSON lines", 4, 2, 2]);
       expect(jsonl.problems.map((p) => [p.line, p.fields[0]])).toEqual([
         [3, "kind"],
@@ -203,7 +270,12 @@ describe("bad input", () => {
   it("attaches to an existing case with --case and refuses a missing one", async () => {
     const { store } = await tempStore();
     try {
-      const r = await importFile(store, { format: "ucdp-ged", file: SAMPLES.ucdp, clock, caseId: "no-such-case" });
+      const r = await importFile(store, {
+        format: "ucdp-ged",
+        file: SAMPLES.ucdp,
+        clock,
+        caseId: "no-such-case",
+      });
       expect(r.fileError?.code).toBe("IMPORT_CASE_MISSING");
       expect(exitCodeOf(r)).toBe(2);
     } finally {

@@ -2,12 +2,23 @@
 // are kept out, deletion lists remove records (and they do not come back), and an interrupted run resumes.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { Incident } from "../../src/domain/index.js";
 import { exitCodeOf, importFile } from "../../src/importers/index.js";
 import { getRecord, listRecords } from "../../src/storage/index.js";
 import { recordVersions } from "../../src/storage/imports/import.repository.js";
-import { clock, FIXTURES_DIR, SAMPLES, tempStore } from "./helpers.js";
+import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";
+import { clock, FIXTURES_DIR, SAMPLES, tempDir } from "./helpers.js";
+
+const PG = process.env.TOCSIN_TEST_PG;
+if (!PG)
+  console.warn(
+    "[importers/living] TOCSIN_TEST_PG is unset: the PostgreSQL half of the living-data suite is SKIPPED",
+  );
+const targets: StoreTarget[] = [sqliteTarget(), ...(PG ? [postgresTarget(PG)] : [])];
+afterAll(async () => {
+  for (const t of targets) await t.cleanup();
+});
 
 /** The mixed ACLED sample with one row's fatalities and timestamp changed. */
 function variant(dir: string, name: string, id: string, fatalities: string, timestampDelta: number): string {
@@ -23,81 +34,110 @@ function variant(dir: string, name: string, id: string, fatalities: string, time
   return path;
 }
 
-describe("living ACLED data", () => {
-  it("updates a row with a newer timestamp and keeps the previous version; keeps out an older one", async () => {
-    const { store, dir } = await tempStore();
-    try {
-      await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
-      // BRA49798 has 1 fatality in the sample; the newer edit says 2.
-      const newer = variant(dir, "newer.csv", "BRA49798", "2", 100);
-      const r = await importFile(store, { format: "acled", file: newer, clock });
-      expect([r.read, r.imported, r.updated, r.unchanged]).toEqual([480, 0, 1, 479]);
-      const stored = (await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident;
-      expect(stored.fatalities).toEqual({ best: 2 });
-      expect(stored.citations[0]?.source).toBe(r.sourceId);
-      const versions = await recordVersions(store, "import-acled", "incident", "acled.bra49798");
-      expect(versions).toHaveLength(1);
-      expect(versions[0]?.change).toBe("updated");
-      expect((JSON.parse(versions[0]?.body ?? "{}") as Incident).fatalities).toEqual({ best: 1 });
+for (const target of targets) {
+  const tempStore = async () => ({ store: await target.open(await target.fresh()), dir: tempDir() });
+  describe(`living ACLED data (${target.name})`, () => {
+    it("updates a row with a newer timestamp and keeps the previous version; keeps out an older one", async () => {
+      const { store, dir } = await tempStore();
+      try {
+        await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
+        // BRA49798 has 1 fatality in the sample; the newer edit says 2.
+        const newer = variant(dir, "newer.csv", "BRA49798", "2", 100);
+        const r = await importFile(store, { format: "acled", file: newer, clock });
+        expect([r.read, r.imported, r.updated, r.unchanged]).toEqual([480, 0, 1, 479]);
+        const stored = (await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident;
+        expect(stored.fatalities).toEqual({ best: 2 });
+        expect(stored.citations[0]?.source).toBe(r.sourceId);
+        const versions = await recordVersions(store, "import-acled", "incident", "acled.bra49798");
+        expect(versions).toHaveLength(1);
+        expect(versions[0]?.change).toBe("updated");
+        expect((JSON.parse(versions[0]?.body ?? "{}") as Incident).fatalities).toEqual({ best: 1 });
 
-      const older = variant(dir, "older.csv", "BRA49798", "7", -100);
-      const o = await importFile(store, { format: "acled", file: older, clock });
-      expect([o.updated, o.unchanged, o.olderThanStored]).toEqual([0, 480, 1]);
-      expect(((await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident).fatalities).toEqual({ best: 2 });
-    } finally {
-      await store.close();
-    }
+        const older = variant(dir, "older.csv", "BRA49798", "7", -100);
+        const o = await importFile(store, { format: "acled", file: older, clock });
+        expect([o.updated, o.unchanged, o.olderThanStored]).toEqual([0, 480, 1]);
+        expect(
+          ((await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident).fatalities,
+        ).toEqual({ best: 2 });
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("applies a deletion list, reports it, and a re-import of the old file does not bring records back", async () => {
+      const { store } = await tempStore();
+      try {
+        await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
+        const d = await importFile(store, {
+          format: "auto",
+          file: join(FIXTURES_DIR, "acled-deletions.csv"),
+          clock,
+        });
+        expect(d.variant).toBe("deletion list");
+        expect([d.read, d.deleted, d.skipped, d.rejected]).toEqual([3, 2, 1, 0]);
+        expect(d.deletedIds).toEqual(["acled.afg63876", "acled.bra49798"]);
+        expect(d.skipReasons).toEqual({ "deletion of a record not in the store": 1 });
+        expect(exitCodeOf(d)).toBe(0);
+        expect(
+          (await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total,
+        ).toBe(478);
+        expect(await getRecord(store, "incident", "acled.afg63876", "import-acled")).toBeUndefined();
+        expect((await recordVersions(store, "import-acled", "incident", "acled.afg63876"))[0]?.change).toBe(
+          "deleted",
+        );
+
+        const again = await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
+        expect([again.imported, again.updated, again.unchanged, again.olderThanStored]).toEqual([
+          0, 0, 480, 2,
+        ]);
+        expect(
+          (await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total,
+        ).toBe(478);
+      } finally {
+        await store.close();
+      }
+    });
+
+    it("resumes an interrupted import after the last committed batch", async () => {
+      const { store } = await tempStore();
+      try {
+        const controller = new AbortController();
+        const first = await importFile(store, {
+          format: "acled",
+          file: SAMPLES.acledMixed,
+          clock,
+          batchSize: 100,
+          timer: (() => {
+            let t = 0;
+            return () => (t += 1000);
+          })(),
+          onProgress: () => controller.abort(),
+          signal: controller.signal,
+        });
+        expect(first.interrupted).toBe(true);
+        expect(first.fileError?.code).toBe("IMPORT_INTERRUPTED");
+        expect(exitCodeOf(first)).toBe(1);
+        // The first batch of 100 tokenized rows holds the header (line 1) and data lines 2–100.
+        expect([first.read, first.imported]).toEqual([99, 99]);
+        const second = await importFile(store, {
+          format: "acled",
+          file: SAMPLES.acledMixed,
+          clock,
+          batchSize: 100,
+        });
+        expect(second.resumedAfterLine).toBe(100);
+        expect([second.read, second.imported, second.unchanged, second.interrupted]).toEqual([
+          480,
+          480,
+          0,
+          false,
+        ]);
+        expect(
+          (await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total,
+        ).toBe(480);
+      } finally {
+        await store.close();
+      }
+    });
   });
-
-  it("applies a deletion list, reports it, and a re-import of the old file does not bring records back", async () => {
-    const { store } = await tempStore();
-    try {
-      await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
-      const d = await importFile(store, { format: "auto", file: join(FIXTURES_DIR, "acled-deletions.csv"), clock });
-      expect(d.variant).toBe("deletion list");
-      expect([d.read, d.deleted, d.skipped, d.rejected]).toEqual([3, 2, 1, 0]);
-      expect(d.deletedIds).toEqual(["acled.afg63876", "acled.bra49798"]);
-      expect(d.skipReasons).toEqual({ "deletion of a record not in the store": 1 });
-      expect(exitCodeOf(d)).toBe(0);
-      expect((await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total).toBe(478);
-      expect(await getRecord(store, "incident", "acled.afg63876", "import-acled")).toBeUndefined();
-      expect((await recordVersions(store, "import-acled", "incident", "acled.afg63876"))[0]?.change).toBe("deleted");
-
-      const again = await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
-      expect([again.imported, again.updated, again.unchanged, again.olderThanStored]).toEqual([0, 0, 480, 2]);
-      expect((await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total).toBe(478);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it("resumes an interrupted import after the last committed batch", async () => {
-    const { store } = await tempStore();
-    try {
-      const controller = new AbortController();
-      const first = await importFile(store, {
-        format: "acled",
-        file: SAMPLES.acledMixed,
-        clock,
-        batchSize: 100,
-        timer: (() => {
-          let t = 0;
-          return () => (t += 1000);
-        })(),
-        onProgress: () => controller.abort(),
-        signal: controller.signal,
-      });
-      expect(first.interrupted).toBe(true);
-      expect(first.fileError?.code).toBe("IMPORT_INTERRUPTED");
-      expect(exitCodeOf(first)).toBe(1);
-      // The first batch of 100 tokenized rows holds the header (line 1) and data lines 2–100.
-      expect([first.read, first.imported]).toEqual([99, 99]);
-      const second = await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock, batchSize: 100 });
-      expect(second.resumedAfterLine).toBe(100);
-      expect([second.read, second.imported, second.unchanged, second.interrupted]).toEqual([480, 480, 0, false]);
-      expect((await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total).toBe(480);
-    } finally {
-      await store.close();
-    }
-  });
-});
+}

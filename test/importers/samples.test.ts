@@ -7,7 +7,10 @@ import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store
 import { clock, SAMPLES } from "./helpers.js";
 
 const PG = process.env.TOCSIN_TEST_PG;
-if (!PG) console.warn("[importers/samples] TOCSIN_TEST_PG is unset: the PostgreSQL half of the sample imports is SKIPPED");
+if (!PG)
+  console.warn(
+    "[importers/samples] TOCSIN_TEST_PG is unset: the PostgreSQL half of the sample imports is SKIPPED",
+  );
 const targets: StoreTarget[] = [sqliteTarget(), ...(PG ? [postgresTarget(PG)] : [])];
 afterAll(async () => {
   for (const t of targets) await t.cleanup();
@@ -16,20 +19,64 @@ afterAll(async () => {
 // Actor counts: distinct armed actors (ACLED inter 1–4, 8; GED sides other than civilians; GDELT none in scope).
 /** Expected counts per sample (read = imported + updated + unchanged + deleted + skipped + rejected). */
 const CASES = [
-  { name: "ACLED Argentina", file: SAMPLES.acledArgentina, format: "acled", read: 326, imported: 326, skipped: 0, actors: 3 },
-  { name: "ACLED mixed", file: SAMPLES.acledMixed, format: "acled", read: 480, imported: 480, skipped: 0, actors: 112 },
-  { name: "UCDP GED", file: SAMPLES.ucdp, format: "ucdp-ged", read: 450, imported: 450, skipped: 0, actors: 158 },
+  {
+    name: "ACLED Argentina",
+    file: SAMPLES.acledArgentina,
+    format: "acled",
+    read: 326,
+    imported: 326,
+    skipped: 0,
+    actors: 3,
+  },
+  {
+    name: "ACLED mixed",
+    file: SAMPLES.acledMixed,
+    format: "acled",
+    read: 480,
+    imported: 480,
+    skipped: 0,
+    actors: 112,
+  },
+  {
+    name: "UCDP GED",
+    file: SAMPLES.ucdp,
+    format: "ucdp-ged",
+    read: 450,
+    imported: 450,
+    skipped: 0,
+    actors: 158,
+  },
   // 8 events in CAMEO scope (173 ×2, 174 ×3, 190 ×3); the 42 others (01…12, 172) are skipped.
-  { name: "GDELT events", file: SAMPLES.gdelt, format: "gdelt", read: 50, imported: 8, skipped: 42, actors: 0 },
+  {
+    name: "GDELT events",
+    file: SAMPLES.gdelt,
+    format: "gdelt",
+    read: 50,
+    imported: 8,
+    skipped: 42,
+    actors: 0,
+  },
   // 239 rows with events; 181 rows report zero events.
   { name: "HXL", file: SAMPLES.hxl, format: "hxl", read: 420, imported: 239, skipped: 181, actors: 0 },
 ] as const;
 
 function counts(r: ImportReport) {
-  return { read: r.read, imported: r.imported, updated: r.updated, unchanged: r.unchanged, deleted: r.deleted, skipped: r.skipped, rejected: r.rejected };
+  return {
+    read: r.read,
+    imported: r.imported,
+    updated: r.updated,
+    unchanged: r.unchanged,
+    deleted: r.deleted,
+    skipped: r.skipped,
+    rejected: r.rejected,
+  };
 }
 
-async function countKind(store: Store, kind: "incident" | "actor" | "source", caseId: string): Promise<number> {
+async function countKind(
+  store: Store,
+  kind: "incident" | "actor" | "source",
+  caseId: string,
+): Promise<number> {
   return (await listRecords(store, { kind, caseId, limit: 1, offset: 0 })).total;
 }
 
@@ -42,13 +89,29 @@ for (const target of targets) {
           const first = await importFile(store, { format: "auto", file: c.file, clock });
           expect(first.fileError).toBeUndefined();
           expect(first.format).toBe(c.format);
-          expect(counts(first)).toEqual({ read: c.read, imported: c.imported, updated: 0, unchanged: 0, deleted: 0, skipped: c.skipped, rejected: 0 });
+          expect(counts(first)).toEqual({
+            read: c.read,
+            imported: c.imported,
+            updated: 0,
+            unchanged: 0,
+            deleted: 0,
+            skipped: c.skipped,
+            rejected: 0,
+          });
           expect(await countKind(store, "incident", first.caseId)).toBe(c.imported);
           expect(await countKind(store, "source", first.caseId)).toBe(1);
           expect(await countKind(store, "actor", first.caseId)).toBe(c.actors);
 
           const again = await importFile(store, { format: c.format, file: c.file, clock });
-          expect(counts(again)).toEqual({ read: c.read, imported: 0, updated: 0, unchanged: c.imported, deleted: 0, skipped: c.skipped, rejected: 0 });
+          expect(counts(again)).toEqual({
+            read: c.read,
+            imported: 0,
+            updated: 0,
+            unchanged: c.imported,
+            deleted: 0,
+            skipped: c.skipped,
+            rejected: 0,
+          });
           expect(again.written).toBe(false);
           expect(await countKind(store, "incident", first.caseId)).toBe(c.imported);
         } finally {

@@ -21,22 +21,23 @@ const same = (a: readonly Buffer[], b: readonly Buffer[]): boolean =>
 
 /** Other sizes to claim instead of `s`: neighbours, halves, doubles, edges (all valid-range ints, deduplicated). */
 function otherSizes(s: number, n: number): number[] {
-  const c = [0, 1, 2, 3, s - 2, s - 1, s + 1, s + 2, n - 1, n, n + 1, 2 * s, Math.floor(s / 2), MAX, MAX + 1];
+  const c = [0, 1, s - 1, s + 1, n - 1, n + 1, 2 * s, Math.floor(s / 2), MAX + 1];
   return [...new Set(c)].filter((x) => x >= 0 && x <= MAX + 1 && x !== s);
 }
 
-/** One bit flipped in each of 8 bytes spread over the hash (every element is hit; bit positions vary). */
+/** One bit flipped in each of 4 bytes spread over the hash (first, two inner, last; bit positions vary). */
 function bitFlips(h: Buffer): Buffer[] {
-  const out: Buffer[] = [];
-  for (let byte = 0; byte < 32; byte += 6) {
+  const spots: [number, number][] = [
+    [0, 0],
+    [11, 3],
+    [22, 6],
+    [31, 7],
+  ];
+  return spots.map(([byte, bit]) => {
     const copy = Buffer.from(h);
-    copy[byte] = (copy[byte] as number) ^ (1 << (byte % 8));
-    out.push(copy);
-  }
-  const last = Buffer.from(h);
-  last[31] = (last[31] as number) ^ 0x80;
-  out.push(last);
-  return out;
+    copy[byte] = (copy[byte] as number) ^ (1 << bit);
+    return copy;
+  });
 }
 
 /** Every single structural change to a path: flip bits, replace, drop, insert, duplicate, swap, truncate a hash. */
@@ -62,7 +63,8 @@ function pathMutations(path: readonly Buffer[]): Buffer[][] {
 }
 
 describe("Merkle proof mutation test (trees of 1..64 leaves)", () => {
-  it("rejects every mutated inclusion proof (0 accepted)", () => {
+  // Generous timeouts: a few seconds alone, but CI machines may be busy.
+  it("rejects every mutated inclusion proof (0 accepted)", { timeout: 120_000 }, () => {
     let tried = 0;
     const accepted: string[] = [];
     let sizeOnlyAccepted = 0;
@@ -80,14 +82,9 @@ describe("Merkle proof mutation test (trees of 1..64 leaves)", () => {
         bitFlips(leaf).forEach((l, k) => check(`leaf#${k}`, verifyInclusion(l, i, n, root, path)));
         bitFlips(root).forEach((r, k) => check(`root#${k}`, verifyInclusion(leaf, i, n, r, path)));
         check("other leaf", verifyInclusion(stranger, i, n, root, path));
-        for (const j of [
-          -1,
-          0.5,
-          n,
-          n + 1,
-          Number.MAX_SAFE_INTEGER + 1,
-          ...Array.from({ length: n }, (_, x) => x),
-        ]) {
+        // Neighbours, the sibling (i xor 1), both ends, just outside, and malformed numbers.
+        const others = [i - 1, i + 1, i ^ 1, 0, n - 1, n, n + 1, 2 * i, Math.floor(i / 2), -1, 0.5, Number.MAX_SAFE_INTEGER + 1];
+        for (const j of new Set(others)) {
           if (j !== i) check(`index ${j}`, verifyInclusion(leaf, j, n, root, path));
         }
         for (const m of otherSizes(n, n)) {
@@ -108,7 +105,7 @@ describe("Merkle proof mutation test (trees of 1..64 leaves)", () => {
     );
   });
 
-  it("rejects every mutated consistency proof (0 accepted)", () => {
+  it("rejects every mutated consistency proof (0 accepted)", { timeout: 120_000 }, () => {
     let tried = 0;
     const accepted: string[] = [];
     let sizeOnlyAccepted = 0;

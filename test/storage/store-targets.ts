@@ -10,7 +10,7 @@ import { openStore, type OpenStoreOptions, type Store } from "../../src/storage/
 
 export interface StoreTarget {
   readonly name: "sqlite" | "postgres";
-  /** Create a fresh, empty location and return it (a file path or a URL with `?schema=`). */
+  /** An empty location (a new file path, or this run's schema emptied, as a URL with `?schema=`). */
   fresh(): Promise<string>;
   open(location: string, options?: OpenStoreOptions): Promise<Store>;
   /**
@@ -57,10 +57,23 @@ export function postgresTarget(url: string): StoreTarget {
   return {
     name: "postgres",
     async fresh() {
+      // One schema per run: the first call creates it (the store migrates it on open); later calls empty its
+      // tables, which is much faster than migrating a new schema for every test.
+      const u = new URL(url);
+      const existing = schemas[0];
+      if (existing !== undefined) {
+        const tables = await admin.query<{ table_name: string }>(
+          "select table_name from information_schema.tables where table_schema = $1 and table_name not like 'kysely_%'",
+          [existing],
+        );
+        const list = tables.rows.map((r) => `${existing}."${r.table_name}"`).join(", ");
+        if (list) await admin.query(`truncate table ${list} cascade`);
+        u.searchParams.set("schema", existing);
+        return u.toString();
+      }
       const schema = `tocsin_test_${randomBytes(6).toString("hex")}`;
       await admin.query(`create schema ${schema}`);
       schemas.push(schema);
-      const u = new URL(url);
       u.searchParams.set("schema", schema);
       return u.toString();
     },

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import BetterSqlite3 from "better-sqlite3";
 import { sql } from "kysely";
+import pg from "pg";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { asOf, emptyRecords, RECORD_KINDS, toTimeline, type CaseBundle } from "../../src/domain/index.js";
 import {
@@ -16,6 +17,7 @@ import {
   listForecastRuns,
   listRecords,
   loadCase,
+  deleteCase,
   MIGRATIONS,
   migrateStore,
   openStore,
@@ -253,6 +255,44 @@ for (const t of targets) {
       expect(await dumpTables(store)).toEqual(loaded);
     });
 
+    it("calls afterWrite inside the transaction with the changes, only when something changed; its failure rolls back", async () => {
+      const { store } = await fresh();
+      const bundle = syntheticBundle();
+      const calls: { manifest: string; changed: Record<string, [number, number, number]> }[] = [];
+      const afterWrite = async (
+        _trx: unknown,
+        _caseId: string,
+        manifest: string,
+        changes: readonly {
+          kind: string;
+          insert: readonly unknown[];
+          update: readonly unknown[];
+          remove: readonly unknown[];
+        }[],
+      ) => {
+        const changed: Record<string, [number, number, number]> = {};
+        for (const c of changes)
+          if (c.insert.length + c.update.length + c.remove.length > 0)
+            changed[c.kind] = [c.insert.length, c.update.length, c.remove.length];
+        calls.push({ manifest, changed });
+      };
+      await loadCase(store, bundle, { afterWrite });
+      await loadCase(store, bundle, { afterWrite });
+      expect(calls).toHaveLength(1);
+      expect(calls[0]?.manifest).toBe("inserted");
+      expect(calls[0]?.changed.actor).toEqual([4, 0, 0]);
+      const before = await dumpTables(store);
+      const changed = { ...bundle, records: { ...bundle.records, commitment: [] } };
+      const err = await loadCase(store, changed, {
+        afterWrite: async () => {
+          throw new Error("log unavailable");
+        },
+      }).catch((e: unknown) => e);
+      expect((err as StoreError).code).toBe("STORE_WRITE_FAILED");
+      expect((err as StoreError).message).toContain("log unavailable");
+      expect(await dumpTables(store)).toEqual(before);
+    });
+
     it("never stores a protected identity outside source_identities, and never returns it by default", async () => {
       const { store } = await fresh();
       await loadCase(store, syntheticBundle());
@@ -278,6 +318,30 @@ for (const t of targets) {
       );
       const page = await listRecords(store, { kind: "source", limit: 10, offset: 0, includeProtected: true });
       expect(page.items.find((s) => s.id === informant.id)).toEqual(informant);
+    });
+
+    it("passes protected identities through the store's identity codec on every write and read", async () => {
+      const location = await target.fresh();
+      // A reversible stand-in for encryption: what matters here is where encode and decode are applied.
+      const flip = (v: string) => [...v].reverse().join("");
+      const codec = {
+        encode: (rows: readonly { case_id: string; source_id: string; field: string; value: string }[]) =>
+          rows.map((r) => ({ ...r, value: `enc:${flip(r.value)}` })),
+        decode: (rows: readonly { case_id: string; source_id: string; field: string; value: string }[]) =>
+          rows.map((r) => ({ ...r, value: r.value.startsWith("enc:") ? flip(r.value.slice(4)) : r.value })),
+      };
+      const store = await target.open(location, { identityCodec: codec });
+      open.push(store);
+      const bundle = syntheticBundle();
+      await loadCase(store, bundle);
+      const raw = await dumpTables(store);
+      expect(Object.values(raw).some((t) => t.includes(CANARY.name))).toBe(false);
+      expect(raw.source_identities).toContain(`enc:${flip(CANARY.name)}`);
+      expect(await readCase(store, "xvl-test", { includeProtected: true })).toEqual(bundle);
+      expect(await getRecord(store, "source", informant.id, undefined, { includeProtected: true })).toEqual(
+        informant,
+      );
+      expect((await loadCase(store, bundle)).changed).toBe(false);
     });
 
     it("reads as of a day: only what was known by then", async () => {
@@ -502,6 +566,23 @@ for (const t of targets) {
       expect(await listForecastRuns(store)).toHaveLength(2);
     });
 
+    it("deletes a case and everything derived from it, leaving other cases alone", async () => {
+      const { store } = await fresh();
+      const bundle = syntheticBundle();
+      await loadCase(store, bundle);
+      await loadCase(store, { ...bundle, manifest: { ...bundle.manifest, id: "xvl-copy" } });
+      expect(await deleteCase(store, "xvl-copy")).toBe(true);
+      expect(await deleteCase(store, "xvl-copy")).toBe(false);
+      expect((await listCases(store)).map((c) => c.id)).toEqual(["xvl-test"]);
+      for (const table of ["citations", "record_refs", "incident_acts", "source_identities", "actors"]) {
+        const r = await sql<{
+          n: number;
+        }>`select count(*) as n from ${sql.table(table)} where case_id = 'xvl-copy'`.execute(store.db);
+        expect(Number(r.rows[0]?.n), table).toBe(0);
+      }
+      expect(await readCase(store, "xvl-test", { includeProtected: true })).toEqual(bundle);
+    });
+
     it("a read-only store reads but refuses writes with STORE_READONLY", async () => {
       const { store, location } = await fresh();
       await loadCase(store, syntheticBundle());
@@ -594,6 +675,13 @@ describe("store errors on open", () => {
     await restored.close();
   });
 
+  it("an in-memory SQLite store works for scratch use", async () => {
+    const store = await openStore(":memory:");
+    await loadCase(store, syntheticBundle());
+    expect((await listCases(store)).map((c) => c.id)).toEqual(["xvl-test"]);
+    await store.close();
+  });
+
   it("an unreachable PostgreSQL is STORE_UNREACHABLE and the password never shows", async () => {
     const e = await failure(openStore("postgres://tocsin:Sup3rSecret@127.0.0.1:1/nodb"));
     expect(e.code).toBe("STORE_UNREACHABLE");
@@ -601,6 +689,30 @@ describe("store errors on open", () => {
     expect(e.message).not.toContain("Sup3rSecret");
     expect(String(e.stack)).not.toContain("Sup3rSecret");
   });
+
+  it.skipIf(!PG)(
+    "a PostgreSQL table locked by another session is STORE_LOCKED after the lock timeout",
+    async () => {
+      const target = postgresTarget(PG ?? "");
+      const location = await target.fresh();
+      const store = await openStore(location, { busyTimeoutMs: 100 });
+      const holder = new pg.Client({ connectionString: PG });
+      await holder.connect();
+      try {
+        const schema = new URL(location).searchParams.get("schema");
+        await holder.query("begin");
+        await holder.query(`lock table ${schema}.cases in access exclusive mode`);
+        const e = await failure(loadCase(store, syntheticBundle()));
+        expect(e.code).toBe("STORE_LOCKED");
+        expect(e.message).toContain("xvl-test");
+      } finally {
+        await holder.query("rollback");
+        await holder.end();
+        await store.close();
+        await target.cleanup();
+      }
+    },
+  );
 
   it("prints PostgreSQL locations without their password", () => {
     expect(redactLocation("postgresql://u:p%40ss@h:5432/db?schema=s1&password=x")).toBe(

@@ -16,7 +16,8 @@ export class ApiFailure extends Error {
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   const res = await fetch(path, { headers: { Accept: "application/json" }, signal });
   const body = (await res.json().catch(() => ({}))) as { code?: string; detail?: string; title?: string };
-  if (!res.ok) throw new ApiFailure(res.status, body.code ?? "unknown", body.detail ?? body.title ?? res.statusText);
+  if (!res.ok)
+    throw new ApiFailure(res.status, body.code ?? "unknown", body.detail ?? body.title ?? res.statusText);
   return body as T;
 }
 

@@ -73,7 +73,14 @@ export function App() {
   const caseId = route.parts[0] === "case" ? route.parts[1] : (route.query.get("case") ?? undefined);
   return (
     <I18nContext.Provider value={i18n}>
-      <a class="skip" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById("main")?.focus(); }}>
+      <a
+        class="skip"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById("main")?.focus();
+        }}
+      >
         {lang === "fr" ? "Aller au contenu" : "Skip to content"}
       </a>
       <header class="top">

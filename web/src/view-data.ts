@@ -33,7 +33,10 @@ export function text(v: unknown): string {
   if (Array.isArray(v)) return v.map(text).join(v.every((x) => typeof x !== "object") ? ", " : "; ");
   if (typeof v === "object") {
     const o = v as Json;
-    if (typeof o.from === "string" && Object.keys(o).every((k) => k === "from" || k === "to" || k === "precision")) {
+    if (
+      typeof o.from === "string" &&
+      Object.keys(o).every((k) => k === "from" || k === "to" || k === "precision")
+    ) {
       return typeof o.to === "string" && o.to !== o.from ? `${o.from} – ${o.to}` : o.from;
     }
     return Object.entries(o)

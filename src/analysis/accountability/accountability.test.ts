@@ -165,3 +165,25 @@ describe("buildAccountability", () => {
     ]).toEqual([0, undefined, undefined, undefined]);
   });
 });
+
+describe("buildAccountability with missing input", () => {
+  it("takes the side from the case when the accused is not in the record, and gives no detention without dates", () => {
+    const b = bundle(
+      {
+        tribunal: [tribunal("trib")],
+        tribunalCase: [
+          tribunalCase("k1", { accused: "nobody-known", side: "reb" }),
+          tribunalCase("k2", { tribunal: "other-trib" }),
+        ],
+      },
+      { sides },
+    );
+    const t = buildAccountability(b, { asOf: "2005-12-31" }).tribunals[0];
+    expect(t?.sides.map((s) => [s.side, s.accused])).toEqual([
+      ["gov", 0],
+      ["reb", 1],
+    ]);
+    expect(t?.detention).toEqual([{ case: "k1", accused: "nobody-known" }]);
+    expect(t?.casesInRecord.convicted).toBe(1);
+  });
+});

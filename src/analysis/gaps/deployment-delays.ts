@@ -2,13 +2,15 @@
  * Decision-to-deployment delays of mandates, and reductions or withdrawals made while atrocities were ongoing.
  * @module
  */
-import { daysBetween, type Capability, type Mandate, type Response } from "../../domain/index.js";
+import { daysBetween, type Actor, type Capability, type Mandate, type Response } from "../../domain/index.js";
 import { dayOf } from "../evidence.js";
 import { levelRank, type LevelSpan, type RiskLevel } from "../level-span.js";
 
 export interface DeploymentDelay {
   readonly mandate: string;
   readonly mission: string;
+  /** The mission's name from the actors of the case (its id when it is not among them). */
+  readonly missionName: string;
   readonly decidedAt: string;
   readonly deployedAt: string;
   readonly days: number;
@@ -35,6 +37,7 @@ export function deploymentDelays(
   mandates: readonly Mandate[],
   spans: readonly LevelSpan[],
   asOf: string,
+  actors: readonly Actor[] = [],
 ): DeploymentDelay[] {
   return mandates
     .filter((m) => m.deployedAt !== undefined && m.deployedAt <= asOf)
@@ -45,6 +48,7 @@ export function deploymentDelays(
       return {
         mandate: m.id,
         mission: m.mission,
+        missionName: actors.find((a) => a.id === m.mission)?.name ?? m.mission,
         decidedAt,
         deployedAt,
         days: daysBetween(decidedAt, deployedAt),

@@ -43,6 +43,7 @@ describe("buildGaps", () => {
       {
         mandate: "m2",
         mission: "mission-b",
+        missionName: "mission-b",
         decidedAt: "1994-05-17",
         deployedAt: "1994-06-08",
         days: 22,
@@ -116,5 +117,17 @@ describe("buildGaps", () => {
   it("does not match spans of another country", () => {
     const b = bundle({ mandate: [mandate("m1", "1993-10-05", { country: "ABC" })] });
     expect(buildGaps(b, { asOf: "1994-12-31", levels }).mandates[0]?.gap).toBe(false);
+  });
+});
+
+describe("buildGaps with missing input", () => {
+  it("leaves out of the delays a mandate whose deployment is not recorded or comes after the as-of day", () => {
+    const b = bundle({
+      mandate: [mandate("m1", "1994-05-17"), mandate("m2", "1994-05-17", { deployedAt: "1994-06-08" })],
+    });
+    expect(buildGaps(b, { asOf: "1994-06-01", levels }).deploymentDelays).toEqual([]);
+    expect(buildGaps(b, { asOf: "1994-06-08", levels }).deploymentDelays.map((d) => d.mandate)).toEqual([
+      "m2",
+    ]);
   });
 });

@@ -30,7 +30,7 @@ export function buildGaps(
     asOf: options.asOf,
     mandates: mandateGaps(r.mandate, options.levels, options.asOf),
     capabilities: capabilityGaps(r.capability, options.levels, options.asOf),
-    deploymentDelays: deploymentDelays(r.mandate, options.levels, options.asOf),
+    deploymentDelays: deploymentDelays(r.mandate, options.levels, options.asOf, r.actor),
     drawdowns: drawdowns(r.response, r.capability, options.levels, options.asOf),
   };
 }

@@ -4,12 +4,12 @@
  * @module
  */
 import { daysBetween, maxDay, minDay } from "../../domain/index.js";
-import { RISK_LEVELS, type LevelSpan } from "../level-span.js";
+import type { LevelSpan, RiskLevel } from "../level-span.js";
 import { TIMELINE_LANES, type TimelineEvent } from "../scorecard/timeline-events.js";
 import { escapeHtml as esc } from "./escape.js";
 
 /** Fill colour of each risk level (shared with the HTML legend). */
-export const LEVEL_COLOURS: Readonly<Record<(typeof RISK_LEVELS)[number], string>> = {
+export const LEVEL_COLOURS: Readonly<Record<RiskLevel, string>> = {
   none: "#e8eef2",
   elevated: "#f6e7a8",
   high: "#f2b25c",

@@ -4,10 +4,22 @@
  */
 import { median } from "../median.js";
 import { usd, years } from "./punishment-findings.js";
+import type { WarningEntry } from "../ledger/ledger.js";
 import type { Scorecard } from "./scorecard.js";
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** "3 warnings (3 never acted on), 4 requested actions: 1 refused, … ; median 1 day to a first response". */
+function warningLine(warnings: readonly WarningEntry[], word: string): string {
+  const requests = warnings.flatMap((w) => w.requests);
+  const count = (s: string) => requests.filter((q) => q.status === s).length;
+  const withoutAction = warnings.filter((w) => w.firstActionAt === undefined).length;
+  const lag = median(
+    warnings.flatMap((w) => (w.daysToFirstResponse === undefined ? [] : [w.daysToFirstResponse])),
+  );
+  return `${plural(warnings.length, word)} (${withoutAction} never acted on), ${plural(requests.length, "requested action")}: ${count("refused")} refused, ${count("lapsed")} lapsed, ${count("acknowledged")} answered without action, ${count("acted")} acted on${lag === undefined ? "" : `; median ${plural(lag, "day")} to a first response`}`;
 }
 
 /**
@@ -16,16 +28,12 @@ function plural(n: number, word: string): string {
  */
 export function scorecardHeadlines(sc: Scorecard): string[] {
   const lines: string[] = [];
-  const requests = sc.ledger.warnings.flatMap((w) => w.requests);
-  const count = (s: string) => requests.filter((q) => q.status === s).length;
-  const withoutAction = sc.ledger.warnings.filter((w) => w.firstActionAt === undefined).length;
-  const lags = sc.ledger.warnings.flatMap((w) =>
-    w.daysToFirstResponse === undefined ? [] : [w.daysToFirstResponse],
-  );
-  const lag = median(lags);
-  lines.push(
-    `Prevention: ${plural(sc.ledger.warnings.length, "warning")} (${withoutAction} never acted on), ${plural(requests.length, "requested action")}: ${count("refused")} refused, ${count("lapsed")} lapsed, ${count("acknowledged")} answered without action, ${count("acted")} acted on${lag === undefined ? "" : `; median ${plural(lag, "day")} to a first response`}`,
-  );
+  // Warnings from the record and engine alerts are counted apart: for a past case the alerts are counterfactual
+  // (nobody received them), and mixing them in would change what the headline says about the duty-bearers.
+  const human = sc.ledger.warnings.filter((w) => w.origin === "human");
+  const engine = sc.ledger.warnings.filter((w) => w.origin === "engine");
+  lines.push(`Prevention: ${warningLine(human, "warning")}`);
+  if (engine.length > 0) lines.push(`Engine alerts in the ledger: ${warningLine(engine, "alert")}`);
   const overdue = sc.commitments.filter((c) => c.status === "overdue").length;
   lines.push(`Commitments not delivered when due: ${overdue} of ${sc.commitments.length}`);
   const mandateGaps = sc.gaps.mandates.filter((m) => m.gap).length;
@@ -35,7 +43,7 @@ export function scorecardHeadlines(sc: Scorecard): string[] {
   );
   for (const d of sc.gaps.deploymentDelays) {
     lines.push(
-      `Decision to deployment: ${d.mission} decided ${d.decidedAt}, deployed ${d.deployedAt} (${d.days} days)`,
+      `Decision to deployment: ${d.missionName} decided ${d.decidedAt}, deployed ${d.deployedAt} (${d.days} days)`,
     );
   }
   if (sc.naming) {

@@ -157,7 +157,7 @@ export function gapFindings(bundle: CaseBundle, gaps: Gaps): Finding[] {
         duty: "prevention",
         topic: "mandates",
         verdict: m.gap ? "gap" : "met",
-        text: `${label} was in force at risk level "${m.atRisk.maxLevel}" from ${m.atRisk.from} to ${m.atRisk.to} (${days(m.atRisk.days)} at high or above) ${m.protectsCivilians ? "with" : "without"} a task to protect civilians.`,
+        text: `${label} was in force while the risk level was "high" or above (up to "${m.atRisk.maxLevel}"), from ${m.atRisk.from} to ${m.atRisk.to} (${days(m.atRisk.days)}), ${m.protectsCivilians ? "with" : "without"} a task to protect civilians.`,
         date: m.atRisk.from,
         figures: {
           protectsCivilians: m.protectsCivilians,
@@ -195,7 +195,7 @@ export function gapFindings(bundle: CaseBundle, gaps: Gaps): Finding[] {
         duty: "prevention",
         topic: "capabilities",
         verdict: c.gap ? "gap" : "met",
-        text: `${size}${fm.name(c.force)}${c.owner ? ` (${fm.name(c.owner)})` : ""} at ${c.location}${reach}: tasked "${c.tasking}" while the risk level was "${c.atRisk.maxLevel}" (${c.atRisk.from} to ${c.atRisk.to}).`,
+        text: `${capitalise(`${size}${fm.name(c.force)}`)}${c.owner ? ` (${fm.name(c.owner)})` : ""} at ${c.location}${reach}: tasked "${c.tasking}" while the risk level was "${c.atRisk.maxLevel}" (${c.atRisk.from} to ${c.atRisk.to}).`,
         date: c.atRisk.from,
         figures: {
           tasking: c.tasking,
@@ -285,4 +285,9 @@ export function namingFindings(bundle: CaseBundle, naming: NamingReport): Findin
       evidence: a.statements.map((s) => s.statement),
     });
   });
+}
+
+/** The text with its first letter in upper case (a sentence may start with a size such as "about 1,200"). */
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

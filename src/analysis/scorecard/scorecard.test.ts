@@ -152,6 +152,24 @@ describe("buildScorecard", () => {
     ]);
   });
 
+  it("counts engine alerts apart from the record's warnings in the headlines", () => {
+    const alert = warning("alert-1", "1994-01-02", {
+      origin: "engine",
+      sender: "tocsin-engine",
+      recipients: ["hq"],
+      requestedActions: [{ id: "alert-1-a", kind: "monitor", description: "monitor", dueAt: "1994-01-09" }],
+    });
+    const withAlerts = buildScorecard(tiny, { asOf: "2000-01-01", levels, lexicon, alerts: [alert] });
+    const lines = scorecardHeadlines(withAlerts);
+    expect(lines[0]).toBe(scorecardHeadlines(sc)[0]);
+    expect(lines[1]).toBe(
+      "Engine alerts in the ledger: 1 alert (1 never acted on), 1 requested action: 0 refused, 1 lapsed, 0 answered without action, 0 acted on",
+    );
+    expect(withAlerts.prevention.findings[0]?.text).toMatch(
+      /^Engine alert from tocsin-engine to HQ on 1994-01-02/,
+    );
+  });
+
   it("says what it could not compute for an empty case without lexicon or levels", () => {
     const empty = buildScorecard(bundle(), { asOf: "2000-01-01", levels: [] });
     expect(empty.prevention.findings).toEqual([]);

@@ -4,12 +4,16 @@ import { RECORD_KINDS } from "../../domain/index.js";
 import { DaySchema, IdSchema } from "../common.schema.js";
 
 /** A record or case id in a path or query. */
-export const ApiIdSchema = IdSchema.meta({ description: "a stable id (lower-case letters, digits, '.', '-', '_')" });
+export const ApiIdSchema = IdSchema.meta({
+  description: "a stable id (lower-case letters, digits, '.', '-', '_')",
+});
 
 /** A day filter `YYYY-MM-DD` in a query string. */
 export const ApiDaySchema = DaySchema.meta({ description: "a calendar day YYYY-MM-DD" });
 
-export const RecordKindSchema = z.enum(RECORD_KINDS).meta({ id: "RecordKind", description: "kind of record" });
+export const RecordKindSchema = z
+  .enum(RECORD_KINDS)
+  .meta({ id: "RecordKind", description: "kind of record" });
 
 export const CaseParamsSchema = z.object({ caseId: ApiIdSchema });
 export const KindParamsSchema = z.object({ kind: RecordKindSchema });
@@ -28,7 +32,10 @@ const window = {
   to: ApiDaySchema.optional(),
 };
 
-function fromNotAfterTo(q: { from?: string | undefined; to?: string | undefined }, ctx: z.RefinementCtx): void {
+function fromNotAfterTo(
+  q: { from?: string | undefined; to?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
   if (q.from !== undefined && q.to !== undefined && q.from > q.to) {
     ctx.addIssue({ code: "custom", path: ["from"], message: "from is after to" });
   }
@@ -40,7 +47,13 @@ export const ListRecordsQuerySchema = z
     case: ApiIdSchema.optional().meta({ description: "only records of this case" }),
     actor: ApiIdSchema.optional().meta({ description: "only records involving this actor" }),
     ...window,
-    text: z.string().trim().min(1).max(200).optional().meta({ description: "words the record's text contains" }),
+    text: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "words the record's text contains" }),
     ...PageQuerySchema.shape,
   })
   .superRefine(fromNotAfterTo);

@@ -28,7 +28,10 @@ export const RecordViewSchema = z
     citations: z.array(CitationViewSchema),
     notes: z.string().optional(),
   })
-  .meta({ id: "Record", description: "a record; fields beyond these depend on its kind (see docs/case-format.md)" });
+  .meta({
+    id: "Record",
+    description: "a record; fields beyond these depend on its kind (see docs/case-format.md)",
+  });
 
 /** A source as the API shows it to a viewer not entitled to protected identities. */
 export const SourceViewSchema = z
@@ -87,9 +90,7 @@ export const CaseDetailSchema = z
   })
   .meta({ id: "CaseDetail" });
 
-export const HealthSchema = z
-  .object({ status: z.literal("ok"), version: z.string() })
-  .meta({ id: "Health" });
+export const HealthSchema = z.object({ status: z.literal("ok"), version: z.string() }).meta({ id: "Health" });
 
 /** An analysis result: its shape is the pure core's, documented in docs/api.md; `caseId` and `asOf` say what it covers. */
 export const AnalysisViewSchema = z

@@ -38,7 +38,9 @@ export async function readEwpCsv(path: string): Promise<EwpReadResult> {
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const parsed = parseEwpText(bytes.toString("utf8"));
-  return parsed.ok ? { ok: true, table: parsed.table, sha256, path } : { ok: false, problems: parsed.problems, path };
+  return parsed.ok
+    ? { ok: true, table: parsed.table, sha256, path }
+    : { ok: false, problems: parsed.problems, path };
 }
 
 /**
@@ -47,7 +49,9 @@ export async function readEwpCsv(path: string): Promise<EwpReadResult> {
  */
 export function parseEwpText(
   text: string,
-): { readonly ok: true; readonly table: CountryYearTable } | { readonly ok: false; readonly problems: readonly EwpProblem[] } {
+):
+  | { readonly ok: true; readonly table: CountryYearTable }
+  | { readonly ok: false; readonly problems: readonly EwpProblem[] } {
   let records: string[][];
   try {
     records = parse(text, { relax_column_count: true, skip_empty_lines: true, bom: true }) as string[][];
@@ -91,7 +95,8 @@ export function parseEwpText(
     ] as const) {
       const raw = rec[col(name)]!;
       const v = Number(raw);
-      if (raw.trim() === "" || !Number.isInteger(v)) note({ line, column: name, message: `${name} must be an integer, found "${raw}"` });
+      if (raw.trim() === "" || !Number.isInteger(v))
+        note({ line, column: name, message: `${name} must be an integer, found "${raw}"` });
       else into[i] = v;
     }
     for (let j = 0; j < p; j++) {
@@ -122,7 +127,11 @@ export function parseEwpText(
         if (Number.isNaN(first)) first = v;
         else if (v !== first) constant = false;
       }
-      if (constant) note({ column: EWP_PREDICTORS[j]!, message: `predictor ${EWP_PREDICTORS[j]} is constant (or empty) in every row` });
+      if (constant)
+        note({
+          column: EWP_PREDICTORS[j]!,
+          message: `predictor ${EWP_PREDICTORS[j]} is constant (or empty) in every row`,
+        });
     }
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -131,7 +140,10 @@ export function parseEwpText(
 
 /** One line per problem, for CLI messages: `line 12, column gdppcgrowth: …`. */
 export function formatEwpProblem(pr: EwpProblem): string {
-  const where = [pr.line !== undefined ? `line ${pr.line}` : "", pr.column !== undefined ? `column ${pr.column}` : ""]
+  const where = [
+    pr.line !== undefined ? `line ${pr.line}` : "",
+    pr.column !== undefined ? `column ${pr.column}` : "",
+  ]
     .filter((s) => s !== "")
     .join(", ");
   return where === "" ? pr.message : `${where}: ${pr.message}`;

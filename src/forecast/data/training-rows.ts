@@ -32,7 +32,12 @@ export function splitRows(table: CountryYearTable, baseYear: number, horizon: Ho
     if (yr === baseYear) (complete ? predict : incomplete).push(i);
     if (yr <= baseYear - 2 && complete && !Number.isNaN(y[i]!)) train.push(i);
   }
-  return { train: Int32Array.from(train), predict: Int32Array.from(predict), incomplete: Int32Array.from(incomplete), target };
+  return {
+    train: Int32Array.from(train),
+    predict: Int32Array.from(predict),
+    incomplete: Int32Array.from(incomplete),
+    target,
+  };
 }
 
 /** True when no predictor of row i is missing. */

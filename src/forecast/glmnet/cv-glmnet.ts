@@ -4,7 +4,7 @@
  * lambda.min and lambda.1se (glmnet's cv.lognet, cvcompute, cvstats and getOptcv.glmnet).
  * @module
  */
-import { type GlmnetFit, type GlmnetOptions, GlmnetError, glmnetBinomial } from "./glmnet.js";
+import { type GlmnetFit, type GlmnetOptions, GlmnetError, columnModes, glmnetBinomial } from "./glmnet.js";
 
 /** Result of cross-validation; `fit` is the full-data path. */
 export interface CvGlmnet {
@@ -34,8 +34,10 @@ export function cvGlmnetBinomial(
 ): CvGlmnet {
   let nfolds = 0;
   for (let i = 0; i < n; i++) nfolds = Math.max(nfolds, foldid[i]!);
-  if (nfolds < 3) throw new GlmnetError("nfolds must be bigger than 3; nfolds=10 recommended", "glmnet_bad_input");
-  const fit = glmnetBinomial(x, n, p, y, opts);
+  if (nfolds < 3)
+    throw new GlmnetError("nfolds must be bigger than 3; nfolds=10 recommended", "glmnet_bad_input");
+  const modes = opts.modes ?? columnModes(x, n, p);
+  const fit = glmnetBinomial(x, n, p, y, { ...opts, modes });
   const lambda = fit.lambda;
   const nl = lambda.length;
   const foldSum = new Float64Array(nfolds * nl);
@@ -60,7 +62,7 @@ export function cvGlmnetBinomial(
       }
     }
     // As cv.glmnet (alignment = "lambda"): each fold fits its own path, predicted at the full-data lambdas.
-    const ff = glmnetBinomial(xt, nt, p, yt, opts);
+    const ff = glmnetBinomial(xt, nt, p, yt, { ...opts, modes });
     const at = interpolateAt(ff, lambda);
     foldN[f - 1] = nh;
     for (let l = 0; l < nl; l++) {
@@ -91,7 +93,16 @@ export function cvGlmnetBinomial(
     cvsd[l] = Math.sqrt(ss / sw / (nfolds - 1));
   }
   const { indexMin, index1se } = optimalLambda(lambda, cvm, cvsd);
-  return { lambda, cvm, cvsd, lambdaMin: lambda[indexMin]!, lambda1se: lambda[index1se]!, indexMin, index1se, fit };
+  return {
+    lambda,
+    cvm,
+    cvsd,
+    lambdaMin: lambda[indexMin]!,
+    lambda1se: lambda[index1se]!,
+    indexMin,
+    index1se,
+    fit,
+  };
 }
 
 /**

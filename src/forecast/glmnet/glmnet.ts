@@ -16,6 +16,11 @@ export interface GlmnetOptions {
   readonly lambda?: Float64Array;
   readonly thresh?: number;
   readonly maxit?: number;
+  /**
+   * Per column, the value most rows share (see {@link columnModes}); only the storage of the standardised columns
+   * depends on it, never the result. cv passes the full data's modes to its folds to avoid re-sorting.
+   */
+  readonly modes?: Float64Array;
 }
 
 /** A fitted binomial path on the original scale. */
@@ -53,7 +58,8 @@ export function glmnetBinomial(
   y: Float64Array,
   opts: GlmnetOptions = {},
 ): GlmnetFit {
-  if (x.length !== n * p || y.length !== n) throw new GlmnetError("glmnetBinomial: x must be n×p and y of length n", "glmnet_bad_input");
+  if (x.length !== n * p || y.length !== n)
+    throw new GlmnetError("glmnetBinomial: x must be n×p and y of length n", "glmnet_bad_input");
   let pos = 0;
   for (let i = 0; i < n; i++) pos += y[i]!;
   if (Math.min(pos, n - pos) <= 1) {
@@ -81,7 +87,7 @@ export function glmnetBinomial(
     const sd = Math.sqrt(ss);
     xm[j] = mean;
     xs[j] = sd;
-    cols.push(standardColumn(raw, mean, sd));
+    cols.push(standardColumn(raw, mean, sd, opts.modes ? opts.modes[j]! : columnMode(raw)));
   }
   const user = opts.lambda;
   const nlam = user ? user.length : (opts.nlambda ?? 100);
@@ -100,8 +106,13 @@ export function glmnetBinomial(
     thresh: opts.thresh ?? 1e-7,
     maxit: opts.maxit ?? 100000,
   });
-  if (path.jerr > 0) throw new GlmnetError(`glmnet error ${path.jerr}: outcome has (almost) a single class`, "glmnet_one_class");
-  if (path.jerr < 0) throw new GlmnetError(`glmnet did not converge within maxit at lambda ${-path.jerr}`, "glmnet_maxit");
+  if (path.jerr > 0)
+    throw new GlmnetError(
+      `glmnet error ${path.jerr}: outcome has (almost) a single class`,
+      "glmnet_one_class",
+    );
+  if (path.jerr < 0)
+    throw new GlmnetError(`glmnet did not converge within maxit at lambda ${-path.jerr}`, "glmnet_maxit");
   const lmu = path.lmu;
   const beta = new Float64Array(lmu * p);
   const a0 = new Float64Array(lmu);
@@ -144,10 +155,16 @@ export function linkAt(fit: GlmnetFit, l: number, xRows: Float64Array, m: number
 }
 
 /**
- * (raw − mean)/sd stored as base + deviations when one value (the mode) fills at least 40% of the rows, so that
- * coordinate steps touch only the other rows; dense otherwise. O(n log n) for the mode.
+ * The most frequent value of each column of column-major `x` (n × p). O(p · n log n).
+ * @example columnModes(Float64Array.of(0, 0, 1, 5, 5, 5), 3, 2) // [0, 5]
  */
-function standardColumn(raw: Float64Array, mean: number, sd: number): StdColumn {
+export function columnModes(x: Float64Array, n: number, p: number): Float64Array {
+  const out = new Float64Array(p);
+  for (let j = 0; j < p; j++) out[j] = columnMode(x.subarray(j * n, (j + 1) * n));
+  return out;
+}
+
+function columnMode(raw: Float64Array): number {
   const n = raw.length;
   const sorted = Float64Array.from(raw).sort();
   let mode = sorted[0]!;
@@ -161,13 +178,24 @@ function standardColumn(raw: Float64Array, mean: number, sd: number): StdColumn 
     }
     i = k;
   }
-  if (best < 0.4 * n) {
+  return mode;
+}
+
+/**
+ * (raw − mean)/sd stored as base + deviations from `mode` when the mode fills at least 40% of the rows, so that
+ * coordinate steps touch only the other rows; dense otherwise. O(n).
+ */
+function standardColumn(raw: Float64Array, mean: number, sd: number, mode: number): StdColumn {
+  const n = raw.length;
+  let others = 0;
+  for (let i = 0; i < n; i++) if (raw[i] !== mode) others++;
+  if (others > 0.6 * n) {
     const val = new Float64Array(n);
     for (let i = 0; i < n; i++) val[i] = (raw[i]! - mean) / sd;
     return { base: 0, idx: null, val };
   }
-  const idx = new Int32Array(n - best);
-  const val = new Float64Array(n - best);
+  const idx = new Int32Array(others);
+  const val = new Float64Array(others);
   let t = 0;
   for (let i = 0; i < n; i++) {
     if (raw[i] === mode) continue;

@@ -117,11 +117,11 @@ export function lognetPath(pr: LognetProblem): LognetPath {
   const bz = Math.log(q0 / (1 - q0));
   st[B0] = bz;
   const vi = q0 * (1 - q0);
-  // r = rt − c·v with c = st[C]; st[RSUM] = Σ rt.
-      for (let i = 0; i < n; i++) {
+  // r = rt − c·v with c = st[C]!; st[RSUM] = Σ rt.
+  for (let i = 0; i < n; i++) {
     v[i] = vi * w[i]!;
     rt[i] = w[i]! * (y[i]! - q0);
-    st[RSUM] += rt[i]!;
+    st[RSUM]! += rt[i]!;
     q[i] = q0;
   }
   st[XMZ] = vi;
@@ -141,7 +141,7 @@ export function lognetPath(pr: LognetProblem): LognetPath {
   const shr = shri * dev0;
   for (let j = 0; j < p; j++) if (ju[j]) ga[j] = Math.abs(gradient(j));
   let al = 0;
-      let lmu = 0;
+  let lmu = 0;
   let jerr = 0;
   pathLoop: for (let ilm = 0; ilm < nlam; ilm++) {
     let al0 = al;
@@ -160,7 +160,7 @@ export function lognetPath(pr: LognetProblem): LognetPath {
     for (let k = 0; k < p; k++) if (!ixx[k] && ju[k] && ga[k]! > tlam * vp[k]!) ixx[k] = 1;
     // The IRLS loop (`:again:` in glmnet's source re-enters here after a strong-rule violation).
     for (;;) {
-      bs0 = st[B0];
+      bs0 = st[B0]!;
       for (let l = 0; l < nin; l++) bs[m[l]!] = b[m[l]!]!;
       for (let j = 0; j < p; j++) if (ixx[j]) weightedMoments(j);
       for (;;) {
@@ -203,7 +203,7 @@ export function lognetPath(pr: LognetProblem): LognetPath {
         }
       }
       // New working weights and residuals from the current linear predictor.
-      let base = st[B0];
+      let base = st[B0]!;
       for (let l = 0; l < nin; l++) base += b[m[l]!]! * cols[m[l]!]!.base;
       eta.fill(base);
       for (let l = 0; l < nin; l++) {
@@ -233,8 +233,8 @@ export function lognetPath(pr: LognetProblem): LognetPath {
       st[XMZ] = xmz;
       st[RSUM] = rsum;
       st[C] = 0;
-      if (st[XMZ] <= vmin) break;
-      let ix = st[XMZ] * (st[B0] - bs0) * (st[B0] - bs0) < shr ? 0 : 1;
+      if (st[XMZ]! <= vmin) break;
+      let ix = st[XMZ]! * (st[B0]! - bs0) * (st[B0]! - bs0) < shr ? 0 : 1;
       if (ix === 0) {
         for (let l = 0; l < nin; l++) {
           const k = m[l]!;
@@ -247,7 +247,7 @@ export function lognetPath(pr: LognetProblem): LognetPath {
           for (let k = 0; k < p; k++) {
             if (ixx[k] || !ju[k]) continue;
             ga[k] = Math.abs(gradient(k));
-            if (ga[k]! > st[AL1] * vp[k]!) {
+            if (ga[k]! > st[AL1]! * vp[k]!) {
               ixx[k] = 1;
               ix = 1;
             }
@@ -258,12 +258,12 @@ export function lognetPath(pr: LognetProblem): LognetPath {
       }
     }
     for (let l = 0; l < nin; l++) a[ilm * p + m[l]!] = b[m[l]!]!;
-    a0[ilm] = st[B0];
+    a0[ilm] = st[B0]!;
     alm[ilm] = al;
     lmu = ilm + 1;
     const devi = dev2(n, w, y, q, pmin);
     dev[ilm] = (dev1 - devi) / dev0;
-    if (st[XMZ] <= vmin) break;
+    if (st[XMZ]! <= vmin) break;
     if (ilm + 1 < mnl) continue;
     if (flmin >= 1) continue;
     if (dev[ilm]! > devmax) break;
@@ -302,7 +302,7 @@ export function lognetPath(pr: LognetProblem): LognetPath {
       for (; t < nn; t++) s0 += rt[idx[t]!]! * val[t]!;
     }
     const s = s0 + s1 + (s2 + s3);
-    return col.base * (st[RSUM] - st[C] * st[XMZ]) + s - (st[C] === 0 ? 0 : st[C] * sv[k]!);
+    return col.base * (st[RSUM]! - st[C]! * st[XMZ]!) + s - (st[C]! === 0 ? 0 : st[C]! * sv[k]!);
   }
 
   // xv_k = Σ v x_k² and sv_k = Σ v·dev_k for the current weights.
@@ -330,7 +330,7 @@ export function lognetPath(pr: LognetProblem): LognetPath {
     }
     sv[k] = s;
     const base = col.base;
-    xv[k] = base * base * st[XMZ] + 2 * base * s + s2;
+    xv[k] = base * base * st[XMZ]! + 2 * base * s + s2;
   }
 
   // Coordinate step for column k; returns the change in b[k] and updates the residuals.
@@ -338,16 +338,15 @@ export function lognetPath(pr: LognetProblem): LognetPath {
     const bk = b[k]!;
     const gk = gradient(k);
     const u = gk + xv[k]! * bk;
-    const au = Math.abs(u) - vp[k]! * st[AL1];
-    const nb = au <= 0 ? 0 : (u < 0 ? -au : au) / (xv[k]! + vp[k]! * st[AL2]);
+    const au = Math.abs(u) - vp[k]! * st[AL1]!;
+    const nb = au <= 0 ? 0 : (u < 0 ? -au : au) / (xv[k]! + vp[k]! * st[AL2]!);
     b[k] = nb;
     const d = nb - bk;
     if (d === 0) return 0;
     const col = cols[k]!;
-    const val = col.val;
     const idx = col.idx;
-    st[C] += d * col.base;
-    st[RSUM] -= d * sv[k]!;
+    st[C]! += d * col.base;
+    st[RSUM]! -= d * sv[k]!;
     const vv = vval[k]!;
     if (idx === null) for (let i = 0; i < n; i++) rt[i]! -= d * vv[i]!;
     else for (let t = 0; t < idx.length; t++) rt[idx[t]!]! -= d * vv[t]!;
@@ -356,11 +355,11 @@ export function lognetPath(pr: LognetProblem): LognetPath {
 
   // Intercept step (glmnet's `d = sum(r)/xmz`), folded into the pass's largest weighted change.
   function interceptStep(dlx: number): number {
-    const d = (st[RSUM] - st[C] * st[XMZ]) / st[XMZ];
+    const d = (st[RSUM]! - st[C]! * st[XMZ]!) / st[XMZ]!;
     if (d === 0) return dlx;
-    st[B0] += d;
-    st[C] += d;
-    return Math.max(dlx, st[XMZ] * d * d);
+    st[B0]! += d;
+    st[C]! += d;
+    return Math.max(dlx, st[XMZ]! * d * d);
   }
 }
 
@@ -370,7 +369,11 @@ function dev2(n: number, w: Float64Array, y: Float64Array, q: Float64Array, pmin
   let s = 0;
   for (let i = 0; i < n; i++) {
     const pi = Math.min(Math.max(pmin, q[i]!), pmax);
-    s -= w[i]! * (y[i]! * Math.log(pi) + (1 - y[i]!) * Math.log(1 - pi));
+    const yi = y[i]!;
+    // For 0/1 outcomes one logarithm suffices (0 · log(·) adds exactly 0 in glmnet's formula).
+    if (yi === 1) s -= w[i]! * Math.log(pi);
+    else if (yi === 0) s -= w[i]! * Math.log(1 - pi);
+    else s -= w[i]! * (yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi));
   }
   return s;
 }

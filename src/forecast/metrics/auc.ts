@@ -13,7 +13,7 @@ export function auc(scores: Float64Array, labels: Float64Array): number | null {
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => scores[a]! - scores[b]!);
   let rankSumPos = 0;
   let pos = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let k = i;
     while (k < n && scores[order[k]!] === scores[order[i]!]) k++;
     const midRank = (i + 1 + k) / 2;

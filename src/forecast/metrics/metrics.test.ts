@@ -19,21 +19,26 @@ describe("auc", () => {
   });
   it("equals the pairwise count on random data", () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.boolean()), { minLength: 2, maxLength: 40 }), (rows) => {
-        const s = Float64Array.from(rows.map((r) => r[0]));
-        const l = Float64Array.from(rows.map((r) => (r[1] ? 1 : 0)));
-        let num = 0;
-        let den = 0;
-        rows.forEach((a) => rows.forEach((b) => {
-          if (a[1] && !b[1]) {
-            den++;
-            num += a[0] > b[0] ? 1 : a[0] === b[0] ? 0.5 : 0;
-          }
-        }));
-        const got = auc(s, l);
-        if (den === 0) expect(got).toBeNull();
-        else expect(got).toBeCloseTo(num / den, 12);
-      }),
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.boolean()), { minLength: 2, maxLength: 40 }),
+        (rows) => {
+          const s = Float64Array.from(rows.map((r) => r[0]));
+          const l = Float64Array.from(rows.map((r) => (r[1] ? 1 : 0)));
+          let num = 0;
+          let den = 0;
+          rows.forEach((a) =>
+            rows.forEach((b) => {
+              if (a[1] && !b[1]) {
+                den++;
+                num += a[0] > b[0] ? 1 : a[0] === b[0] ? 0.5 : 0;
+              }
+            }),
+          );
+          const got = auc(s, l);
+          if (den === 0) expect(got).toBeNull();
+          else expect(got).toBeCloseTo(num / den, 12);
+        },
+      ),
     );
   });
 });
@@ -61,7 +66,9 @@ describe("brier", () => {
     expect(brier(new Float64Array(0), new Float64Array(0))).toBeNull();
   });
   it("skill is 1 − Brier/Brier(reference)", () => {
-    expect(brierSkill(Float64Array.of(0.2, 0.9), Float64Array.of(0.5, 0.5), Float64Array.of(0, 1))).toBeCloseTo(0.9, 12);
+    expect(
+      brierSkill(Float64Array.of(0.2, 0.9), Float64Array.of(0.5, 0.5), Float64Array.of(0, 1)),
+    ).toBeCloseTo(0.9, 12);
     expect(brierSkill(Float64Array.of(0.2), Float64Array.of(0), Float64Array.of(0))).toBeNull();
   });
 });

@@ -4,7 +4,13 @@
  * Explanations: Saabas path contributions on the log-odds scale, relative to the trees' root values.
  * @module
  */
-import { type BoostSettings, type BoostedTrees, boostedContributions, boostedLink, fitBoostedTrees } from "../trees/boosted-trees.js";
+import {
+  type BoostSettings,
+  type BoostedTrees,
+  boostedContributions,
+  boostedLink,
+  fitBoostedTrees,
+} from "../trees/boosted-trees.js";
 import { type ForecastModel, type ModelParams, logistic } from "./model.js";
 
 /** Fitted params. */
@@ -34,7 +40,14 @@ export const boostedTreesModel: ForecastModel<BoostedTreesParams> = {
   fit(data, options) {
     const p = data.predictors.length;
     const m = fitBoostedTrees(data.x, data.n, p, data.y, GBT_SETTINGS, options.seed);
-    return { model: "gbt", version: "1.0.0", predictors: [...data.predictors], settings: GBT_SETTINGS, seed: options.seed, ...m };
+    return {
+      model: "gbt",
+      version: "1.0.0",
+      predictors: [...data.predictors],
+      settings: GBT_SETTINGS,
+      seed: options.seed,
+      ...m,
+    };
   },
   score(params, rows, m) {
     const p = params.predictors.length;

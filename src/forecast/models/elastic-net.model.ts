@@ -31,7 +31,9 @@ const NFOLDS = 10;
  */
 function fit(data: TrainingSet, options: { readonly seed: number }): ElasticNetParams {
   const p = data.predictors.length;
-  const cv = cvGlmnetBinomial(data.x, data.n, p, data.y, foldIds(data.n, NFOLDS, options.seed), { alpha: ALPHA });
+  const cv = cvGlmnetBinomial(data.x, data.n, p, data.y, foldIds(data.n, NFOLDS, options.seed), {
+    alpha: ALPHA,
+  });
   const l = cv.indexMin;
   const coefficients = Array.from(cv.fit.beta.subarray(l * p, (l + 1) * p));
   const means: number[] = [];

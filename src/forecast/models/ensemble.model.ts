@@ -1,45 +1,54 @@
 /**
- * The ensemble: the elastic net and the boosted trees averaged on the log-odds scale (a geometric mean of odds),
- * so each predictor's contribution is the average of its two contributions.
+ * Ensembles: member models averaged on the log-odds scale (a geometric mean of odds), so each predictor's
+ * contribution is the average of its members' contributions (all on the log-odds scale). Members are fitted with
+ * the same training set and seed as when they run alone.
  * @module
  */
-import { boostedTreesModel, type BoostedTreesParams } from "./boosted-trees.model.js";
-import { elasticNetModel, type ElasticNetParams } from "./elastic-net.model.js";
 import { type ForecastModel, type ModelParams, logistic } from "./model.js";
 
-/** Fitted params: both members. */
+/** Fitted params: one params object per member, in member order. */
 export interface EnsembleParams extends ModelParams {
-  readonly model: "ensemble";
-  readonly enet: ElasticNetParams;
-  readonly gbt: BoostedTreesParams;
+  readonly members: readonly ModelParams[];
 }
 
-const logit = (p: number): number => Math.log(p / (1 - p));
-
-/** Elastic net + boosted trees. */
-export const ensembleModel: ForecastModel<EnsembleParams> = {
-  name: "ensemble",
-  version: "1.0.0",
-  description: "mean log-odds of ewp-enet and gbt",
-  fit(data, options) {
-    return {
-      model: "ensemble",
-      version: "1.0.0",
-      predictors: [...data.predictors],
-      enet: elasticNetModel.fit(data, options),
-      gbt: boostedTreesModel.fit(data, options),
-    };
-  },
-  score(params, rows, m) {
-    const a = elasticNetModel.score(params.enet, rows, m);
-    const b = boostedTreesModel.score(params.gbt, rows, m);
-    const out = new Float64Array(m);
-    for (let i = 0; i < m; i++) out[i] = logistic((logit(a[i]!) + logit(b[i]!)) / 2);
-    return out;
-  },
-  explain(params, row) {
-    const a = elasticNetModel.explain(params.enet, row);
-    const b = boostedTreesModel.explain(params.gbt, row);
-    return a.map((v, j) => (v + b[j]!) / 2);
-  },
+const P_MIN = 1e-6;
+const logit = (p: number): number => {
+  const q = Math.min(Math.max(p, P_MIN), 1 - P_MIN);
+  return Math.log(q / (1 - q));
 };
+
+/**
+ * An ensemble of `members` called `name`.
+ * @example makeEnsemble("ensemble", "1.0.0", [elasticNetModel, boostedTreesModel]).fit(train, { seed: 1 })
+ */
+export function makeEnsemble(name: string, version: string, members: readonly ForecastModel[]): ForecastModel<EnsembleParams> {
+  const member = (params: EnsembleParams, k: number): ModelParams => {
+    const mp = params.members[k];
+    if (!mp || mp.model !== members[k]!.name) throw new Error(`${name}: params do not match member ${members[k]!.name}`);
+    return mp;
+  };
+  return {
+    name,
+    version,
+    description: `mean log-odds of ${members.map((m) => m.name).join(", ")}`,
+    fit(data, options) {
+      return { model: name, version, predictors: [...data.predictors], members: members.map((m) => m.fit(data, options)) };
+    },
+    score(params, rows, m) {
+      const z = new Float64Array(m);
+      members.forEach((mod, k) => {
+        const p = mod.score(member(params, k), rows, m);
+        for (let i = 0; i < m; i++) z[i]! += logit(p[i]!) / members.length;
+      });
+      return z.map(logistic);
+    },
+    explain(params, row) {
+      const out = new Float64Array(params.predictors.length);
+      members.forEach((mod, k) => {
+        const c = mod.explain(member(params, k), row);
+        for (let j = 0; j < out.length; j++) out[j]! += c[j]! / members.length;
+      });
+      return out;
+    },
+  };
+}

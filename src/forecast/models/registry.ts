@@ -5,14 +5,21 @@
  */
 import { boostedTreesModel } from "./boosted-trees.model.js";
 import { elasticNetModel } from "./elastic-net.model.js";
-import { ensembleModel } from "./ensemble.model.js";
+import { makeEnsemble } from "./ensemble.model.js";
 import { type ForecastModel, asRegistered } from "./model.js";
+import { randomForestModel } from "./random-forest.model.js";
+
+const enet = asRegistered(elasticNetModel);
+const gbt = asRegistered(boostedTreesModel);
+const rf = asRegistered(randomForestModel);
 
 /** Registered models by name. */
 export const MODELS: Readonly<Record<string, ForecastModel>> = {
-  [elasticNetModel.name]: asRegistered(elasticNetModel),
-  [boostedTreesModel.name]: asRegistered(boostedTreesModel),
-  [ensembleModel.name]: asRegistered(ensembleModel),
+  [enet.name]: enet,
+  [gbt.name]: gbt,
+  [rf.name]: rf,
+  ensemble: asRegistered(makeEnsemble("ensemble", "1.0.0", [enet, gbt, rf])),
+  "enet-gbt": asRegistered(makeEnsemble("enet-gbt", "1.0.0", [enet, gbt])),
 };
 
 /** The default model's name. */

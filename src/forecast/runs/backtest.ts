@@ -44,7 +44,13 @@ export interface BacktestReport {
   readonly horizon: Horizon;
   readonly years: readonly BacktestYear[];
   readonly pooled: BacktestPooled;
-  readonly predictions: { readonly row: number; readonly baseYear: number; readonly p: number; readonly y: number; readonly baseRate: number }[];
+  readonly predictions: {
+    readonly row: number;
+    readonly baseYear: number;
+    readonly p: number;
+    readonly y: number;
+    readonly baseRate: number;
+  }[];
 }
 
 /** Onsets counted in the top of each year's ranking (EWP's yardstick). */
@@ -58,7 +64,12 @@ export const TOP_K = 30;
 export function rollingBacktest(
   table: CountryYearTable,
   model: ForecastModel,
-  opts: { readonly from: number; readonly to: number; readonly horizon: Horizon; readonly onYear?: (y: BacktestYear) => void },
+  opts: {
+    readonly from: number;
+    readonly to: number;
+    readonly horizon: Horizon;
+    readonly onYear?: (y: BacktestYear) => void;
+  },
 ): BacktestReport {
   const years: BacktestYear[] = [];
   const predictions: { row: number; baseYear: number; p: number; y: number; baseRate: number }[] = [];
@@ -88,10 +99,20 @@ export function rollingBacktest(
     years.push(res);
     opts.onYear?.(res);
   }
-  return { model: model.name, modelVersion: model.version, horizon: opts.horizon, years, pooled: pool(years, predictions), predictions };
+  return {
+    model: model.name,
+    modelVersion: model.version,
+    horizon: opts.horizon,
+    years,
+    pooled: pool(years, predictions),
+    predictions,
+  };
 }
 
-function pool(years: readonly BacktestYear[], preds: readonly { p: number; y: number; baseRate: number }[]): BacktestPooled {
+function pool(
+  years: readonly BacktestYear[],
+  preds: readonly { p: number; y: number; baseRate: number }[],
+): BacktestPooled {
   const p = Float64Array.from(preds, (r) => r.p);
   const y = Float64Array.from(preds, (r) => r.y);
   const ref = Float64Array.from(preds, (r) => r.baseRate);

@@ -4,7 +4,8 @@
  */
 
 /** Stable codes. */
-export type ForecastErrorCode = "base_year_outside_data" | "too_few_positives" | "no_rows_to_score" | "unknown_model";
+export type ForecastErrorCode =
+  "base_year_outside_data" | "too_few_positives" | "no_rows_to_score" | "unknown_model";
 
 /** A forecast cannot run on this input; the message names the year or column. */
 export class ForecastError extends Error {

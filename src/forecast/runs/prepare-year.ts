@@ -33,11 +33,17 @@ export interface PreparedYear {
 export function prepareYear(table: CountryYearTable, baseYear: number, horizon: Horizon): PreparedYear {
   const range = yearRange(table);
   if (!Number.isInteger(baseYear) || baseYear < range.from || baseYear > range.to) {
-    throw new ForecastError(`base year ${baseYear} is outside the data (${range.from}–${range.to})`, "base_year_outside_data");
+    throw new ForecastError(
+      `base year ${baseYear} is outside the data (${range.from}–${range.to})`,
+      "base_year_outside_data",
+    );
   }
   const split = splitRows(table, baseYear, horizon);
   if (split.predict.length === 0) {
-    throw new ForecastError(`base year ${baseYear} has no row with every predictor present`, "no_rows_to_score");
+    throw new ForecastError(
+      `base year ${baseYear} has no row with every predictor present`,
+      "no_rows_to_score",
+    );
   }
   const y = pick(table.outcomes[split.target]!, split.train);
   let positives = 0;

@@ -26,7 +26,14 @@ export interface BoostedTrees {
  * Fit on column-major `x` (n × p) and 0/1 `y`.
  * @example fitBoostedTrees(x, n, p, y, settings, 1).trees.length === settings.rounds
  */
-export function fitBoostedTrees(x: Float64Array, n: number, p: number, y: Float64Array, s: BoostSettings, seed: number): BoostedTrees {
+export function fitBoostedTrees(
+  x: Float64Array,
+  n: number,
+  p: number,
+  y: Float64Array,
+  s: BoostSettings,
+  seed: number,
+): BoostedTrees {
   const rng = mulberry32(seed);
   const binned = binColumns(x, n, p, s.maxBins);
   let pos = 0;
@@ -58,7 +65,8 @@ export function fitBoostedTrees(x: Float64Array, n: number, p: number, y: Float6
     // Update the scores of all rows from their binned position (same path as the raw thresholds).
     for (let i = 0; i < n; i++) {
       let k = 0;
-      while (tree.feature[k]! >= 0) k = x[tree.feature[k]! * n + i]! <= tree.threshold[k]! ? tree.left[k]! : tree.right[k]!;
+      while (tree.feature[k]! >= 0)
+        k = x[tree.feature[k]! * n + i]! <= tree.threshold[k]! ? tree.left[k]! : tree.right[k]!;
       f[i]! += tree.value[k]!;
     }
   }

@@ -112,7 +112,8 @@ export function growTree(
 /** The leaf reached by row `i` of row-major `rows` (m × p). */
 export function leafOf(tree: TreeParams, rows: Float64Array, i: number, p: number): number {
   let k = 0;
-  while (tree.feature[k]! >= 0) k = rows[i * p + tree.feature[k]!]! <= tree.threshold[k]! ? tree.left[k]! : tree.right[k]!;
+  while (tree.feature[k]! >= 0)
+    k = rows[i * p + tree.feature[k]!]! <= tree.threshold[k]! ? tree.left[k]! : tree.right[k]!;
   return k;
 }
 

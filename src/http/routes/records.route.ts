@@ -30,7 +30,9 @@ const one = getRoute({
 
 /** Register the record routes. */
 export function registerRecords(app: OpenAPIHono<HttpEnv>, deps: HttpDeps): void {
-  app.openapi(list, async (c) => ok(c, await recordPage(deps.store, c.req.valid("param").kind, c.req.valid("query"))));
+  app.openapi(list, async (c) =>
+    ok(c, await recordPage(deps.store, c.req.valid("param").kind, c.req.valid("query"))),
+  );
   app.openapi(one, async (c) => {
     const { kind, id } = c.req.valid("param");
     return ok(c, await recordDetail(deps.store, kind, id, c.req.valid("query").case));

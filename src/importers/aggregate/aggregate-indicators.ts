@@ -10,7 +10,8 @@ import { eventsOf, isOneSided } from "./one-sided.js";
 
 /** `YYYY-MM` → months since year 0, and back. */
 const monthIndex = (m: string): number => Number(m.slice(0, 4)) * 12 + Number(m.slice(5, 7)) - 1;
-const monthOf = (i: number): string => `${String(Math.floor(i / 12)).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}`;
+const monthOf = (i: number): string =>
+  `${String(Math.floor(i / 12)).padStart(4, "0")}-${String((i % 12) + 1).padStart(2, "0")}`;
 
 interface Cell {
   events: number;
@@ -22,7 +23,10 @@ interface Cell {
  * An incident counts in the month its `occurredAt` starts; fatalities are the best estimate (0 when unknown).
  * @example aggregateIndicators(incidents, { asOf: "2022-06-30" })[0].points.at(-1)?.eventsRatio
  */
-export function aggregateIndicators(incidents: readonly Incident[], options: AggregateOptions = {}): IndicatorSeries[] {
+export function aggregateIndicators(
+  incidents: readonly Incident[],
+  options: AggregateOptions = {},
+): IndicatorSeries[] {
   const window = options.window ?? 12;
   const minHistory = options.minHistory ?? 6;
   const withAdmin1 = options.admin1 ?? true;
@@ -82,7 +86,11 @@ export function aggregateIndicators(incidents: readonly Incident[], options: Agg
 }
 
 /** Ratio to the trailing mean (add-one smoothed) and z-score against the trailing sample deviation. */
-function compare(name: "events" | "fatalities", value: number, past: readonly number[]): Partial<IndicatorPoint> {
+function compare(
+  name: "events" | "fatalities",
+  value: number,
+  past: readonly number[],
+): Partial<IndicatorPoint> {
   const n = past.length;
   const mean = past.reduce((a, b) => a + b, 0) / n;
   const variance = n > 1 ? past.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1) : 0;

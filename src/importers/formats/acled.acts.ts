@@ -54,8 +54,15 @@ const EVENT_ACTS: Readonly<Record<string, ActType>> = {
  * flag adds `attack-on-civilians` to any event type (e.g. shelling a market).
  * @example acledActs("Violence against civilians", "Attack", 3, "") // ["attack-on-civilians", "killing"]
  */
-export function acledActs(eventType: string, subEventType: string, fatalities: number, civilianTargeting: string): ActType[] {
-  const acts = new Set<ActType>(SUB_EVENT_ACTS[subEventType] ?? [EVENT_ACTS[eventType] ?? "political-violence"]);
+export function acledActs(
+  eventType: string,
+  subEventType: string,
+  fatalities: number,
+  civilianTargeting: string,
+): ActType[] {
+  const acts = new Set<ActType>(
+    SUB_EVENT_ACTS[subEventType] ?? [EVENT_ACTS[eventType] ?? "political-violence"],
+  );
   const againstCivilians = eventType === "Violence against civilians" || civilianTargeting.trim() !== "";
   if (againstCivilians) acts.add("attack-on-civilians");
   if (againstCivilians && fatalities > 0) acts.add("killing");

@@ -59,7 +59,10 @@ function bindEvents(header: readonly string[], ctx: FormatContext): ReturnType<I
   const { index, missing } = columnIndex(header, ACLED_REQUIRED);
   if (missing.length > 0) return { error: missingColumnsMessage("ACLED", missing, header) };
   const at = (name: (typeof ACLED_REQUIRED)[number]): number => index.get(name) as number;
-  const c = Object.fromEntries(ACLED_REQUIRED.map((n) => [n, at(n)])) as Record<(typeof ACLED_REQUIRED)[number], number>;
+  const c = Object.fromEntries(ACLED_REQUIRED.map((n) => [n, at(n)])) as Record<
+    (typeof ACLED_REQUIRED)[number],
+    number
+  >;
   const source = ctx.sourceId;
 
   const map = (f: readonly string[], line: number): MappedRow => {
@@ -80,7 +83,8 @@ function bindEvents(header: readonly string[], ctx: FormatContext): ReturnType<I
     if (inter1 === undefined) r.add("inter1", `"${clip(f[c.inter1] ?? "")}" is not an ACLED actor type`);
     if (inter2 === undefined) r.add("inter2", `"${clip(f[c.inter2] ?? "")}" is not an ACLED actor type`);
     const country = isoCode === undefined ? undefined : isoNumericToAlpha3(isoCode);
-    if (isoCode !== undefined && country === undefined) r.add("iso", `${isoCode} is not an ISO 3166-1 numeric code`);
+    if (isoCode !== undefined && country === undefined)
+      r.add("iso", `${isoCode} is not an ISO 3166-1 numeric code`);
     if (!r.ok) return reject(...r.problems);
 
     const occurredAt = acledWhen(day, tp as number);
@@ -158,7 +162,12 @@ function bindDeletions(header: readonly string[]): ReturnType<ImportFormat["bind
     const providerId = r.text("event_id_cnty", f[id]);
     const ts = r.int("deleted_timestamp", f[del], true, 0);
     if (!r.ok) return reject(...r.problems);
-    return { kind: "delete", providerId, recordId: providerRecordId("acled", providerId), version: version(ts as number) };
+    return {
+      kind: "delete",
+      providerId,
+      recordId: providerRecordId("acled", providerId),
+      version: version(ts as number),
+    };
   };
   return { map, width: header.length, variant: "deletion list" };
 }

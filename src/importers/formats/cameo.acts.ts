@@ -45,10 +45,13 @@ const CAMEO: Readonly<Record<string, readonly [string, readonly ActType[]]>> = {
 };
 
 /** The scope decision for one event: its description and acts, or `undefined` when outside scope. */
-export function cameoActs(code: string): { readonly description: string; readonly acts: readonly ActType[] } | undefined {
+export function cameoActs(
+  code: string,
+): { readonly description: string; readonly acts: readonly ActType[] } | undefined {
   const hit = CAMEO[code] ?? (code.length > 3 ? CAMEO[code.slice(0, 3)] : undefined);
   const rootOnly = code.slice(0, 2);
   // Root-level fallback only for roots 18–20: other roots (17 COERCE) are in scope code by code.
-  const entry = hit ?? (rootOnly === "18" || rootOnly === "19" || rootOnly === "20" ? CAMEO[rootOnly] : undefined);
+  const entry =
+    hit ?? (rootOnly === "18" || rootOnly === "19" || rootOnly === "20" ? CAMEO[rootOnly] : undefined);
   return entry ? { description: entry[0], acts: entry[1] } : undefined;
 }

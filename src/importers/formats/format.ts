@@ -81,7 +81,11 @@ export function columnIndex(
 }
 
 /** The message for missing columns. */
-export function missingColumnsMessage(format: string, missing: readonly string[], found: readonly string[]): string {
+export function missingColumnsMessage(
+  format: string,
+  missing: readonly string[],
+  found: readonly string[],
+): string {
   const shown = found.slice(0, 12).join(", ") + (found.length > 12 ? ", …" : "");
   return `not a ${format} file: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${shown || "no columns"})`;
 }

@@ -14,23 +14,73 @@ import type { FormatContext, ImportFormat } from "./format.js";
 
 /** The 61 columns in file order (GDELT 2.0 Event Codebook). */
 export const GDELT_COLUMNS = [
-  "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-  "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-  "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-  "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-  "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-  "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-  "NumMentions", "NumSources", "NumArticles", "AvgTone",
-  "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
-  "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-  "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
-  "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-  "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
-  "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-  "DATEADDED", "SOURCEURL",
+  "GLOBALEVENTID",
+  "SQLDATE",
+  "MonthYear",
+  "Year",
+  "FractionDate",
+  "Actor1Code",
+  "Actor1Name",
+  "Actor1CountryCode",
+  "Actor1KnownGroupCode",
+  "Actor1EthnicCode",
+  "Actor1Religion1Code",
+  "Actor1Religion2Code",
+  "Actor1Type1Code",
+  "Actor1Type2Code",
+  "Actor1Type3Code",
+  "Actor2Code",
+  "Actor2Name",
+  "Actor2CountryCode",
+  "Actor2KnownGroupCode",
+  "Actor2EthnicCode",
+  "Actor2Religion1Code",
+  "Actor2Religion2Code",
+  "Actor2Type1Code",
+  "Actor2Type2Code",
+  "Actor2Type3Code",
+  "IsRootEvent",
+  "EventCode",
+  "EventBaseCode",
+  "EventRootCode",
+  "QuadClass",
+  "GoldsteinScale",
+  "NumMentions",
+  "NumSources",
+  "NumArticles",
+  "AvgTone",
+  "Actor1Geo_Type",
+  "Actor1Geo_FullName",
+  "Actor1Geo_CountryCode",
+  "Actor1Geo_ADM1Code",
+  "Actor1Geo_ADM2Code",
+  "Actor1Geo_Lat",
+  "Actor1Geo_Long",
+  "Actor1Geo_FeatureID",
+  "Actor2Geo_Type",
+  "Actor2Geo_FullName",
+  "Actor2Geo_CountryCode",
+  "Actor2Geo_ADM1Code",
+  "Actor2Geo_ADM2Code",
+  "Actor2Geo_Lat",
+  "Actor2Geo_Long",
+  "Actor2Geo_FeatureID",
+  "ActionGeo_Type",
+  "ActionGeo_FullName",
+  "ActionGeo_CountryCode",
+  "ActionGeo_ADM1Code",
+  "ActionGeo_ADM2Code",
+  "ActionGeo_Lat",
+  "ActionGeo_Long",
+  "ActionGeo_FeatureID",
+  "DATEADDED",
+  "SOURCEURL",
 ] as const;
 
-const C = Object.fromEntries(GDELT_COLUMNS.map((n, i) => [n, i])) as Record<(typeof GDELT_COLUMNS)[number], number>;
+const C = Object.fromEntries(GDELT_COLUMNS.map((n, i) => [n, i])) as Record<
+  (typeof GDELT_COLUMNS)[number],
+  number
+>;
 
 /** CAMEO actor type → actor kind; other types (civilians, media, business…) are not stored as actors. */
 const ACTOR_TYPES: Readonly<Record<string, ActorKind>> = {
@@ -66,19 +116,24 @@ function bind(ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
   const map = (f: readonly string[], line: number): MappedRow => {
     const code = (f[C.EventCode] ?? "").trim();
     const scope = cameoActs(code);
-    if (!/^\d{2,4}$/.test(code)) return reject({ field: "EventCode", reason: `"${code}" is not a CAMEO code` });
-    if (scope === undefined) return { kind: "skip", reason: `CAMEO ${code} is outside the 17x–20x atrocity scope` };
+    if (!/^\d{2,4}$/.test(code))
+      return reject({ field: "EventCode", reason: `"${code}" is not a CAMEO code` });
+    if (scope === undefined)
+      return { kind: "skip", reason: `CAMEO ${code} is outside the 17x–20x atrocity scope` };
     const r = new FieldReader();
     const providerId = r.text("GLOBALEVENTID", f[C.GLOBALEVENTID]);
-    if (providerId !== "" && !/^\d+$/.test(providerId)) r.add("GLOBALEVENTID", `"${providerId}" is not a number`);
+    if (providerId !== "" && !/^\d+$/.test(providerId))
+      r.add("GLOBALEVENTID", `"${providerId}" is not a number`);
     const day = r.day("SQLDATE", f[C.SQLDATE]);
     const added = (f[C.DATEADDED] ?? "").trim();
-    if (!/^\d{14}$/.test(added) && !/^\d{8}$/.test(added)) r.add("DATEADDED", `"${added}" is not YYYYMMDDHHMMSS`);
+    if (!/^\d{14}$/.test(added) && !/^\d{8}$/.test(added))
+      r.add("DATEADDED", `"${added}" is not YYYYMMDDHHMMSS`);
     const knownAt = r.day("DATEADDED", added.slice(0, 8));
     const fips = (f[C.ActionGeo_CountryCode] ?? "").trim();
     const country = fips === "" ? undefined : fipsToAlpha3(fips);
     if (fips === "") r.add("ActionGeo_CountryCode", "is empty: the event has no place");
-    else if (country === undefined) r.add("ActionGeo_CountryCode", `"${fips}" is not a FIPS 10-4 country code`);
+    else if (country === undefined)
+      r.add("ActionGeo_CountryCode", `"${fips}" is not a FIPS 10-4 country code`);
     const lat = r.float("ActionGeo_Lat", f[C.ActionGeo_Lat], false, -90, 90);
     const lon = r.float("ActionGeo_Long", f[C.ActionGeo_Long], false, -180, 180);
     if (!r.ok) return reject(...r.problems);

@@ -34,7 +34,11 @@ export function isHashtagRow(row: readonly string[]): boolean {
  * attributes, then leftmost. `-1` when no column matches.
  * @example findHxlColumn(tags, "#adm1+name") // prefers "#adm1+name" over "#adm1+name+provider"
  */
-export function findHxlColumn(tags: readonly (HxlTag | undefined)[], pattern: string, exclude: readonly string[] = []): number {
+export function findHxlColumn(
+  tags: readonly (HxlTag | undefined)[],
+  pattern: string,
+  exclude: readonly string[] = [],
+): number {
   const p = parseHxlTag(pattern);
   if (!p) throw new Error(`findHxlColumn: "${pattern}" is not a hashtag pattern`);
   let best = -1;

@@ -26,14 +26,17 @@ export const HXL_REQUIRED = [
 /** The acts of an HDX HAPI event type. */
 function hxlActs(eventType: string, fatalities: number): ActType[] {
   const t = eventType.toLowerCase();
-  if (t.includes("civilian")) return fatalities > 0 ? ["attack-on-civilians", "killing"] : ["attack-on-civilians"];
+  if (t.includes("civilian"))
+    return fatalities > 0 ? ["attack-on-civilians", "killing"] : ["attack-on-civilians"];
   if (t.includes("demonstration") || t.includes("protest")) return ["protest"];
   return ["political-violence"];
 }
 
 /** A period as a When: a whole calendar month is `month`, anything else a range. */
 function periodWhen(from: string, to: string): When {
-  const lastOfMonth = new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const lastOfMonth = new Date(Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)), 0))
+    .toISOString()
+    .slice(0, 10);
   if (from === to) return { from, to, precision: "day" };
   if (from.endsWith("-01") && to === lastOfMonth) return { from, to, precision: "month" };
   return { from, to, precision: "range" };
@@ -68,7 +71,8 @@ function bind(header: readonly (readonly string[])[], ctx: FormatContext): Retur
   const map = (f: readonly string[], line: number): MappedRow => {
     const r = new FieldReader();
     const country = r.text("#country+code", f[c.country]).toUpperCase();
-    if (country !== "" && !/^[A-Z]{3}$/.test(country)) r.add("#country+code", `"${country}" is not an ISO 3166-1 alpha-3 code`);
+    if (country !== "" && !/^[A-Z]{3}$/.test(country))
+      r.add("#country+code", `"${country}" is not an ISO 3166-1 alpha-3 code`);
     const eventType = r.text("#event+type", f[c.type]);
     const events = r.int("#indicator+event+num", f[c.events], true, 0);
     const killed = r.int("#affected+killed", f[c.killed], false, 0);
@@ -106,7 +110,13 @@ function bind(header: readonly (readonly string[])[], ctx: FormatContext): Retur
       stateInvolvement: "unknown",
       notes: `aggregate of ${events} events (${eventType})`,
     };
-    return { kind: "record", providerId: key, version: "0", record: { kind: "incident", value: incident }, actors: [] };
+    return {
+      kind: "record",
+      providerId: key,
+      version: "0",
+      record: { kind: "incident", value: incident },
+      actors: [],
+    };
   };
   return { map, width: tagRow.length };
 }
@@ -118,8 +128,10 @@ export const hxlFormat: ImportFormat = {
   dataset: {
     title: "HXL-tagged conflict-event aggregates (HDX HAPI)",
     url: "https://hapi.humdata.org",
-    licence: "as published on HDX for the dataset (HDX HAPI conflict events are ACLED-derived: ACLED terms apply)",
-    attribution: "Humanitarian Data Exchange (HDX HAPI), OCHA; underlying data: Armed Conflict Location & Event Data (ACLED)",
+    licence:
+      "as published on HDX for the dataset (HDX HAPI conflict events are ACLED-derived: ACLED terms apply)",
+    attribution:
+      "Humanitarian Data Exchange (HDX HAPI), OCHA; underlying data: Armed Conflict Location & Event Data (ACLED)",
     reliability: "B",
     credibility: 3,
   },

@@ -12,7 +12,13 @@ import { ucdpGedFormat } from "./ucdp-ged.format.js";
 export { FORMAT_NAMES, type FormatName, type ImportFormat } from "./format.js";
 
 /** Every format, in detection order (most specific header first). */
-export const FORMATS: readonly ImportFormat[] = [acledFormat, ucdpGedFormat, hxlFormat, tocsinFormat, gdeltFormat];
+export const FORMATS: readonly ImportFormat[] = [
+  acledFormat,
+  ucdpGedFormat,
+  hxlFormat,
+  tocsinFormat,
+  gdeltFormat,
+];
 
 /** The format called `name`, or `undefined`. */
 export function formatByName(name: string): ImportFormat | undefined {
@@ -23,7 +29,10 @@ export function formatByName(name: string): ImportFormat | undefined {
  * The format whose header the first rows match, or `undefined`. `rows` are the first rows split as CSV.
  * @example detectFormat(firstLine, rows)?.name // "acled"
  */
-export function detectFormat(firstLine: string, rows: readonly (readonly string[])[]): ImportFormat | undefined {
+export function detectFormat(
+  firstLine: string,
+  rows: readonly (readonly string[])[],
+): ImportFormat | undefined {
   return FORMATS.find((f) => f.detect(firstLine, rows));
 }
 

@@ -45,7 +45,8 @@ const list = (v: string | undefined): string[] | undefined => {
 };
 
 /** A number cell for zod to check: empty → undefined, else Number (NaN fails the schema with a message). */
-const num = (v: string | undefined): number | undefined => (opt(v) === undefined ? undefined : Number(opt(v)));
+const num = (v: string | undefined): number | undefined =>
+  opt(v) === undefined ? undefined : Number(opt(v));
 
 function bindCsv(header: readonly string[], ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
   const { index, missing } = columnIndex(header, TOCSIN_CSV_REQUIRED);
@@ -66,7 +67,11 @@ function bindCsv(header: readonly string[], ctx: FormatContext): ReturnType<Impo
       id: get(f, "id"),
       occurredAt: get(f, "occurredAt"),
       knownAt: get(f, "knownAt"),
-      citations: [source ? { source, locator: get(f, "locator") ?? `row ${line}` } : { source: ctx.sourceId, locator: `row ${line}` }],
+      citations: [
+        source
+          ? { source, locator: get(f, "locator") ?? `row ${line}` }
+          : { source: ctx.sourceId, locator: `row ${line}` },
+      ],
       summary: get(f, "summary"),
       acts: list(get(f, "acts")) ?? [],
       place: {
@@ -89,7 +94,13 @@ function bindCsv(header: readonly string[], ctx: FormatContext): ReturnType<Impo
     const parsed = IncidentSchema.safeParse(stripUndefined(candidate));
     if (!parsed.success) return reject(...issues(parsed.error));
     const value = parsed.data;
-    return { kind: "record", providerId: value.id, version: value.knownAt, record: { kind: "incident", value }, actors: [] };
+    return {
+      kind: "record",
+      providerId: value.id,
+      version: value.knownAt,
+      record: { kind: "incident", value },
+      actors: [],
+    };
   };
   return { map, width: header.length };
 }
@@ -115,9 +126,10 @@ function bindJsonLines(ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
     if (typeof record !== "object" || record === null || Array.isArray(record)) {
       return reject({ field: "record", reason: "is missing or not an object" });
     }
-    const withCitation = (record as { citations?: unknown }).citations === undefined
-      ? { ...record, citations: [{ source: ctx.sourceId, locator: `line ${line}` }] }
-      : record;
+    const withCitation =
+      (record as { citations?: unknown }).citations === undefined
+        ? { ...record, citations: [{ source: ctx.sourceId, locator: `line ${line}` }] }
+        : record;
     let out: ImportedRecord;
     if (kind === "incident") {
       const p = IncidentSchema.safeParse(withCitation);
@@ -137,7 +149,13 @@ function bindJsonLines(ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
         reason: `${JSON.stringify(kind)} is not importable here (incident, actor or source; load other kinds with \`tocsin case load\`)`,
       });
     }
-    return { kind: "record", providerId: `${out.kind}:${out.value.id}`, version: out.value.knownAt, record: out, actors: [] };
+    return {
+      kind: "record",
+      providerId: `${out.kind}:${out.value.id}`,
+      version: out.value.knownAt,
+      record: out,
+      actors: [],
+    };
   };
   return { map, width: -1, variant: "JSON lines" };
 }
@@ -157,7 +175,9 @@ export const tocsinFormat: ImportFormat = {
     credibility: 6,
   },
   layout: (firstLine) =>
-    isJsonLines(firstLine) ? { delimiter: "\u001f", quote: false, headerRows: 0 } : { delimiter: ",", quote: true, headerRows: 1 },
+    isJsonLines(firstLine)
+      ? { delimiter: "\u001f", quote: false, headerRows: 0 }
+      : { delimiter: ",", quote: true, headerRows: 1 },
   detect: (firstLine, rows) => {
     if (isJsonLines(firstLine)) return /"kind"\s*:/.test(firstLine);
     const h = rows[0] ?? [];

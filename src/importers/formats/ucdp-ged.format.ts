@@ -39,7 +39,9 @@ export const UCDP_REQUIRED = [
  * A release like `23.1` or `25.0.10` as a sortable version and the day it is taken to be known: GED releases
  * come out mid-year (23.1 in June 2023), so the release's 30 June is the conservative default.
  */
-export function ucdpRelease(release: string): { readonly version: string; readonly knownAt: string } | undefined {
+export function ucdpRelease(
+  release: string,
+): { readonly version: string; readonly knownAt: string } | undefined {
   const m = /^(\d{2})\.(\d+)(?:\.(\d+))?$/.exec(release.trim());
   if (!m) return undefined;
   const year = 2000 + Number(m[1]);
@@ -75,7 +77,8 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
     const low = r.int("low", f[c.low], false, 0);
     const sideA = r.text("side_a", f[c.side_a]);
     const country = gw === undefined ? undefined : gwToAlpha3(gw);
-    if (gw !== undefined && country === undefined) r.add("country_id", `${gw} is not a known Gleditsch–Ward code`);
+    if (gw !== undefined && country === undefined)
+      r.add("country_id", `${gw} is not a known Gleditsch–Ward code`);
     if (from !== "" && to !== "" && to < from) r.add("date_end", `${to} is before date_start ${from}`);
     if (!r.ok) return reject(...r.problems);
 

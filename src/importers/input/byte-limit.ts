@@ -10,14 +10,21 @@ import { ImportError } from "../import-error.js";
  * Count bytes; fail with IMPORT_ARCHIVE_LIMIT past `maxBytes` or past `maxRatio × compressedBytes`.
  * @example pipeline(source, gunzip, limitBytes(1e9, 100, size), sink)
  */
-export function limitBytes(maxBytes: number, maxRatio: number, compressedBytes: number, label: string): Transform {
+export function limitBytes(
+  maxBytes: number,
+  maxRatio: number,
+  compressedBytes: number,
+  label: string,
+): Transform {
   let seen = 0;
   const ratioCap = Math.max(compressedBytes, 1) * maxRatio;
   return new Transform({
     transform(chunk: Buffer, _enc: BufferEncoding, done: TransformCallback) {
       seen += chunk.length;
       if (seen > maxBytes) {
-        done(new ImportError("IMPORT_ARCHIVE_LIMIT", `${label}: uncompressed size exceeds ${maxBytes} bytes`));
+        done(
+          new ImportError("IMPORT_ARCHIVE_LIMIT", `${label}: uncompressed size exceeds ${maxBytes} bytes`),
+        );
         return;
       }
       // Small files legitimately compress well (a header and repeated zeros); only apply the ratio past 1 MiB.

@@ -195,7 +195,11 @@ export class CsvTokenizer {
         if (nl < 0 && !final) return rowStart;
         const end = nl < 0 ? n : nl + 1;
         lines += countLf(text, i, end);
-        out.push({ line: rowLine, error, raw: text.slice(rowStart, Math.min(end, rowStart + RAW_KEEP)).replace(/\r?\n$/, "") });
+        out.push({
+          line: rowLine,
+          error,
+          raw: text.slice(rowStart, Math.min(end, rowStart + RAW_KEEP)).replace(/\r?\n$/, ""),
+        });
         this.line += lines;
         pos = end;
         continue;

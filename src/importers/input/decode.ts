@@ -67,7 +67,9 @@ export function createDecoder(label: string): Decoder {
           utf16 = new TextDecoder("utf-16be");
           buf = buf.subarray(2);
         } else if (buf.subarray(0, 64 * 1024).includes(0)) {
-          done(new ImportError("IMPORT_NOT_TEXT", `${label} is not a text file (NUL bytes in its first block)`));
+          done(
+            new ImportError("IMPORT_NOT_TEXT", `${label} is not a text file (NUL bytes in its first block)`),
+          );
           return;
         }
       }

@@ -50,7 +50,10 @@ export async function openInput(path: string, limits: InputLimits): Promise<Open
     sizeOnDisk = st.size;
   } catch (e) {
     if (e instanceof ImportError) throw e;
-    throw new ImportError("IMPORT_UNREADABLE", `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    throw new ImportError(
+      "IMPORT_UNREADABLE",
+      `cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`,
+    );
   }
   const packaging = await sniffPackaging(path);
   if (packaging === "zip") {

@@ -57,14 +57,18 @@ export async function listZip(path: string, limits: InputLimits): Promise<readon
     const cenOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || cenOffset === 0xffffffff) throw bad(`${path}: zip64 archives are not supported`);
     if (count > limits.maxZipEntries) {
-      throw new ImportError("IMPORT_ARCHIVE_LIMIT", `${path}: ${count} entries (limit ${limits.maxZipEntries})`);
+      throw new ImportError(
+        "IMPORT_ARCHIVE_LIMIT",
+        `${path}: ${count} entries (limit ${limits.maxZipEntries})`,
+      );
     }
     if (cenOffset + cenSize > size) throw bad(`${path}: central directory lies outside the file`);
     const cen = await readAt(fh, cenOffset, cenSize);
     const entries: ZipEntry[] = [];
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > cen.length || cen.readUInt32LE(p) !== CEN_SIG) throw bad(`${path}: corrupt central directory`);
+      if (p + 46 > cen.length || cen.readUInt32LE(p) !== CEN_SIG)
+        throw bad(`${path}: corrupt central directory`);
       const nameLen = cen.readUInt16LE(p + 28);
       const extraLen = cen.readUInt16LE(p + 30);
       const commentLen = cen.readUInt16LE(p + 32);
@@ -86,10 +90,14 @@ export async function listZip(path: string, limits: InputLimits): Promise<readon
 
 /** The data entry to import: the only file, or the only one that is not a directory or a readme. */
 export function pickEntry(path: string, entries: readonly ZipEntry[]): ZipEntry {
-  const files = entries.filter((e) => !e.name.endsWith("/") && !/(^|\/)(readme|license|licence)[^/]*$/i.test(e.name));
+  const files = entries.filter(
+    (e) => !e.name.endsWith("/") && !/(^|\/)(readme|license|licence)[^/]*$/i.test(e.name),
+  );
   if (files.length === 0) throw bad(`${path}: the archive holds no data file`);
   if (files.length > 1) {
-    throw bad(`${path}: the archive holds ${files.length} data files (${files.map((f) => f.name).join(", ")}); extract the one to import`);
+    throw bad(
+      `${path}: the archive holds ${files.length} data files (${files.map((f) => f.name).join(", ")}); extract the one to import`,
+    );
   }
   return files[0] as ZipEntry;
 }
@@ -113,7 +121,10 @@ export async function openZipEntry(
       `${path}: ${entry.name} declares ${entry.uncompressedSize} bytes (limit ${limits.maxUncompressedBytes})`,
     );
   }
-  if (entry.uncompressedSize > 1024 * 1024 && entry.uncompressedSize > Math.max(entry.compressedSize, 1) * limits.maxRatio) {
+  if (
+    entry.uncompressedSize > 1024 * 1024 &&
+    entry.uncompressedSize > Math.max(entry.compressedSize, 1) * limits.maxRatio
+  ) {
     throw new ImportError(
       "IMPORT_ARCHIVE_LIMIT",
       `${path}: ${entry.name} declares a compression ratio above ${limits.maxRatio}:1 — refusing a possible decompression bomb`,
@@ -126,7 +137,11 @@ export async function openZipEntry(
     throw bad(`${path}: corrupt local header for ${entry.name}`);
   }
   const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const raw = fh.createReadStream({ start: dataStart, end: dataStart + entry.compressedSize - 1, autoClose: true });
+  const raw = fh.createReadStream({
+    start: dataStart,
+    end: dataStart + entry.compressedSize - 1,
+    autoClose: true,
+  });
   // The actual output is limited by the declared size too: a lying header cannot smuggle more bytes through.
   const cap = Math.min(limits.maxUncompressedBytes, Math.max(entry.uncompressedSize, 0));
   const limiter = limitBytes(cap, limits.maxRatio, entry.compressedSize, `${path}: ${entry.name}`);

@@ -18,7 +18,13 @@ export class FieldReader {
   }
 
   /** A whole number (optionally within bounds); `undefined` when empty and not required. */
-  int(field: string, value: string | undefined, required: boolean, min = -Infinity, max = Infinity): number | undefined {
+  int(
+    field: string,
+    value: string | undefined,
+    required: boolean,
+    min = -Infinity,
+    max = Infinity,
+  ): number | undefined {
     const v = (value ?? "").trim();
     if (v === "") {
       if (required) this.problems.push({ field, reason: "is empty" });
@@ -38,7 +44,13 @@ export class FieldReader {
   }
 
   /** A decimal number within bounds; `undefined` when empty and not required. */
-  float(field: string, value: string | undefined, required: boolean, min: number, max: number): number | undefined {
+  float(
+    field: string,
+    value: string | undefined,
+    required: boolean,
+    min: number,
+    max: number,
+  ): number | undefined {
     const v = (value ?? "").trim();
     if (v === "") {
       if (required) this.problems.push({ field, reason: "is empty" });
@@ -78,8 +90,18 @@ export class FieldReader {
 }
 
 const MONTHS: Readonly<Record<string, string>> = {
-  jan: "01", feb: "02", mar: "03", apr: "04", may: "05", jun: "06",
-  jul: "07", aug: "08", sep: "09", oct: "10", nov: "11", dec: "12",
+  jan: "01",
+  feb: "02",
+  mar: "03",
+  apr: "04",
+  may: "05",
+  jun: "06",
+  jul: "07",
+  aug: "08",
+  sep: "09",
+  oct: "10",
+  nov: "11",
+  dec: "12",
 };
 
 /**
@@ -90,7 +112,8 @@ export function parseDay(v: string): string | undefined {
   let day: string | undefined;
   if (v.length >= 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45) {
     const rest = v.slice(10);
-    if (rest === "" || /^[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(rest)) day = v.slice(0, 10);
+    if (rest === "" || /^[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(rest))
+      day = v.slice(0, 10);
   } else if (/^\d{8}$/.test(v)) {
     day = `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
   } else {

@@ -29,7 +29,8 @@ export function shortHash(text: string, n = 8): string {
  */
 export function providerRecordId(prefix: string, key: string): string {
   const lower = key.trim().toLowerCase();
-  if (/^[a-z0-9][a-z0-9._-]*$/.test(lower) && prefix.length + 1 + lower.length <= 128) return `${prefix}.${lower}`;
+  if (/^[a-z0-9][a-z0-9._-]*$/.test(lower) && prefix.length + 1 + lower.length <= 128)
+    return `${prefix}.${lower}`;
   return `${prefix}.${slug(lower, 80)}-${shortHash(key)}`;
 }
 
@@ -38,5 +39,15 @@ export function providerRecordId(prefix: string, key: string): string {
  * @example actorIdFromName("acled", "Protesters (Argentina)") // "acled.actor.protesters-argentina-1a2b3c4d"
  */
 export function actorIdFromName(provider: string, name: string): string {
-  return `${provider}.actor.${slug(name)}-${shortHash(name)}`;
+  const key = `${provider}\u0000${name}`;
+  let id = actorIds.get(key);
+  if (id === undefined) {
+    id = `${provider}.actor.${slug(name)}-${shortHash(name)}`;
+    // Actor names repeat across millions of rows: remember a bounded number of them.
+    if (actorIds.size >= 50_000) actorIds.clear();
+    actorIds.set(key, id);
+  }
+  return id;
 }
+
+const actorIds = new Map<string, string>();

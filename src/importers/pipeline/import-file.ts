@@ -7,13 +7,12 @@
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
 import type { Actor, Source, When } from "../../domain/index.js";
+import { openImportWriter, type ImportWriter } from "../../storage/imports/import-writer.js";
 import {
-  commitBatch,
   DELETED_ROW_HASH,
   ensureImportCase,
   findResumableBatch,
   finishBatch,
-  lookupImportRows,
   startBatch,
   type ImportCounts,
   type ImportDelete,
@@ -31,6 +30,12 @@ import { RejectsWriter } from "./rejects-writer.js";
 import { firstRows, resolveFormat } from "./resolve-format.js";
 import { scanRows, type ScannedRow } from "./scan-rows.js";
 import { sniffText, type TextInput } from "./text-input.js";
+
+/**
+ * Rows per transaction. Larger batches commit less often but keep more records alive between commits, which
+ * grows V8's heap: 2,000 keeps a million-row import under ~230 MB RSS at a few milliseconds of fsync each.
+ */
+export const DEFAULT_BATCH_SIZE = 2000;
 
 /** Progress of a running import, for the progress bar. */
 export interface ImportProgress {
@@ -76,7 +81,15 @@ interface RunState {
 }
 
 function newState(counts: ImportCounts = zeroCounts()): RunState {
-  return { counts: { ...counts }, olderThanStored: 0, skipReasons: {}, deletedIds: [], problems: [], problemsTruncated: 0, committed: false };
+  return {
+    counts: { ...counts },
+    olderThanStored: 0,
+    skipReasons: {},
+    deletedIds: [],
+    problems: [],
+    problemsTruncated: 0,
+    committed: false,
+  };
 }
 
 /**
@@ -89,7 +102,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   const timer = options.timer ?? (() => performance.now());
   const t0 = timer();
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const batchSize = options.batchSize ?? 5000;
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const strict = options.strict ?? false;
   const base = { file: options.file, strict };
   let format: ImportFormat | undefined;
@@ -107,9 +120,19 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   }
   const caseId = options.caseId ?? `import-${format.name}`;
   const sourceId = `${format.idPrefix}.source.${sha256.slice(0, 16)}`;
-  const ctx: FormatContext = { sourceId, ...(options.release !== undefined ? { release: options.release } : {}) };
+  const ctx: FormatContext = {
+    sourceId,
+    ...(options.release !== undefined ? { release: options.release } : {}),
+  };
   const rejects = new RejectsWriter(options.rejectsFile);
-  const common = { ...base, format: format.name, caseId, sha256, sourceId, ...(options.rejectsFile ? { rejectsFile: options.rejectsFile } : {}) };
+  const common = {
+    ...base,
+    format: format.name,
+    caseId,
+    sha256,
+    sourceId,
+    ...(options.rejectsFile ? { rejectsFile: options.rejectsFile } : {}),
+  };
 
   // Strict: a dry pass first; any reject means nothing is written.
   if (strict) {
@@ -142,14 +165,25 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   }
 
   const now = options.clock().toISOString();
-  const created = await ensureImportCase(store, caseId, `Imported ${format.dataset.title}`, options.caseId === undefined, now);
+  const created = await ensureImportCase(
+    store,
+    caseId,
+    `Imported ${format.dataset.title}`,
+    options.caseId === undefined,
+    now,
+  );
   if (!created) {
     await rejects.close();
-    const e = new ImportError("IMPORT_CASE_MISSING", `case ${caseId} does not exist: load it first, or omit --case to import into import-${format.name}`);
+    const e = new ImportError(
+      "IMPORT_CASE_MISSING",
+      `case ${caseId} does not exist: load it first, or omit --case to import into import-${format.name}`,
+    );
     return failedReport(common, format.name, caseId, newState(), e, timer() - t0, false);
   }
   const resumable = await findResumableBatch(store, caseId, format.name, sha256);
-  const batchId = resumable?.id ?? `${format.name}-${sha256.slice(0, 12)}-${now.replace(/[^0-9]/g, "").slice(0, 17)}-${randomUUID().slice(0, 8)}`;
+  const batchId =
+    resumable?.id ??
+    `${format.name}-${sha256.slice(0, 12)}-${now.replace(/[^0-9]/g, "").slice(0, 17)}-${randomUUID().slice(0, 8)}`;
   const resumeAfterLine = resumable?.last_line ?? 0;
   const state = newState(
     resumable
@@ -165,10 +199,19 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       : undefined,
   );
   if (!resumable) {
-    await startBatch(store, { id: batchId, caseId, format: format.name, fileName: basename(options.file), sha256, sourceId, startedAt: now });
+    await startBatch(store, {
+      id: batchId,
+      caseId,
+      format: format.name,
+      fileName: basename(options.file),
+      sha256,
+      sourceId,
+      startedAt: now,
+    });
   }
 
   const fmt = format;
+  const writer = await openImportWriter(store);
   let input: TextInput | undefined;
   let lastProgress = 0;
   let aborted = false;
@@ -189,7 +232,18 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
           aborted = true;
           throw new ImportError("IMPORT_INTERRUPTED", "import interrupted");
         }
-        await writeBatch(store, fmt, caseId, batchId, sourceId, sha256 as string, options, rows, state, rejects);
+        await writeBatch(
+          writer,
+          fmt,
+          caseId,
+          batchId,
+          sourceId,
+          sha256 as string,
+          options,
+          rows,
+          state,
+          rejects,
+        );
         const t = timer();
         if (options.onProgress && t - lastProgress > 200) {
           lastProgress = t;
@@ -202,15 +256,32 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         }
       },
     });
+    await writer.close();
     await finishBatch(store, batchId, "done", state.counts, options.clock().toISOString());
     await rejects.close();
-    return finalReport(common, result.bound.variant, result.input, state, timer() - t0, true, resumable ? resumeAfterLine : undefined, false);
+    return finalReport(
+      common,
+      result.bound.variant,
+      result.input,
+      state,
+      timer() - t0,
+      true,
+      resumable ? resumeAfterLine : undefined,
+      false,
+    );
   } catch (e) {
+    await writer.close().catch(() => undefined);
     await rejects.close().catch(() => undefined);
-    await finishBatch(store, batchId, "interrupted", state.counts, options.clock().toISOString()).catch(() => undefined);
+    await finishBatch(store, batchId, "interrupted", state.counts, options.clock().toISOString()).catch(
+      () => undefined,
+    );
     if (!(e instanceof ImportError)) throw e;
     const report = failedReport(common, format.name, caseId, state, e, timer() - t0, state.committed);
-    return { ...report, interrupted: aborted || state.committed, ...(input ? { packaging: input.packaging, encoding: input.encoding() } : {}) };
+    return {
+      ...report,
+      interrupted: aborted || state.committed,
+      ...(input ? { packaging: input.packaging, encoding: input.encoding() } : {}),
+    };
   }
 }
 
@@ -231,7 +302,7 @@ async function recordReject(state: RunState, rejects: RejectsWriter, r: ScannedR
 
 /** Decide every row of a batch against the store and commit the batch. */
 async function writeBatch(
-  store: Store,
+  writer: ImportWriter,
   format: ImportFormat,
   caseId: string,
   batchId: string,
@@ -246,7 +317,12 @@ async function writeBatch(
   const idsByKind = new Map<ImportKind, string[]>();
   for (const r of rows) {
     const res = r.result;
-    const key = res.kind === "record" ? { kind: res.record.kind, id: res.record.value.id } : res.kind === "delete" ? { kind: "incident" as const, id: res.recordId } : undefined;
+    const key =
+      res.kind === "record"
+        ? { kind: res.record.kind, id: res.record.value.id }
+        : res.kind === "delete"
+          ? { kind: "incident" as const, id: res.recordId }
+          : undefined;
     if (!key) continue;
     const list = idsByKind.get(key.kind) ?? [];
     list.push(key.id);
@@ -254,7 +330,7 @@ async function writeBatch(
   }
   const known = new Map<string, KnownRow>();
   for (const [kind, ids] of idsByKind) {
-    for (const [id, row] of await lookupImportRows(store, caseId, kind, ids)) known.set(`${kind}\u0000${id}`, row);
+    for (const [id, row] of await writer.lookup(caseId, kind, ids)) known.set(`${kind}\u0000${id}`, row);
   }
 
   const writes: ImportWrite[] = [];
@@ -282,7 +358,10 @@ async function writeBatch(
         const d = decideDelete(k, res.version);
         if (d !== "delete") {
           state.counts.skipped += 1;
-          const reason = d === "absent" ? "deletion of a record not in the store" : "deletion older than the stored record";
+          const reason =
+            d === "absent"
+              ? "deletion of a record not in the store"
+              : "deletion older than the stored record";
           state.skipReasons[reason] = (state.skipReasons[reason] ?? 0) + 1;
           break;
         }
@@ -291,7 +370,10 @@ async function writeBatch(
         // A record inserted earlier in this same batch is simply not written.
         if (p?.write) writes.splice(writes.indexOf(p.write), 1);
         if (!p || p.stored) deletes.push({ kind: "incident", id: res.recordId, version: res.version });
-        pending.set(key, { row: { version: res.version, rowHash: DELETED_ROW_HASH }, stored: p ? p.stored : true });
+        pending.set(key, {
+          row: { version: res.version, rowHash: DELETED_ROW_HASH },
+          stored: p ? p.stored : true,
+        });
         break;
       }
       case "record": {
@@ -326,8 +408,18 @@ async function writeBatch(
       }
     }
   }
-  const source = state.knownMax !== undefined ? sourceRecord(format, sourceId, sha256, options, state) : undefined;
-  await commitBatch(store, { batchId, caseId, lastLine, counts: { ...state.counts }, writes, deletes, actors, ...(source ? { source } : {}) });
+  const source =
+    state.knownMax !== undefined ? sourceRecord(format, sourceId, sha256, options, state) : undefined;
+  await writer.commit({
+    batchId,
+    caseId,
+    lastLine,
+    counts: { ...state.counts },
+    writes,
+    deletes,
+    actors,
+    ...(source ? { source } : {}),
+  });
   state.committed = true;
 }
 
@@ -338,7 +430,13 @@ function widen(state: RunState, when: When, knownAt: string): void {
 }
 
 /** The Source record of the imported file: dataset, release, file hash, licence and attribution. */
-function sourceRecord(format: ImportFormat, id: string, sha256: string, options: ImportOptions, state: RunState): Source {
+function sourceRecord(
+  format: ImportFormat,
+  id: string,
+  sha256: string,
+  options: ImportOptions,
+  state: RunState,
+): Source {
   const name = basename(options.file);
   const d = format.dataset;
   return {
@@ -359,7 +457,15 @@ function sourceRecord(format: ImportFormat, id: string, sha256: string, options:
   };
 }
 
-type Common = { file: string; strict: boolean; format?: string; caseId?: string; sha256?: string; sourceId?: string; rejectsFile?: string };
+type Common = {
+  file: string;
+  strict: boolean;
+  format?: string;
+  caseId?: string;
+  sha256?: string;
+  sourceId?: string;
+  rejectsFile?: string;
+};
 
 function finalReport(
   common: Common,

@@ -22,11 +22,15 @@ export function firstRows(text: string): { readonly firstLine: string; readonly 
  * @throws ImportError IMPORT_EMPTY_FILE, IMPORT_UNKNOWN_FORMAT or IMPORT_FORMAT_NOT_DETECTED.
  */
 export function resolveFormat(requested: string, sniffed: string, file: string): ImportFormat {
-  if (sniffed.trim() === "") throw new ImportError("IMPORT_EMPTY_FILE", `${file} is empty: nothing to import`);
+  if (sniffed.trim() === "")
+    throw new ImportError("IMPORT_EMPTY_FILE", `${file} is empty: nothing to import`);
   if (requested !== "auto") {
     const f = formatByName(requested);
     if (!f) {
-      throw new ImportError("IMPORT_UNKNOWN_FORMAT", `unknown format "${requested}" (use one of: ${FORMAT_NAMES.join(", ")}, auto)`);
+      throw new ImportError(
+        "IMPORT_UNKNOWN_FORMAT",
+        `unknown format "${requested}" (use one of: ${FORMAT_NAMES.join(", ")}, auto)`,
+      );
     }
     return f;
   }

@@ -72,48 +72,69 @@ export async function scanRows(o: ScanOptions): Promise<ScanResult> {
   if (o.layout.headerRows === 0) bound = bind();
 
   try {
-    await readRows(input.text, { ...o.layout, maxRecordChars: o.limits.maxRecordChars }, o.batchSize, async (items: RawItem[]) => {
-      const out: ScannedRow[] = [];
-      for (const item of items) {
-        if (bound === undefined) {
-          if (isRowError(item)) {
-            throw new ImportError("IMPORT_MISSING_COLUMNS", `${o.path}: the header on line ${item.line} is unreadable (${item.error})`);
+    await readRows(
+      input.text,
+      { ...o.layout, maxRecordChars: o.limits.maxRecordChars },
+      o.batchSize,
+      async (items: RawItem[]) => {
+        const out: ScannedRow[] = [];
+        for (const item of items) {
+          if (bound === undefined) {
+            if (isRowError(item)) {
+              throw new ImportError(
+                "IMPORT_MISSING_COLUMNS",
+                `${o.path}: the header on line ${item.line} is unreadable (${item.error})`,
+              );
+            }
+            header.push(item.fields);
+            if (header.length === o.layout.headerRows) bound = bind();
+            continue;
           }
-          header.push(item.fields);
-          if (header.length === o.layout.headerRows) bound = bind();
-          continue;
-        }
-        if (item.line <= o.resumeAfterLine) continue;
-        if (isRowError(item)) {
-          out.push({ line: item.line, result: { kind: "reject", problems: [{ field: "(row)", reason: item.error }] }, rowHash: "", raw: item.raw });
-          continue;
-        }
-        const fields = item.fields;
-        if (bound.width >= 0 && fields.length !== bound.width) {
+          if (item.line <= o.resumeAfterLine) continue;
+          if (isRowError(item)) {
+            out.push({
+              line: item.line,
+              result: { kind: "reject", problems: [{ field: "(row)", reason: item.error }] },
+              rowHash: "",
+              raw: item.raw,
+            });
+            continue;
+          }
+          const fields = item.fields;
+          if (bound.width >= 0 && fields.length !== bound.width) {
+            out.push({
+              line: item.line,
+              result: {
+                kind: "reject",
+                problems: [
+                  { field: "(row)", reason: `has ${fields.length} fields, expected ${bound.width}` },
+                ],
+              },
+              rowHash: "",
+              raw: rawOf(fields, o.layout),
+            });
+            continue;
+          }
+          let result: MappedRow;
+          try {
+            result = bound.map(fields, item.line);
+          } catch (e) {
+            // A mapper bug must not stop the import: the row is rejected with the reason.
+            result = {
+              kind: "reject",
+              problems: [{ field: "(row)", reason: `could not be mapped: ${(e as Error).message}` }],
+            };
+          }
           out.push({
             line: item.line,
-            result: { kind: "reject", problems: [{ field: "(row)", reason: `has ${fields.length} fields, expected ${bound.width}` }] },
-            rowHash: "",
-            raw: rawOf(fields, o.layout),
+            result,
+            rowHash: result.kind === "record" ? rowHash(fields) : "",
+            raw: result.kind === "reject" ? rawOf(fields, o.layout) : "",
           });
-          continue;
         }
-        let result: MappedRow;
-        try {
-          result = bound.map(fields, item.line);
-        } catch (e) {
-          // A mapper bug must not stop the import: the row is rejected with the reason.
-          result = { kind: "reject", problems: [{ field: "(row)", reason: `could not be mapped: ${(e as Error).message}` }] };
-        }
-        out.push({
-          line: item.line,
-          result,
-          rowHash: result.kind === "record" ? rowHash(fields) : "",
-          raw: result.kind === "reject" ? rawOf(fields, o.layout) : "",
-        });
-      }
-      if (out.length > 0) await o.onBatch(out);
-    });
+        if (out.length > 0) await o.onBatch(out);
+      },
+    );
   } catch (e) {
     if (e instanceof ImportError) throw e;
     if (e instanceof Error && e.name === "StoreError") throw e;

@@ -101,9 +101,11 @@ export async function openPostgres(
   const settings: string[] = [];
   if (schema !== undefined) settings.push(`-c search_path=${schema}`);
   if (options.readonly === true) settings.push("-c default_transaction_read_only=on");
+  // Like SQLite's busy timeout: wait this long for a lock another session holds, then fail with STORE_LOCKED.
+  settings.push(`-c lock_timeout=${Math.max(0, Math.floor(options.busyTimeoutMs ?? 5000))}`);
   const pool = new pg.Pool({
     connectionString: url,
-    ...(settings.length > 0 ? { options: settings.join(" ") } : {}),
+    options: settings.join(" "),
     max: 4,
     connectionTimeoutMillis: 10_000,
     types: {

@@ -123,7 +123,9 @@ function applyPragmas(handle: BetterSqlite3.Database, readonly: boolean, busyMs:
   if (readonly) return;
   const mode = handle.pragma("journal_mode", { simple: true });
   const sync = handle.pragma("synchronous", { simple: true });
-  if (mode !== "wal")
+  // An in-memory database (tests, scratch work) has no file to journal: "memory" is its only mode.
+  const expected = path === ":memory:" ? "memory" : "wal";
+  if (mode !== expected)
     throw new StoreError(
       "STORE_UNSAFE",
       `${path}: WAL journal mode could not be enabled (got ${String(mode)})`,

@@ -6,7 +6,15 @@
  * @module
  */
 import type { Transaction } from "kysely";
-import { actorReferences, type Actor, type CaseManifest, type Incident, type RecordKind, type RecordOf, type Source } from "../../domain/index.js";
+import {
+  actorReferences,
+  type Actor,
+  type CaseManifest,
+  type Incident,
+  type RecordKind,
+  type RecordOf,
+  type Source,
+} from "../../domain/index.js";
 import type { Database, RecordTableName } from "../database.js";
 import { canonicalJson, sha256Hex } from "../records/canonical-json.js";
 import type { CitationRow } from "../records/citation.table.js";
@@ -91,7 +99,13 @@ const tableFor = (kind: ImportKind): RecordTableName => tableOf(kind).table;
  * (`import-acled` and the like); without it, a missing case is an error for the caller to report.
  * @returns whether the case exists now.
  */
-export async function ensureImportCase(store: Store, caseId: string, title: string, create: boolean, now: string): Promise<boolean> {
+export async function ensureImportCase(
+  store: Store,
+  caseId: string,
+  title: string,
+  create: boolean,
+  now: string,
+): Promise<boolean> {
   try {
     const found = await store.db.selectFrom("cases").select("id").where("id", "=", caseId).executeTakeFirst();
     if (found) return true;
@@ -119,7 +133,12 @@ export async function ensureImportCase(store: Store, caseId: string, title: stri
 }
 
 /** The unfinished batch of the same file, format and case, if a previous run was interrupted. */
-export async function findResumableBatch(store: Store, caseId: string, format: string, sha256: string): Promise<ImportBatchRow | undefined> {
+export async function findResumableBatch(
+  store: Store,
+  caseId: string,
+  format: string,
+  sha256: string,
+): Promise<ImportBatchRow | undefined> {
   try {
     return await store.db
       .selectFrom("import_batches")
@@ -138,7 +157,15 @@ export async function findResumableBatch(store: Store, caseId: string, format: s
 /** Record the start of a batch. */
 export async function startBatch(
   store: Store,
-  b: { id: string; caseId: string; format: string; fileName: string; sha256: string; sourceId: string; startedAt: string },
+  b: {
+    id: string;
+    caseId: string;
+    format: string;
+    fileName: string;
+    sha256: string;
+    sourceId: string;
+    startedAt: string;
+  },
 ): Promise<void> {
   try {
     await store.db
@@ -169,7 +196,13 @@ export async function startBatch(
 }
 
 /** Mark a batch done or interrupted, with its final counts. */
-export async function finishBatch(store: Store, batchId: string, status: "done" | "interrupted", counts: ImportCounts, at: string): Promise<void> {
+export async function finishBatch(
+  store: Store,
+  batchId: string,
+  status: "done" | "interrupted",
+  counts: ImportCounts,
+  at: string,
+): Promise<void> {
   try {
     await store.db
       .updateTable("import_batches")
@@ -240,7 +273,12 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
     const deleted = new Set(s.deletes);
     // Keep what is replaced: the stored body with its provider version and row hash.
     for (const ids of chunks(replaced)) {
-      const bodies = await g.selectFrom(table).select(["id", "body"]).where("case_id", "=", caseId).where("id", "in", ids).execute();
+      const bodies = await g
+        .selectFrom(table)
+        .select(["id", "body"])
+        .where("case_id", "=", caseId)
+        .where("id", "in", ids)
+        .execute();
       const keys = await trx
         .selectFrom("import_rows")
         .select(["record_id", "version", "row_hash"])
@@ -249,7 +287,12 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
         .where("record_id", "in", ids)
         .execute();
       const keyOf = new Map(keys.map((k) => [k.record_id, k]));
-      const old = bodies.map((b) => ({ id: b.id, body: b.body, version: keyOf.get(b.id)?.version ?? "", row_hash: keyOf.get(b.id)?.row_hash ?? "" }));
+      const old = bodies.map((b) => ({
+        id: b.id,
+        body: b.body,
+        version: keyOf.get(b.id)?.version ?? "",
+        row_hash: keyOf.get(b.id)?.row_hash ?? "",
+      }));
       const versions: RecordVersionTable[] = old.map((o) => ({
         case_id: caseId,
         record_kind: kind,
@@ -264,12 +307,29 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
         await trx
           .insertInto("record_versions")
           .values(versions)
-          .onConflict((oc) => oc.columns(["case_id", "record_kind", "record_id", "version", "row_hash"]).doNothing())
+          .onConflict((oc) =>
+            oc.columns(["case_id", "record_kind", "record_id", "version", "row_hash"]).doNothing(),
+          )
           .execute();
       }
-      await trx.deleteFrom("citations").where("case_id", "=", caseId).where("record_kind", "=", kind).where("record_id", "in", ids).execute();
-      await trx.deleteFrom("record_refs").where("case_id", "=", caseId).where("record_kind", "=", kind).where("record_id", "in", ids).execute();
-      if (kind === "incident") await trx.deleteFrom("incident_acts").where("case_id", "=", caseId).where("incident_id", "in", ids).execute();
+      await trx
+        .deleteFrom("citations")
+        .where("case_id", "=", caseId)
+        .where("record_kind", "=", kind)
+        .where("record_id", "in", ids)
+        .execute();
+      await trx
+        .deleteFrom("record_refs")
+        .where("case_id", "=", caseId)
+        .where("record_kind", "=", kind)
+        .where("record_id", "in", ids)
+        .execute();
+      if (kind === "incident")
+        await trx
+          .deleteFrom("incident_acts")
+          .where("case_id", "=", caseId)
+          .where("incident_id", "in", ids)
+          .execute();
       await g.deleteFrom(table).where("case_id", "=", caseId).where("id", "in", ids).execute();
     }
     for (const d of c.deletes) {
@@ -322,33 +382,67 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
 }
 
 /** Insert records and their derived rows (citations, actor references, incident acts). */
-async function insertRecords(trx: Transaction<Database>, caseId: string, kind: ImportKind, records: readonly ImportRecord[]): Promise<void> {
+async function insertRecords(
+  trx: Transaction<Database>,
+  caseId: string,
+  kind: ImportKind,
+  records: readonly ImportRecord[],
+): Promise<void> {
   if (records.length === 0) return;
   const spec = tableOf(kind);
   const table = recordTable(spec.table);
-  const rows: RecordColumns[] = records.map((r) => (spec.toRow as (c: string, r: ImportRecord) => RecordColumns)(caseId, r));
+  const rows: RecordColumns[] = records.map((r) =>
+    (spec.toRow as (c: string, r: ImportRecord) => RecordColumns)(caseId, r),
+  );
   for (const part of chunks(rows)) await genericDb(trx).insertInto(table).values(part).execute();
   await insertDerived(trx, caseId, kind, records);
 }
 
-async function insertDerived(trx: Transaction<Database>, caseId: string, kind: ImportKind, records: readonly ImportRecord[]): Promise<void> {
+async function insertDerived(
+  trx: Transaction<Database>,
+  caseId: string,
+  kind: ImportKind,
+  records: readonly ImportRecord[],
+): Promise<void> {
   const citations: CitationRow[] = [];
   const refs: RecordRefRow[] = [];
   const acts: { case_id: string; incident_id: string; act: string }[] = [];
   for (const r of records) {
     r.citations.forEach((cit, seq) =>
-      citations.push({ case_id: caseId, record_kind: kind, record_id: r.id, seq, source_id: cit.source, locator: cit.locator }),
+      citations.push({
+        case_id: caseId,
+        record_kind: kind,
+        record_id: r.id,
+        seq,
+        source_id: cit.source,
+        locator: cit.locator,
+      }),
     );
     const seen = new Set<string>();
     for (const a of actorReferences(kind as RecordKind, r as RecordOf<RecordKind>)) {
       const key = `${a.actor}\u0000${a.field}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      refs.push({ case_id: caseId, record_kind: kind, record_id: r.id, ref_kind: "actor", ref_id: a.actor, field: a.field });
+      refs.push({
+        case_id: caseId,
+        record_kind: kind,
+        record_id: r.id,
+        ref_kind: "actor",
+        ref_id: a.actor,
+        field: a.field,
+      });
     }
     if (kind === "incident") {
       const i = r as Incident;
-      if (i.targetGroup !== undefined) refs.push({ case_id: caseId, record_kind: kind, record_id: r.id, ref_kind: "group", ref_id: i.targetGroup, field: "targetGroup" });
+      if (i.targetGroup !== undefined)
+        refs.push({
+          case_id: caseId,
+          record_kind: kind,
+          record_id: r.id,
+          ref_kind: "group",
+          ref_id: i.targetGroup,
+          field: "targetGroup",
+        });
       for (const act of new Set(i.acts)) acts.push({ case_id: caseId, incident_id: r.id, act });
     }
   }
@@ -358,13 +452,24 @@ async function insertDerived(trx: Transaction<Database>, caseId: string, kind: I
 }
 
 /** Insert the actors not stored yet (by id); a stored actor is left as it is. */
-async function insertNewActors(trx: Transaction<Database>, caseId: string, actors: readonly Actor[]): Promise<void> {
+async function insertNewActors(
+  trx: Transaction<Database>,
+  caseId: string,
+  actors: readonly Actor[],
+): Promise<void> {
   const unique = new Map<string, Actor>();
   for (const a of actors) if (!unique.has(a.id)) unique.set(a.id, a);
   const fresh: Actor[] = [];
   for (const ids of chunks([...unique.keys()], 500)) {
     const stored = new Set(
-      (await trx.selectFrom("actors").select("id").where("case_id", "=", caseId).where("id", "in", ids).execute()).map((r) => r.id),
+      (
+        await trx
+          .selectFrom("actors")
+          .select("id")
+          .where("case_id", "=", caseId)
+          .where("id", "in", ids)
+          .execute()
+      ).map((r) => r.id),
     );
     for (const id of ids) if (!stored.has(id)) fresh.push(unique.get(id) as Actor);
   }
@@ -377,18 +482,33 @@ async function insertNewActors(trx: Transaction<Database>, caseId: string, actor
  */
 async function upsertSource(trx: Transaction<Database>, caseId: string, source: Source): Promise<void> {
   const spec = tableOf("source");
-  const exists = await trx.selectFrom("sources").select("id").where("case_id", "=", caseId).where("id", "=", source.id).executeTakeFirst();
+  const exists = await trx
+    .selectFrom("sources")
+    .select("id")
+    .where("case_id", "=", caseId)
+    .where("id", "=", source.id)
+    .executeTakeFirst();
   if (!exists) {
     // Write the source before the records citing it (the batch's records are inserted after this call).
     await insertRecords(trx, caseId, "source", [source]);
     return;
   }
   const { case_id: _c, id: _id, ...columns } = spec.toRow(caseId, source);
-  await genericDb(trx).updateTable(recordTable(spec.table)).set(columns).where("case_id", "=", caseId).where("id", "=", source.id).execute();
+  await genericDb(trx)
+    .updateTable(recordTable(spec.table))
+    .set(columns)
+    .where("case_id", "=", caseId)
+    .where("id", "=", source.id)
+    .execute();
 }
 
 /** The earlier versions kept for a record, newest replacement last. */
-export async function recordVersions(store: Store, caseId: string, kind: ImportKind, id: string): Promise<RecordVersionTable[]> {
+export async function recordVersions(
+  store: Store,
+  caseId: string,
+  kind: ImportKind,
+  id: string,
+): Promise<RecordVersionTable[]> {
   try {
     return await store.db
       .selectFrom("record_versions")

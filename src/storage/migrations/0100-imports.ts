@@ -54,7 +54,13 @@ export const migration0100Imports: StoreMigration = {
       .addColumn("body", ctx.types.json, (c) => c.notNull())
       .addColumn("replaced_by", "text", (c) => c.notNull())
       .addColumn("change", "text", (c) => c.notNull())
-      .addPrimaryKeyConstraint("record_versions_pk", ["case_id", "record_kind", "record_id", "version", "row_hash"])
+      .addPrimaryKeyConstraint("record_versions_pk", [
+        "case_id",
+        "record_kind",
+        "record_id",
+        "version",
+        "row_hash",
+      ])
       .execute();
   },
 };

@@ -30,20 +30,31 @@ export type { Principal };
 /** Usernames are case-folded, NFC, 1–64 of [a-z0-9._@-]: no look-alikes, nothing that breaks a log line. */
 export function normaliseUsername(username: string): string {
   const u = username.normalize("NFC").trim().toLowerCase();
-  if (!/^[a-z0-9._@-]{1,64}$/u.test(u)) throw new AccountError("USERNAME_INVALID", "a username is 1–64 of a-z 0-9 . _ @ -");
+  if (!/^[a-z0-9._@-]{1,64}$/u.test(u))
+    throw new AccountError("USERNAME_INVALID", "a username is 1–64 of a-z 0-9 . _ @ -");
   return u;
 }
 
 function roleOrThrow(role: string): Role {
   const r = parseRole(role);
-  if (!r) throw new AccountError("ROLE_INVALID", `unknown role "${role.slice(0, 32)}" (admin, analyst, viewer, source-handler)`);
+  if (!r)
+    throw new AccountError(
+      "ROLE_INVALID",
+      `unknown role "${role.slice(0, 32)}" (admin, analyst, viewer, source-handler)`,
+    );
   return r;
 }
 
 /** Append an audit event (one redacted JSON line). */
-export async function recordAudit(db: Kysely<Database> | Transaction<Database>, event: AuditEvent): Promise<void> {
+export async function recordAudit(
+  db: Kysely<Database> | Transaction<Database>,
+  event: AuditEvent,
+): Promise<void> {
   const t = trustDb(db);
-  const last = await t.selectFrom("audit_events").select((eb) => eb.fn.max("seq").as("max")).executeTakeFirst();
+  const last = await t
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.max("seq").as("max"))
+    .executeTakeFirst();
   await t
     .insertInto("audit_events")
     .values({
@@ -58,7 +69,13 @@ export async function recordAudit(db: Kysely<Database> | Transaction<Database>, 
     .execute();
 }
 
-async function logUser(trx: Transaction<Database>, id: string, actor: string, at: string, action: string): Promise<void> {
+async function logUser(
+  trx: Transaction<Database>,
+  id: string,
+  actor: string,
+  at: string,
+  action: string,
+): Promise<void> {
   await appendToLog(trx, [{ action: "admin", table: "users", key: { id }, actor, at }]);
   await recordAudit(trx, { at, actor, action, target: id, outcome: "ok" });
 }
@@ -75,21 +92,45 @@ export async function findUser(db: Kysely<Database>, username: string): Promise<
 }
 
 /** Every user, by username (no secrets: hashes and TOTP secrets are left out). */
-export async function listUsers(db: Kysely<Database>): Promise<{ id: string; username: string; role: string; disabled: boolean; totp: boolean }[]> {
-  const rows = await trustDb(db).selectFrom("users").select(["id", "username", "role", "disabled", "totp_secret"]).orderBy("username").execute();
-  return rows.map((r) => ({ id: r.id, username: r.username, role: r.role, disabled: Number(r.disabled) === 1, totp: r.totp_secret !== null }));
+export async function listUsers(
+  db: Kysely<Database>,
+): Promise<{ id: string; username: string; role: string; disabled: boolean; totp: boolean }[]> {
+  const rows = await trustDb(db)
+    .selectFrom("users")
+    .select(["id", "username", "role", "disabled", "totp_secret"])
+    .orderBy("username")
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    role: r.role,
+    disabled: Number(r.disabled) === 1,
+    totp: r.totp_secret !== null,
+  }));
 }
 
 /** How many enabled admins exist (the first `user add --admin` needs none to exist or local access). */
 export async function countAdmins(db: Kysely<Database>): Promise<number> {
-  const r = await trustDb(db).selectFrom("users").select((eb) => eb.fn.countAll().as("n")).where("role", "=", "admin").where("disabled", "=", 0).executeTakeFirst();
+  const r = await trustDb(db)
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll().as("n"))
+    .where("role", "=", "admin")
+    .where("disabled", "=", 0)
+    .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 
 /** Create a user. `passwordHash` comes from security/password-hash; `totpSecret` is already encrypted. */
 export async function addUser(
   db: Kysely<Database>,
-  input: { username: string; passwordHash: string; role: string; totpSecret?: string; actor: string; at: string },
+  input: {
+    username: string;
+    passwordHash: string;
+    role: string;
+    totpSecret?: string;
+    actor: string;
+    at: string;
+  },
 ): Promise<UserRow> {
   const username = normaliseUsername(input.username);
   const role = roleOrThrow(input.role);
@@ -127,27 +168,54 @@ async function changeUser(
   if (!u) throw new AccountError("USER_NOT_FOUND", `no user ${normaliseUsername(username)}`);
   return db.transaction().execute(async (trx) => {
     const t = trustDb(trx);
-    await t.updateTable("users").set({ ...change, updated_at: at }).where("id", "=", u.id).execute();
+    await t
+      .updateTable("users")
+      .set({ ...change, updated_at: at })
+      .where("id", "=", u.id)
+      .execute();
     // Any change to who someone is ends their sessions and tokens' use as before: they log in again.
     await t.deleteFrom("sessions").where("user_id", "=", u.id).execute();
-    if (change.disabled === 1) await t.updateTable("api_tokens").set({ revoked_at: at }).where("user_id", "=", u.id).where("revoked_at", "is", null).execute();
+    if (change.disabled === 1)
+      await t
+        .updateTable("api_tokens")
+        .set({ revoked_at: at })
+        .where("user_id", "=", u.id)
+        .where("revoked_at", "is", null)
+        .execute();
     await logUser(trx, u.id, actor, at, action);
     return { ...u, ...change, updated_at: at };
   });
 }
 
 /** Give a user another role (their sessions end). */
-export function setRole(db: Kysely<Database>, username: string, role: string, actor: string, at: string): Promise<UserRow> {
+export function setRole(
+  db: Kysely<Database>,
+  username: string,
+  role: string,
+  actor: string,
+  at: string,
+): Promise<UserRow> {
   return changeUser(db, username, { role: roleOrThrow(role) }, actor, at, "user.role");
 }
 
 /** Disable a user: sessions killed, API tokens revoked, logins refused. */
-export function disableUser(db: Kysely<Database>, username: string, actor: string, at: string): Promise<UserRow> {
+export function disableUser(
+  db: Kysely<Database>,
+  username: string,
+  actor: string,
+  at: string,
+): Promise<UserRow> {
   return changeUser(db, username, { disabled: 1 }, actor, at, "user.disable");
 }
 
 /** Store a new (already encrypted) TOTP secret. */
-export function setTotpSecret(db: Kysely<Database>, username: string, encryptedSecret: string, actor: string, at: string): Promise<UserRow> {
+export function setTotpSecret(
+  db: Kysely<Database>,
+  username: string,
+  encryptedSecret: string,
+  actor: string,
+  at: string,
+): Promise<UserRow> {
   return changeUser(db, username, { totp_secret: encryptedSecret }, actor, at, "user.totp");
 }
 
@@ -160,7 +228,13 @@ export async function markTotpStep(db: Kysely<Database>, userId: string, step: n
  * Open a session for a user who just logged in (a fresh token each login: session fixation is impossible).
  * @returns the token for the cookie; only its hash is stored.
  */
-export async function createSession(db: Kysely<Database>, userId: string, secondFactor: boolean, now: Date, ttlSeconds = 8 * 3600): Promise<string> {
+export async function createSession(
+  db: Kysely<Database>,
+  userId: string,
+  secondFactor: boolean,
+  now: Date,
+  ttlSeconds = 8 * 3600,
+): Promise<string> {
   const token = newSecret();
   await trustDb(db)
     .insertInto("sessions")
@@ -181,11 +255,22 @@ export async function deleteSession(db: Kysely<Database>, token: string): Promis
 }
 
 /** The principal of a live session of an enabled user, else undefined. */
-export async function sessionPrincipal(db: Kysely<Database>, token: string, now: Date): Promise<Principal | undefined> {
+export async function sessionPrincipal(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<Principal | undefined> {
   const row = await trustDb(db)
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
-    .select(["users.id as id", "users.username as username", "users.role as role", "users.disabled as disabled", "sessions.second_factor as sf", "sessions.expires_at as expires"])
+    .select([
+      "users.id as id",
+      "users.username as username",
+      "users.role as role",
+      "users.disabled as disabled",
+      "sessions.second_factor as sf",
+      "sessions.expires_at as expires",
+    ])
     .where("sessions.token_hash", "=", hashSecret(token))
     .executeTakeFirst();
   const role = row ? parseRole(row.role) : undefined;
@@ -194,7 +279,13 @@ export async function sessionPrincipal(db: Kysely<Database>, token: string, now:
 }
 
 /** Issue an API token for scripts. @returns the token (shown once) and its id (for revocation). */
-export async function createApiToken(db: Kysely<Database>, username: string, name: string, now: Date, expiresAt?: Date): Promise<{ id: string; token: string }> {
+export async function createApiToken(
+  db: Kysely<Database>,
+  username: string,
+  name: string,
+  now: Date,
+  expiresAt?: Date,
+): Promise<{ id: string; token: string }> {
   const u = await findUser(db, username);
   if (!u) throw new AccountError("USER_NOT_FOUND", `no user ${normaliseUsername(username)}`);
   const token = newApiToken();
@@ -202,22 +293,55 @@ export async function createApiToken(db: Kysely<Database>, username: string, nam
   await db.transaction().execute(async (trx) => {
     await trustDb(trx)
       .insertInto("api_tokens")
-      .values({ token_hash: hashSecret(token), id, user_id: u.id, name: name.slice(0, 100), created_at: now.toISOString(), expires_at: expiresAt?.toISOString() ?? null, revoked_at: null })
+      .values({
+        token_hash: hashSecret(token),
+        id,
+        user_id: u.id,
+        name: name.slice(0, 100),
+        created_at: now.toISOString(),
+        expires_at: expiresAt?.toISOString() ?? null,
+        revoked_at: null,
+      })
       .execute();
-    await recordAudit(trx, { at: now.toISOString(), actor: "cli", action: "token.create", target: u.id, outcome: "ok", details: { tokenId: id } });
+    await recordAudit(trx, {
+      at: now.toISOString(),
+      actor: "cli",
+      action: "token.create",
+      target: u.id,
+      outcome: "ok",
+      details: { tokenId: id },
+    });
   });
   return { id, token };
 }
 
 /** The principal of a valid, unrevoked, unexpired API token of an enabled user, else undefined. */
-export async function apiTokenPrincipal(db: Kysely<Database>, token: string, now: Date): Promise<Principal | undefined> {
+export async function apiTokenPrincipal(
+  db: Kysely<Database>,
+  token: string,
+  now: Date,
+): Promise<Principal | undefined> {
   const row = await trustDb(db)
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
-    .select(["users.id as id", "users.username as username", "users.role as role", "users.disabled as disabled", "api_tokens.expires_at as expires", "api_tokens.revoked_at as revoked"])
+    .select([
+      "users.id as id",
+      "users.username as username",
+      "users.role as role",
+      "users.disabled as disabled",
+      "api_tokens.expires_at as expires",
+      "api_tokens.revoked_at as revoked",
+    ])
     .where("api_tokens.token_hash", "=", hashSecret(token))
     .executeTakeFirst();
   const role = row ? parseRole(row.role) : undefined;
-  if (!row || !role || Number(row.disabled) === 1 || row.revoked !== null || (row.expires !== null && row.expires <= now.toISOString())) return undefined;
+  if (
+    !row ||
+    !role ||
+    Number(row.disabled) === 1 ||
+    row.revoked !== null ||
+    (row.expires !== null && row.expires <= now.toISOString())
+  )
+    return undefined;
   return { userId: row.id, username: row.username, role, secondFactor: false, via: "token" };
 }

@@ -10,7 +10,15 @@ import type { LoginThrottle } from "../../security/login-throttle.js";
 import type { LoginDeps, LoginUser } from "../../security/login.routes.js";
 import { base32Decode, base32Encode } from "../../security/totp.js";
 import type { Database } from "../database.js";
-import { apiTokenPrincipal, createSession, deleteSession, findUser, markTotpStep, recordAudit, sessionPrincipal } from "./account.repository.js";
+import {
+  apiTokenPrincipal,
+  createSession,
+  deleteSession,
+  findUser,
+  markTotpStep,
+  recordAudit,
+  sessionPrincipal,
+} from "./account.repository.js";
 
 /** The AES-GCM context of a user's TOTP secret. */
 function totpContext(userId: string) {
@@ -23,7 +31,11 @@ export function encryptTotpSecret(fieldKey: Buffer, userId: string, secret: Buff
 }
 
 /** Decrypt `users.totp_secret`; undefined without a key or when it does not decrypt (the user then cannot pass TOTP). */
-export function decryptTotpSecret(fieldKey: Buffer | undefined, userId: string, stored: string | null): Buffer | undefined {
+export function decryptTotpSecret(
+  fieldKey: Buffer | undefined,
+  userId: string,
+  stored: string | null,
+): Buffer | undefined {
   if (!fieldKey || stored === null) return undefined;
   try {
     return base32Decode(decryptField(fieldKey, stored, totpContext(userId)));
@@ -41,7 +53,12 @@ export function authPortFor(db: Kysely<Database>): AuthPort {
 }
 
 /** The {@link LoginDeps} over a store. */
-export function loginDepsFor(db: Kysely<Database>, fieldKey: Buffer | undefined, throttle: LoginThrottle, clock: () => Date): LoginDeps {
+export function loginDepsFor(
+  db: Kysely<Database>,
+  fieldKey: Buffer | undefined,
+  throttle: LoginThrottle,
+  clock: () => Date,
+): LoginDeps {
   return {
     throttle,
     clock,

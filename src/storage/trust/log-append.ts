@@ -7,7 +7,7 @@ import type { Kysely, Transaction } from "kysely";
 import { leafHash } from "../../integrity/merkle-hash.js";
 import type { Database } from "../database.js";
 import { canonicalJson } from "../records/canonical-json.js";
-import { keyText, rowContentHash, type RowKey } from "./logged-content.js";
+import { keyText, rowContentHashes, type RowKey } from "./logged-content.js";
 import { trustDb } from "./log.table.js";
 
 /** The kinds of write the log records. */
@@ -68,8 +68,18 @@ export async function appendToLog(
   const indices: number[] = [];
   const rows = [];
   const now = new Date().toISOString();
+  // Read every written row once per table, in chunks (one query per row would dominate batch imports).
+  const keysByTable = new Map<string, RowKey[]>();
   for (const e of entries) {
-    const content = e.action === "delete" ? null : ((await rowContentHash(trx, e.table, e.key)) ?? null);
+    if (e.action === "delete") continue;
+    const list = keysByTable.get(e.table);
+    if (list) list.push(e.key);
+    else keysByTable.set(e.table, [e.key]);
+  }
+  const hashes = new Map<string, Map<string, string>>();
+  for (const [table, keys] of keysByTable) hashes.set(table, await rowContentHashes(trx, table, keys));
+  for (const e of entries) {
+    const content = e.action === "delete" ? null : (hashes.get(e.table)?.get(keyText(e.key)) ?? null);
     if (e.action !== "delete" && e.action !== "import-batch" && content === null) {
       throw new RangeError(
         `appendToLog: no row in ${e.table} with key ${keyText(e.key)} to log (log after writing it)`,

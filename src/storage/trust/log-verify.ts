@@ -158,7 +158,11 @@ export async function verifyLog(db: Kysely<Database>, verifier?: NoteVerifier): 
 
   // 3. Rows: the current content of every logged row against its latest leaf, and rows the log never saw.
   const byTable = new Map<string, { key: RowKey; data: LeafData; index: number }[]>();
-  for (const s of state.values()) byTable.set(s.table, [...(byTable.get(s.table) ?? []), s]);
+  for (const s of state.values()) {
+    const list = byTable.get(s.table);
+    if (list) list.push(s);
+    else byTable.set(s.table, [s]);
+  }
   let rowsChecked = 0;
   for (const [table, entries] of byTable) {
     const keyColumns = Object.keys(entries[0]?.key ?? {});

@@ -22,6 +22,18 @@ const KIND_OF_TABLE = new Map<string, string>(
   Object.entries(RECORD_TABLES).map(([kind, spec]) => [spec.table, kind]),
 );
 
+/**
+ * Columns that change in normal operation without being evidence, left out of the content hash: the last
+ * TOTP step (written at every login to stop code replay).
+ */
+const OPERATIONAL_COLUMNS: Readonly<Record<string, readonly string[]>> = { users: ["totp_last_step"] };
+
+function withoutOperational(table: string, row: AnyRow): AnyRow {
+  const drop = OPERATIONAL_COLUMNS[table];
+  if (!drop) return row;
+  return Object.fromEntries(Object.entries(row).filter(([k]) => !drop.includes(k)));
+}
+
 /** The rows derived from a record, by table, each sorted canonically so storage order does not matter. */
 interface Derived {
   citations: AnyRow[];
@@ -45,7 +57,8 @@ export function keyText(key: RowKey): string {
 /** The content hash (hex SHA-256 of canonical JSON) of a row and its derived rows. */
 export function contentHash(table: string, row: AnyRow, derived?: Derived): string {
   const kind = KIND_OF_TABLE.get(table);
-  if (kind === undefined || derived === undefined) return sha256Hex(canonicalJson({ row }));
+  if (kind === undefined || derived === undefined)
+    return sha256Hex(canonicalJson({ row: withoutOperational(table, row) }));
   const d: Derived = {
     citations: sortRows(derived.citations),
     record_refs: sortRows(derived.record_refs),
@@ -83,6 +96,117 @@ export async function rowContentHash(
   });
 }
 
+const CHUNK = 500;
+
+function chunked<T>(items: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
+  return out;
+}
+
+function pushTo(m: Map<string, AnyRow[]>, k: string, r: AnyRow): void {
+  const list = m.get(k);
+  if (list) list.push(r);
+  else m.set(k, [r]);
+}
+
+/** The derived rows of the records `ids` of one kind in one case, keyed `case\0id`. */
+async function derivedOf(
+  u: Untyped,
+  kind: string,
+  caseId: string,
+  ids: readonly string[],
+): Promise<(k: string) => Derived> {
+  const maps = {
+    citations: new Map<string, AnyRow[]>(),
+    record_refs: new Map<string, AnyRow[]>(),
+    incident_acts: new Map<string, AnyRow[]>(),
+    source_identities: new Map<string, AnyRow[]>(),
+  };
+  const specs: (readonly [keyof typeof maps, string | undefined, string])[] = [
+    ["citations", "record_kind", "record_id"],
+    ["record_refs", "record_kind", "record_id"],
+    ...(kind === "incident" ? ([["incident_acts", undefined, "incident_id"]] as const) : []),
+    ...(kind === "source" ? ([["source_identities", undefined, "source_id"]] as const) : []),
+  ];
+  for (const [t, kindCol, idCol] of specs) {
+    for (const part of chunked(ids)) {
+      let q = u.selectFrom(t).selectAll().where("case_id", "=", caseId).where(idCol, "in", part);
+      if (kindCol) q = q.where(kindCol, "=", kind);
+      for (const r of (await q.execute()) as AnyRow[])
+        pushTo(maps[t], `${String(r.case_id)}\u0000${String(r[idCol])}`, r);
+    }
+  }
+  return (k) => ({
+    citations: maps.citations.get(k) ?? [],
+    record_refs: maps.record_refs.get(k) ?? [],
+    incident_acts: maps.incident_acts.get(k) ?? [],
+    source_identities: maps.source_identities.get(k) ?? [],
+  });
+}
+
+/**
+ * The content hashes of many rows of one table at once (key text → hash; absent rows are absent), reading
+ * them in chunks instead of one query per row: the fast path of {@link appendToLog} for batch writes.
+ */
+export async function rowContentHashes(
+  db: Kysely<Database> | Transaction<Database>,
+  table: string,
+  keys: readonly RowKey[],
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (keys.length === 0) return out;
+  const u = db as unknown as Untyped;
+  const cols = Object.keys(keys[0] as RowKey);
+  const uniform =
+    cols.length > 0 && keys.every((k) => Object.keys(k).length === cols.length && cols.every((c) => c in k));
+  const rows: AnyRow[] = [];
+  if (uniform) {
+    const last = cols[cols.length - 1] as string;
+    const groups = new Map<string, { prefix: [string, string | number][]; values: (string | number)[] }>();
+    for (const k of keys) {
+      const prefix = cols.slice(0, -1).map((c) => [c, k[c] as string | number] as [string, string | number]);
+      const g = groups.get(JSON.stringify(prefix));
+      if (g) g.values.push(k[last] as string | number);
+      else groups.set(JSON.stringify(prefix), { prefix, values: [k[last] as string | number] });
+    }
+    for (const g of groups.values()) {
+      for (const part of chunked([...new Set(g.values)])) {
+        let q = u.selectFrom(table).selectAll();
+        for (const [c, v] of g.prefix) q = q.where(c, "=", v);
+        rows.push(...((await q.where(last, "in", part).execute()) as AnyRow[]));
+      }
+    }
+    const kind = KIND_OF_TABLE.get(table);
+    const keyOf = (r: AnyRow): string =>
+      keyText(Object.fromEntries(cols.map((c) => [c, r[c] as string | number])));
+    if (kind === undefined) for (const r of rows) out.set(keyOf(r), contentHash(table, r));
+    else {
+      const byCase = new Map<string, AnyRow[]>();
+      for (const r of rows) pushTo(byCase, String(r.case_id), r);
+      for (const [caseId, list] of byCase) {
+        const derived = await derivedOf(
+          u,
+          kind,
+          caseId,
+          list.map((r) => String(r.id)),
+        );
+        for (const r of list)
+          out.set(keyOf(r), contentHash(table, r, derived(`${caseId}\u0000${String(r.id)}`)));
+      }
+    }
+  }
+  // Anything not matched (mixed key shapes, driver types differing from the key's): one query per row.
+  for (const k of keys) {
+    const t = keyText(k);
+    if (!out.has(t)) {
+      const h = await rowContentHash(db, table, k);
+      if (h !== undefined) out.set(t, h);
+    }
+  }
+  return out;
+}
+
 /**
  * Every row of `table` as key text → content hash, keyed by the given key columns (for `log verify`).
  * Reads each derived table once.
@@ -112,7 +236,9 @@ export async function tableContentHashes(
     if (kindCol) q = q.where(kindCol, "=", kind);
     for (const r of (await q.execute()) as AnyRow[]) {
       const k = `${String(r.case_id)}\u0000${String(r[idCol])}`;
-      m.set(k, [...(m.get(k) ?? []), r]);
+      const list = m.get(k);
+      if (list) list.push(r);
+      else m.set(k, [r]);
     }
     return m;
   };

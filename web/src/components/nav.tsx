@@ -26,7 +26,10 @@ export function Nav(props: { parts: readonly string[]; caseId: string | undefine
         {props.caseId !== undefined &&
           CASE_VIEWS.map(([view, key]) => (
             <li key={view}>
-              <a href={href(["case", props.caseId ?? "", view])} {...current(a === "case" && (c ?? "timeline") === view)}>
+              <a
+                href={href(["case", props.caseId ?? "", view])}
+                {...current(a === "case" && (c ?? "timeline") === view)}
+              >
                 {t(key)}
               </a>
             </li>

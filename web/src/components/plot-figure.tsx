@@ -3,7 +3,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 
 /** A figure whose chart is built by `build(width)` (e.g. `(w) => Plot.plot({ width: w, … })`), with a caption. */
-export function PlotFigure(props: { build: (width: number) => Element; caption: string; deps: readonly unknown[] }) {
+export function PlotFigure(props: {
+  build: (width: number) => Element;
+  caption: string;
+  deps: readonly unknown[];
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useEffect(() => {

@@ -41,8 +41,16 @@ export function WorldMap(props: { risk: ReadonlyMap<string, number>; label: stri
       {countries.map((f, i) => {
         const p = props.risk.get(normName(f.properties.name));
         return (
-          <path key={i} d={path(f) ?? ""} fill={p === undefined ? "#e5e7eb" : riskColour(p)} stroke="#ffffff" stroke-width={0.5}>
-            <title>{p === undefined ? f.properties.name : `${f.properties.name}: ${(p * 100).toFixed(1)}%`}</title>
+          <path
+            key={i}
+            d={path(f) ?? ""}
+            fill={p === undefined ? "#e5e7eb" : riskColour(p)}
+            stroke="#ffffff"
+            stroke-width={0.5}
+          >
+            <title>
+              {p === undefined ? f.properties.name : `${f.properties.name}: ${(p * 100).toFixed(1)}%`}
+            </title>
           </path>
         );
       })}

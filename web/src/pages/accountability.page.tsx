@@ -18,7 +18,11 @@ export function detentionBars(t: Json): Bar[] {
   return arr(t.detention)
     .map((d) => {
       const span = (d.beforeFirstJudgment ?? undefined) as Json | undefined;
-      return { who: str(d.accused) ?? str(d.case) ?? "", years: num(span?.years) ?? NaN, basis: str(span?.basis) ?? "" };
+      return {
+        who: str(d.accused) ?? str(d.case) ?? "",
+        years: num(span?.years) ?? NaN,
+        basis: str(span?.basis) ?? "",
+      };
     })
     .filter((b) => Number.isFinite(b.years))
     .sort((a, b) => b.years - a.years);
@@ -45,7 +49,11 @@ function Tribunal(props: { t: Json }) {
         <dt>{t("acc.convictionRate")}</dt>
         <dd>{rate === undefined ? "—" : `${(rate * 100).toFixed(0)}%`}</dd>
         <dt>{t("acc.costPerAccused")}</dt>
-        <dd>{cost === undefined ? "—" : `${Math.round(cost / 1e6)} M USD${tr.budgetApproximate === true ? " (≈)" : ""}`}</dd>
+        <dd>
+          {cost === undefined
+            ? "—"
+            : `${Math.round(cost / 1e6)} M USD${tr.budgetApproximate === true ? " (≈)" : ""}`}
+        </dd>
         <dt>{t("acc.medianDetention")}</dt>
         <dd>{num(tr.medianYearsBeforeFirstJudgment)?.toFixed(1) ?? "—"}</dd>
       </dl>
@@ -63,9 +71,18 @@ function Tribunal(props: { t: Json }) {
               marginLeft: width < 500 ? 110 : 200,
               x: { label: t("acc.years"), grid: true },
               y: { label: null, domain: bars.map((b) => b.who) },
-              color: { domain: ["dates", "reported", "ongoing"], range: ["#374151", "#9ca3af", "#b45309"], legend: true },
+              color: {
+                domain: ["dates", "reported", "ongoing"],
+                range: ["#374151", "#9ca3af", "#b45309"],
+                legend: true,
+              },
               marks: [
-                Plot.barX(bars, { x: "years", y: "who", fill: "basis", title: (b: Bar) => `${b.who}: ${b.years.toFixed(1)} (${b.basis})` }),
+                Plot.barX(bars, {
+                  x: "years",
+                  y: "who",
+                  fill: "basis",
+                  title: (b: Bar) => `${b.who}: ${b.years.toFixed(1)} (${b.basis})`,
+                }),
                 Plot.ruleX([0]),
               ],
             })

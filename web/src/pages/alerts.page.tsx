@@ -26,7 +26,9 @@ export function situationLabel(s: unknown): string {
   if (typeof s === "string") return s;
   if (s && typeof s === "object") {
     const o = s as Json;
-    return [str(o.groupName) ?? str(o.group), str(o.country)].filter(Boolean).join(" — ") || (str(o.id) ?? "");
+    return (
+      [str(o.groupName) ?? str(o.group), str(o.country)].filter(Boolean).join(" — ") || (str(o.id) ?? "")
+    );
   }
   return "";
 }
@@ -59,7 +61,11 @@ export function AlertsPage(props: { caseId: string }) {
                   <h3>{t("alerts.reasons")}</h3>
                   <ul>
                     {(Array.isArray(a.reasons) ? a.reasons : []).map((r: unknown, j: number) => (
-                      <li key={j}>{typeof r === "string" ? r : (str((r as Json).text) ?? str((r as Json).indicator) ?? text(r))}</li>
+                      <li key={j}>
+                        {typeof r === "string"
+                          ? r
+                          : (str((r as Json).text) ?? str((r as Json).indicator) ?? text(r))}
+                      </li>
                     ))}
                   </ul>
                   <h3>{t("alerts.evidence")}</h3>

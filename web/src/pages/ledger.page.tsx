@@ -69,7 +69,11 @@ export function LedgerPage(props: { caseId: string }) {
                             )}
                           </td>
                           <td>{i === 0 ? str(w.sender) : ""}</td>
-                          <td>{strs(r.addressees).length ? strs(r.addressees).join(", ") : strs(w.recipients).join(", ")}</td>
+                          <td>
+                            {strs(r.addressees).length
+                              ? strs(r.addressees).join(", ")
+                              : strs(w.recipients).join(", ")}
+                          </td>
                           <td>{str(r.description) ?? "—"}</td>
                           <td>{str(r.status) ? <Badge value={str(r.status) ?? ""} /> : "—"}</td>
                           <td class="num">{daysOpen(r, asOf) ?? "—"}</td>
@@ -87,7 +91,9 @@ export function LedgerPage(props: { caseId: string }) {
                 <ul>
                   {arr(l.escalations).map((e, i) => (
                     <li key={i}>
-                      {str(e.at)} — <RecordLink kind="warning" id={str(e.warning) ?? ""} caseId={props.caseId} /> / {str(e.action)}
+                      {str(e.at)} —{" "}
+                      <RecordLink kind="warning" id={str(e.warning) ?? ""} caseId={props.caseId} /> /{" "}
+                      {str(e.action)}
                       {": "}
                       {e.exhausted === true
                         ? t("ledger.exhausted")

@@ -10,6 +10,11 @@ import { arr, num, str, type Json } from "../view-data.js";
 const CLASSES = ["naming", "qualified-naming", "euphemism", "denial", "unclassified"];
 const COLOURS = ["#b91c1c", "#c2410c", "#6b7280", "#1f2937", "#9ca3af"];
 
+/** `s` cut to `max` characters with an ellipsis (the full name is in the table below the chart). */
+function shorten(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
 /** The naming page of a case. */
 export function NamingPage(props: { caseId: string }) {
   const { t } = useI18n();
@@ -33,12 +38,23 @@ export function NamingPage(props: { caseId: string }) {
                   Plot.plot({
                     width,
                     height: 50 + 28 * Math.max(1, actors.length),
-                    marginLeft: width < 500 ? 110 : 220,
+                    marginLeft: width < 500 ? 120 : 230,
                     x: { type: "utc", grid: true, label: null },
-                    y: { label: null, domain: actors.map((a) => names.get(str(a.actor) ?? "") ?? "") },
+                    y: {
+                      label: null,
+                      domain: actors.map((a) => names.get(str(a.actor) ?? "") ?? ""),
+                      tickFormat: (n: string) => shorten(n, width < 500 ? 18 : 34),
+                    },
                     color: { domain: CLASSES, range: COLOURS, legend: true },
                     marks: [
-                      ...(onset ? [Plot.ruleX([new Date(`${onset}T00:00:00Z`)], { stroke: "#b91c1c", strokeDasharray: "4,3" })] : []),
+                      ...(onset
+                        ? [
+                            Plot.ruleX([new Date(`${onset}T00:00:00Z`)], {
+                              stroke: "#b91c1c",
+                              strokeDasharray: "4,3",
+                            }),
+                          ]
+                        : []),
                       Plot.dot(statements, {
                         x: (s: Json) => new Date(`${str(s.date)}T00:00:00Z`),
                         y: (s: Json) => names.get(str(s.actor) ?? "") ?? str(s.actor),

@@ -7,7 +7,14 @@ import { href } from "../router.js";
 import { LEVELS, str, type Json } from "../view-data.js";
 
 interface OverviewItem {
-  readonly case: { id: string; title: string; region: string; countries: string[]; period: { from: string; to: string } };
+  readonly asOf?: string;
+  readonly case: {
+    id: string;
+    title: string;
+    region: string;
+    countries: string[];
+    period: { from: string; to: string };
+  };
   readonly situations: readonly Json[];
 }
 
@@ -59,6 +66,7 @@ export function OverviewPage() {
                       <th scope="col">{t("overview.period")}</th>
                       <th scope="col">{t("overview.countries")}</th>
                       <th scope="col">{t("common.level")}</th>
+                      <th scope="col">{t("common.asOf")}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -76,6 +84,7 @@ export function OverviewPage() {
                           </td>
                           <td>{i.case.countries.join(", ")}</td>
                           <td>{top ? <Badge value={top} /> : t("overview.noSituations")}</td>
+                          <td class="nowrap">{i.asOf ?? "—"}</td>
                         </tr>
                       );
                     })}

@@ -36,14 +36,17 @@ function Value(props: { v: unknown }) {
 export function RecordPage(props: { kind: string; id: string; caseId?: string }) {
   const { t } = useI18n();
   const q = props.caseId ? `?case=${encodeURIComponent(props.caseId)}` : "";
-  const loaded = useApi<Detail>(`/api/records/${encodeURIComponent(props.kind)}/${encodeURIComponent(props.id)}${q}`);
+  const loaded = useApi<Detail>(
+    `/api/records/${encodeURIComponent(props.kind)}/${encodeURIComponent(props.id)}${q}`,
+  );
   return (
     <Loader
       loaded={loaded}
       render={(d) => {
         const r = d.record;
         const titleField = ["summary", "title", "name"].find((k) => typeof r[k] === "string");
-        const when = r.occurredAt.precision === "day" ? r.occurredAt.from : `${r.occurredAt.from} – ${r.occurredAt.to}`;
+        const when =
+          r.occurredAt.precision === "day" ? r.occurredAt.from : `${r.occurredAt.from} – ${r.occurredAt.to}`;
         return (
           <article>
             <p class="kicker">
@@ -121,11 +124,13 @@ function WarningStatus(props: { caseId: string; warning: string }) {
             <ul>
               {arr(entry.requests).map((q) => (
                 <li key={str(q.action)}>
-                  <Badge value={str(q.status) ?? ""} /> {str(q.description)} — {t("ledger.due")} {str(q.dueAt)}
+                  <Badge value={str(q.status) ?? ""} /> {str(q.description)} — {t("ledger.due")}{" "}
+                  {str(q.dueAt)}
                   {str(q.firstResponseAt) && (
                     <>
                       {" "}
-                      — {t("ledger.firstResponse")} {str(q.firstResponseAt)} ({daysOpen(q, asOf)} {t("common.days")})
+                      — {t("ledger.firstResponse")} {str(q.firstResponseAt)} ({daysOpen(q, asOf)}{" "}
+                      {t("common.days")})
                     </>
                   )}
                   {str(q.refusalReason) && (

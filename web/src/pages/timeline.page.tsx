@@ -9,7 +9,15 @@ import { useI18n, type MessageKey } from "../i18n.js";
 import { href, navigate } from "../router.js";
 import { daysBetween } from "../view-data.js";
 
-const LANES = ["incidents", "reports", "warnings", "responses", "mandates", "statements", "tribunal"] as const;
+const LANES = [
+  "incidents",
+  "reports",
+  "warnings",
+  "responses",
+  "mandates",
+  "statements",
+  "tribunal",
+] as const;
 type Lane = (typeof LANES)[number];
 
 interface Item {
@@ -35,7 +43,13 @@ function addDays(day: string, n: number): string {
 }
 
 /** Zoom the window [from, to] around its middle by `factor` (0.5 in, 2 out), within the years 1900–2100. */
-function zoom(from: string, to: string, factor: number, min = "1900-01-01", max = "2100-12-31"): [string, string] {
+function zoom(
+  from: string,
+  to: string,
+  factor: number,
+  min = "1900-01-01",
+  max = "2100-12-31",
+): [string, string] {
   const span = Math.max(2, daysBetween(from, to));
   const mid = addDays(from, Math.round(span / 2));
   const half = Math.max(1, Math.round((span * factor) / 2));
@@ -55,9 +69,13 @@ export function TimelinePage(props: { caseId: string; query: URLSearchParams }) 
   const from = props.query.get("from") ?? period?.from;
   const to = props.query.get("to") ?? period?.to;
   const lanesParam = props.query.get("lanes");
-  const lanes = new Set<Lane>(lanesParam ? (lanesParam.split(",").filter((l) => LANES.includes(l as Lane)) as Lane[]) : LANES);
+  const lanes = new Set<Lane>(
+    lanesParam ? (lanesParam.split(",").filter((l) => LANES.includes(l as Lane)) as Lane[]) : LANES,
+  );
   const q = props.query.get("q") ?? "";
-  const loaded = useApi<Timeline | CaseDetail>(period ? `/api/cases/${encodeURIComponent(props.caseId)}/timeline${qs({ from, to })}` : null);
+  const loaded = useApi<Timeline | CaseDetail>(
+    period ? `/api/cases/${encodeURIComponent(props.caseId)}/timeline${qs({ from, to })}` : null,
+  );
   const go = (next: { from?: string; to?: string; lanes?: Set<Lane>; q?: string }) => {
     const ls = next.lanes ?? lanes;
     navigate(
@@ -80,11 +98,16 @@ export function TimelinePage(props: { caseId: string; query: URLSearchParams }) 
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          go({ from: String(f.get("from") || "") || undefined, to: String(f.get("to") || "") || undefined, q: String(f.get("q") || "") });
+          go({
+            from: String(f.get("from") || "") || undefined,
+            to: String(f.get("to") || "") || undefined,
+            q: String(f.get("q") || ""),
+          });
         }}
       >
         <label>
-          {t("common.from")} <input type="date" name="from" value={from ?? ""} min="1900-01-01" max="2100-12-31" />
+          {t("common.from")}{" "}
+          <input type="date" name="from" value={from ?? ""} min="1900-01-01" max="2100-12-31" />
         </label>
         <label>
           {t("common.to")} <input type="date" name="to" value={to ?? ""} min="1900-01-01" max="2100-12-31" />
@@ -95,15 +118,24 @@ export function TimelinePage(props: { caseId: string; query: URLSearchParams }) 
         <button type="submit">{t("common.apply")}</button>
         {period && (
           <>
-            <button type="button" onClick={() => go({ ...rangeOf(zoom(from ?? period.from, to ?? period.to, 0.5)) })}>
+            <button
+              type="button"
+              onClick={() => go({ ...rangeOf(zoom(from ?? period.from, to ?? period.to, 0.5)) })}
+            >
               {t("timeline.zoomIn")}
             </button>
-            <button type="button" onClick={() => go({ ...rangeOf(zoom(from ?? period.from, to ?? period.to, 2)) })}>
+            <button
+              type="button"
+              onClick={() => go({ ...rangeOf(zoom(from ?? period.from, to ?? period.to, 2)) })}
+            >
               {t("timeline.zoomOut")}
             </button>
           </>
         )}
-        <button type="button" onClick={() => go({ from: undefined, to: undefined, lanes: new Set(LANES), q: "" })}>
+        <button
+          type="button"
+          onClick={() => go({ from: undefined, to: undefined, lanes: new Set(LANES), q: "" })}
+        >
           {t("common.reset")}
         </button>
         <fieldset class="lanes">
@@ -131,8 +163,20 @@ export function TimelinePage(props: { caseId: string; query: URLSearchParams }) 
         render={(data) => {
           const tl = data as Timeline;
           const needle = q.toLowerCase();
-          const items = tl.items.filter((i) => lanes.has(i.lane) && (!needle || i.label.toLowerCase().includes(needle) || i.id.includes(needle)));
-          return <TimelineChart items={items} lanes={LANES.filter((l) => lanes.has(l))} caseId={props.caseId} from={from} to={to} />;
+          const items = tl.items.filter(
+            (i) =>
+              lanes.has(i.lane) &&
+              (!needle || i.label.toLowerCase().includes(needle) || i.id.includes(needle)),
+          );
+          return (
+            <TimelineChart
+              items={items}
+              lanes={LANES.filter((l) => lanes.has(l))}
+              caseId={props.caseId}
+              from={from}
+              to={to}
+            />
+          );
         }}
       />
     </>

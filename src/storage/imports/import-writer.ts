@@ -1,0 +1,39 @@
+/**
+ * What the import pipeline writes through: look up imported keys, commit a batch atomically. Two
+ * implementations with one contract (the sample and living suites run against both): prepared statements on
+ * SQLite (the hot path of million-row imports) and Kysely for PostgreSQL.
+ * @module
+ */
+import type { Store } from "../store.js";
+import {
+  commitBatch,
+  lookupImportRows,
+  type BatchCommit,
+  type ImportKind,
+  type StoredImportRow,
+} from "./import.repository.js";
+import { openSqliteImportWriter } from "./sqlite-import.writer.js";
+
+export interface ImportWriter {
+  lookup(caseId: string, kind: ImportKind, ids: readonly string[]): Promise<Map<string, StoredImportRow>>;
+  commit(batch: BatchCommit): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** The Kysely writer: every dialect, one statement per chunk of rows. */
+export function kyselyImportWriter(store: Store): ImportWriter {
+  return {
+    lookup: (caseId, kind, ids) => lookupImportRows(store, caseId, kind, ids),
+    commit: (batch) => commitBatch(store, batch),
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The writer for `store`: prepared statements on a SQLite file, Kysely otherwise.
+ * @example const w = await openImportWriter(store); await w.commit(batch); await w.close()
+ */
+export async function openImportWriter(store: Store): Promise<ImportWriter> {
+  if (store.dialect === "sqlite") return openSqliteImportWriter(store);
+  return kyselyImportWriter(store);
+}

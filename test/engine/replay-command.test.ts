@@ -1,0 +1,109 @@
+// `tocsin replay` driven through the CLI runner in-process (the same code the binary runs), output captured.
+import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CliContext } from "../../src/cli/context.js";
+import { runCli } from "../../src/cli/run-cli.js";
+import { packageRoot } from "./engine-cases.js";
+
+async function run(
+  args: readonly string[],
+  root = packageRoot,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  let code = 0;
+  const ctx: CliContext = {
+    io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTTY: false },
+    defaultDb: "",
+    defaultPort: 0,
+    packageRoot: root,
+    env: {},
+    setExitCode: (c) => void (code = Math.max(code, c)),
+    exitCode: () => code,
+    today: () => "2026-01-01",
+  };
+  const exit = await runCli(args, ctx);
+  return { code: exit, stdout, stderr };
+}
+
+let tmp: string;
+beforeAll(async () => {
+  tmp = await mkdtemp(join(tmpdir(), "tocsin-replay-"));
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe("tocsin replay", () => {
+  it("prints exactly the documented JSON document with --json", async () => {
+    const r = await run(["replay", "--case", "rwanda-1990-1994", "--step", "week", "--json"]);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout) as Record<string, unknown> & { alerts: Record<string, unknown>[] };
+    expect(Object.keys(doc)).toEqual(["case", "steps", "alerts", "firstDateByLevel", "evaluation"]);
+    expect(doc.case).toBe("rwanda-1990-1994");
+    expect(doc.alerts.length).toBeGreaterThan(0);
+    for (const a of doc.alerts) {
+      expect(Object.keys(a)).toEqual([
+        "date",
+        "situation",
+        "level",
+        "previousLevel",
+        "score",
+        "factors",
+        "evidence",
+        "recommendedActions",
+        "dutyBearers",
+      ]);
+    }
+    expect(Object.keys(doc.firstDateByLevel as object)).toEqual(["elevated", "high", "imminent", "ongoing"]);
+    expect((doc.evaluation as { onset: string }).onset).toBe("1994-04-07");
+  });
+
+  it("lists the alerts in order with level changes and cited evidence", async () => {
+    const r = await run([
+      "replay",
+      "--case-dir",
+      join(packageRoot, "test/fixtures/cases/synthetic-engine-preparation"),
+      "--step",
+      "day",
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("elevated → imminent");
+    expect(r.stdout).toContain("imminent → ongoing");
+    expect(r.stdout.indexOf("→ imminent")).toBeLessThan(r.stdout.indexOf("→ ongoing"));
+    expect(r.stdout).toContain("evidence: pr-lists [B2]");
+    expect(r.stdout).toContain("lead time before the onset 2019-06-10");
+    expect(r.stdout).not.toContain("Fictional Person");
+    expect(r.stderr).toMatch(/^730 step\(s\), \d+ alert\(s\), rulebook atrocity-risk 1\.0\.0\n$/);
+  });
+
+  it("exits 2 on a bad step, a missing case or both case options", async () => {
+    expect((await run(["replay", "--case", "rwanda-1990-1994", "--step", "year"])).code).toBe(2);
+    const missing = await run(["replay", "--case-dir", join(tmp, "nowhere")]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe("");
+    expect((await run(["replay", "--case", "a", "--case-dir", "b"])).code).toBe(2);
+    expect((await run(["replay"])).code).toBe(2);
+  });
+
+  it("exits 2 and lists every problem when the rulebook is invalid", async () => {
+    const root = join(tmp, "pkg");
+    await mkdir(join(root, "rulebook"), { recursive: true });
+    await copyFile(
+      join(packageRoot, "test/fixtures/rulebooks/broken-cycles.json"),
+      join(root, "rulebook", "broken.v1.json"),
+    );
+    const r = await run(
+      ["replay", "--case-dir", join(packageRoot, "test/fixtures/cases/synthetic-engine-clashes")],
+      root,
+    );
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(
+      "broken.v1.json:51 indicators[2].derivedFrom: derived indicators form a cycle: P1 → D1 → P1",
+    );
+    expect(r.stderr).toContain("the rulebook is invalid: 2 problem(s); the engine does not run on it");
+  });
+});
