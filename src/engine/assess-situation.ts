@@ -28,6 +28,20 @@ export interface SituationInputs {
   readonly cache?: Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>;
 }
 
+const recordSets = new WeakMap<readonly IndicatorFinding[], ReadonlySet<string>>();
+
+/** The records cited by a list of findings, remembered so the next step's comparison does not rebuild it. */
+function evidenceRecords(findings: readonly IndicatorFinding[]): ReadonlySet<string> {
+  let set = recordSets.get(findings);
+  if (!set) {
+    const s = new Set<string>();
+    for (const f of findings) for (const e of f.evidence) s.add(e.record);
+    set = s;
+    recordSets.set(findings, set);
+  }
+  return set;
+}
+
 /** Round to 2 decimals for output (decisions use unrounded values). */
 export function round2(x: number): number {
   return Math.round(x * 100) / 100;
@@ -70,21 +84,41 @@ function direct(
   const versions = `${own?.version ?? "-"},${country?.version ?? "-"},${global?.version ?? "-"}`;
   const cached = inputs.cache?.get(rule.id);
   if (cached && cached.versions === versions) return { strength, evidence: cached.refs, count };
-  // One half-life per indicator, so the order by decayed weight is the same on every day: sort once by key.
-  const candidates: { item: EvidenceItem; key: number }[] = [];
-  for (const acc of accs)
-    acc.top.forEach((item, i) => candidates.push({ item, key: acc.topKeys[i] as number }));
-  candidates.sort((a, b) => b.key - a.key || a.item.seq - b.item.seq);
-  const refs: EvidenceRef[] = candidates.slice(0, keep).map(({ item }) => ({
-    record: item.record,
-    kind: item.kind,
-    mapping: item.mapping,
-    knownAt: item.knownAt,
-    eventDay: item.eventDay,
-    ...(item.grade === undefined ? {} : { grade: item.grade }),
-    weight: round4(item.weight),
-    citations: item.citations,
-  }));
+  // One half-life per indicator, so the order by decayed weight is the same on every day: merge the
+  // accumulators' lists (each already strongest first) by their fixed keys, ties to the earlier piece.
+  const refs: EvidenceRef[] = [];
+  const at = accs.map(() => 0);
+  while (refs.length < keep) {
+    let best = -1;
+    for (let k = 0; k < accs.length; k += 1) {
+      const acc = accs[k] as EvidenceAccumulator;
+      const i = at[k] as number;
+      if (i >= acc.top.length) continue;
+      if (best < 0) {
+        best = k;
+        continue;
+      }
+      const other = accs[best] as EvidenceAccumulator;
+      const j = at[best] as number;
+      const dk = (acc.topKeys[i] as number) - (other.topKeys[j] as number);
+      if (dk > 0 || (dk === 0 && (acc.top[i] as EvidenceItem).seq < (other.top[j] as EvidenceItem).seq))
+        best = k;
+    }
+    if (best < 0) break;
+    const item = (accs[best] as EvidenceAccumulator).top[at[best] as number] as EvidenceItem;
+    at[best] = (at[best] as number) + 1;
+    const ref: { -readonly [K in keyof EvidenceRef]: EvidenceRef[K] } = {
+      record: item.record,
+      kind: item.kind,
+      mapping: item.mapping,
+      knownAt: item.knownAt,
+      eventDay: item.eventDay,
+      weight: round4(item.weight),
+      citations: item.citations,
+    };
+    if (item.grade !== undefined) ref.grade = item.grade;
+    refs.push(ref);
+  }
   inputs.cache?.set(rule.id, { versions, refs });
   return { strength, evidence: refs, count };
 }
@@ -175,9 +209,7 @@ export function assessSituation(
   const { level, reasons } = evaluateLevel(rulebook, total, findings, inputs.tolls, day);
   const stage = stageOf(rulebook, present, level);
   const previousIndicators = new Set(previous?.indicators.map((i) => i.indicator) ?? []);
-  const previousEvidence = new Set(
-    previous?.indicators.flatMap((i) => i.evidence.map((e) => e.record)) ?? [],
-  );
+  const previousEvidence = previous === undefined ? new Set<string>() : evidenceRecords(previous.indicators);
   const score = round2(total);
   return {
     asOf,
@@ -194,9 +226,7 @@ export function assessSituation(
       scoreDelta: previous === undefined ? null : round2(score - previous.score),
       indicatorsAdded: findings.filter((f) => !previousIndicators.has(f.indicator)).map((f) => f.indicator),
       indicatorsRemoved: [...previousIndicators].filter((id) => !present.has(id)),
-      newEvidence: [...new Set(findings.flatMap((f) => f.evidence.map((e) => e.record)))]
-        .filter((r) => !previousEvidence.has(r))
-        .sort(),
+      newEvidence: [...evidenceRecords(findings)].filter((r) => !previousEvidence.has(r)).sort(),
       stageChanged: previous !== undefined && (previous.stage?.id ?? null) !== (stage?.id ?? null),
     },
   };

@@ -256,10 +256,17 @@ describe("bad input", () => {
         file: join(FIXTURES_DIR, "tocsin-records.jsonl"),
         clock,
       });
-      expect([jsonl.variant, jsonl.read, jsonl.imported, jsonl.rejected]).toEqual(["JSON lines", 4, 2, 2]);
+      expect([jsonl.variant, jsonl.read, jsonl.imported, jsonl.rejected]).toEqual(["JSON lines", 7, 4, 3]);
       expect(jsonl.problems.map((p) => [p.line, p.fields[0]])).toEqual([
         [3, "kind"],
         [4, "(line)"],
+        [5, "citations"],
+      ]);
+      expect(jsonl.problems[2]?.reasons).toEqual([
+        'citations: cites source "no-such-source", which is not in case import-tocsin',
+      ]);
+      expect((await getRecord(store, "incident", "inc-j3", "import-tocsin"))?.citations).toEqual([
+        { source: "src-report", locator: "p. 2" },
       ]);
       expect((await getRecord(store, "actor", "militia-x", "import-tocsin"))?.name).toBe("Militia X");
     } finally {

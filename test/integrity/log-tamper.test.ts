@@ -88,6 +88,13 @@ describe("log verify against direct database edits", () => {
     const r = await cli("log", "verify", "--db", pristine, "--key-file", keyFile);
     expect(r.code).toBe(0);
     expect(r.err).toContain("log verifies");
+    const j = await cli("log", "verify", "--db", pristine, "--key-file", keyFile, "--json");
+    expect(JSON.parse(j.out)).toMatchObject({
+      ok: true,
+      leaves: total + 1,
+      problems: [],
+      heldCheckpoints: [],
+    });
   });
 
   it("names a record whose body was updated, one deleted, one inserted, and a changed source identity", async () => {

@@ -83,7 +83,20 @@ describe("Merkle proof mutation test (trees of 1..64 leaves)", () => {
         bitFlips(root).forEach((r, k) => check(`root#${k}`, verifyInclusion(leaf, i, n, r, path)));
         check("other leaf", verifyInclusion(stranger, i, n, root, path));
         // Neighbours, the sibling (i xor 1), both ends, just outside, and malformed numbers.
-        const others = [i - 1, i + 1, i ^ 1, 0, n - 1, n, n + 1, 2 * i, Math.floor(i / 2), -1, 0.5, Number.MAX_SAFE_INTEGER + 1];
+        const others = [
+          i - 1,
+          i + 1,
+          i ^ 1,
+          0,
+          n - 1,
+          n,
+          n + 1,
+          2 * i,
+          Math.floor(i / 2),
+          -1,
+          0.5,
+          Number.MAX_SAFE_INTEGER + 1,
+        ];
         for (const j of new Set(others)) {
           if (j !== i) check(`index ${j}`, verifyInclusion(leaf, j, n, root, path));
         }

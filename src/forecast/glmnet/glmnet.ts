@@ -169,7 +169,7 @@ function columnMode(raw: Float64Array): number {
   const sorted = Float64Array.from(raw).sort();
   let mode = sorted[0]!;
   let best = 0;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     let k = i;
     while (k < n && sorted[k] === sorted[i]) k++;
     if (k - i > best) {

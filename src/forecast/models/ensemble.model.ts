@@ -21,10 +21,15 @@ const logit = (p: number): number => {
  * An ensemble of `members` called `name`.
  * @example makeEnsemble("ensemble", "1.0.0", [elasticNetModel, boostedTreesModel]).fit(train, { seed: 1 })
  */
-export function makeEnsemble(name: string, version: string, members: readonly ForecastModel[]): ForecastModel<EnsembleParams> {
+export function makeEnsemble(
+  name: string,
+  version: string,
+  members: readonly ForecastModel[],
+): ForecastModel<EnsembleParams> {
   const member = (params: EnsembleParams, k: number): ModelParams => {
     const mp = params.members[k];
-    if (!mp || mp.model !== members[k]!.name) throw new Error(`${name}: params do not match member ${members[k]!.name}`);
+    if (!mp || mp.model !== members[k]!.name)
+      throw new Error(`${name}: params do not match member ${members[k]!.name}`);
     return mp;
   };
   return {
@@ -32,7 +37,12 @@ export function makeEnsemble(name: string, version: string, members: readonly Fo
     version,
     description: `mean log-odds of ${members.map((m) => m.name).join(", ")}`,
     fit(data, options) {
-      return { model: name, version, predictors: [...data.predictors], members: members.map((m) => m.fit(data, options)) };
+      return {
+        model: name,
+        version,
+        predictors: [...data.predictors],
+        members: members.map((m) => m.fit(data, options)),
+      };
     },
     score(params, rows, m) {
       const z = new Float64Array(m);

@@ -3,6 +3,7 @@ import { auc } from "../metrics/auc.js";
 import { mulberry32 } from "../stats/random.js";
 import { binColumns } from "./binning.js";
 import { boostedContributions, boostedLink, fitBoostedTrees } from "./boosted-trees.js";
+import { fitForest, forestContributions, forestProbability } from "./random-forest.js";
 import { attributePath, growTree, leafOf } from "./regression-tree.js";
 
 describe("binColumns", () => {
@@ -81,6 +82,38 @@ describe("fitBoostedTrees", () => {
       expect(c.reduce((a, v) => a + v, 0) + roots).toBeCloseTo(boostedLink(model, rows, i, p), 10);
       // Only the informative predictor should matter much.
       expect(Math.abs(c[0]!)).toBeGreaterThan(Math.abs(c[1]!));
+    }
+  });
+});
+
+describe("fitForest", () => {
+  const rng = mulberry32(9);
+  const n = 300;
+  const p = 3;
+  const x = new Float64Array(n * p);
+  const y = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < p; j++) x[j * n + i] = rng();
+    y[i] = rng() < (x[n + i]! > 0.6 ? 0.7 : 0.05) ? 1 : 0;
+  }
+  const settings = { trees: 40, mtry: 2, minNodeSize: 5, maxBins: 16 };
+  const forest = fitForest(x, n, p, y, settings, 4);
+  const rows = new Float64Array(n * p);
+  for (let i = 0; i < n; i++) for (let j = 0; j < p; j++) rows[i * p + j] = x[j * n + i]!;
+
+  it("is reproducible, ranks well in sample and gives probabilities in [0, 1]", () => {
+    expect(JSON.stringify(fitForest(x, n, p, y, settings, 4))).toBe(JSON.stringify(forest));
+    const s = Float64Array.from({ length: n }, (_, i) => forestProbability(forest, rows, i, p));
+    expect(s.every((v) => v >= 0 && v <= 1)).toBe(true);
+    expect(auc(s, y)!).toBeGreaterThan(0.8);
+  });
+  it("contributions sum to the probability minus the mean root value", () => {
+    for (const i of [1, 50, 299]) {
+      const { contributions, root } = forestContributions(forest, rows.subarray(i * p, (i + 1) * p), p);
+      expect(contributions.reduce((a, v) => a + v, 0) + root).toBeCloseTo(
+        forestProbability(forest, rows, i, p),
+        12,
+      );
     }
   });
 });

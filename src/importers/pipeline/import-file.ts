@@ -333,6 +333,16 @@ async function writeBatch(
     for (const [id, row] of await writer.lookup(caseId, kind, ids)) known.set(`${kind}\u0000${id}`, row);
   }
 
+  // Citations must point at a stored source (a foreign key): the file's own source, one stored before, or a
+  // source record earlier in this batch. A row citing anything else is rejected, not left to fail the batch.
+  const cited = new Set<string>();
+  for (const r of rows) {
+    if (r.result.kind !== "record") continue;
+    for (const c of r.result.record.value.citations) if (c.source !== sourceId) cited.add(c.source);
+  }
+  const knownSources = cited.size > 0 ? await writer.existingSources(caseId, [...cited]) : new Set<string>();
+  knownSources.add(sourceId);
+
   const writes: ImportWrite[] = [];
   const deletes: ImportDelete[] = [];
   const actors: Actor[] = [];
@@ -378,6 +388,18 @@ async function writeBatch(
       }
       case "record": {
         const rec = res.record;
+        const missing = rec.value.citations.find(
+          (c) => !knownSources.has(c.source) && c.source !== rec.value.id,
+        );
+        if (missing) {
+          const problem = {
+            field: "citations",
+            reason: `cites source "${missing.source}", which is not in case ${caseId}`,
+          };
+          await recordReject(state, rejects, { ...r, result: { kind: "reject", problems: [problem] } });
+          break;
+        }
+        if (rec.kind === "source") knownSources.add(rec.value.id);
         const key = `${rec.kind}\u0000${rec.value.id}`;
         const p = pending.get(key);
         const k = p ? p.row : known.get(key);

@@ -57,7 +57,7 @@ function rawOf(fields: readonly string[], layout: Layout): string {
 
 /**
  * Scan the file. Throws ImportError for file-level problems (unreadable, archive limits, missing columns).
- * @example await scanRows({ path, format, layout, ctx, limits, batchSize: 5000, resumeAfterLine: 0, onBatch })
+ * @example await scanRows({ path, format, layout, ctx, limits, batchSize: 2000, resumeAfterLine: 0, onBatch })
  */
 export async function scanRows(o: ScanOptions): Promise<ScanResult> {
   const input = await openTextInput(o.path, o.limits);

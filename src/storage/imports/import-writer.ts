@@ -7,6 +7,7 @@
 import type { Store } from "../store.js";
 import {
   commitBatch,
+  existingSources,
   lookupImportRows,
   type BatchCommit,
   type ImportKind,
@@ -16,6 +17,8 @@ import { openSqliteImportWriter } from "./sqlite-import.writer.js";
 
 export interface ImportWriter {
   lookup(caseId: string, kind: ImportKind, ids: readonly string[]): Promise<Map<string, StoredImportRow>>;
+  /** Which of `ids` are sources stored in the case (citations must point at one). */
+  existingSources(caseId: string, ids: readonly string[]): Promise<Set<string>>;
   commit(batch: BatchCommit): Promise<void>;
   close(): Promise<void>;
 }
@@ -24,6 +27,7 @@ export interface ImportWriter {
 export function kyselyImportWriter(store: Store): ImportWriter {
   return {
     lookup: (caseId, kind, ids) => lookupImportRows(store, caseId, kind, ids),
+    existingSources: (caseId, ids) => existingSources(store, caseId, ids),
     commit: (batch) => commitBatch(store, batch),
     close: async () => undefined,
   };

@@ -242,6 +242,29 @@ export async function lookupImportRows(
   }
 }
 
+/** Which of `ids` are sources stored in the case. */
+export async function existingSources(
+  store: Store,
+  caseId: string,
+  ids: readonly string[],
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  try {
+    for (const part of chunks([...new Set(ids)], 500)) {
+      const rows = await store.db
+        .selectFrom("sources")
+        .select("id")
+        .where("case_id", "=", caseId)
+        .where("id", "in", part)
+        .execute();
+      for (const r of rows) out.add(r.id);
+    }
+    return out;
+  } catch (e) {
+    throw toStoreError(store, e, "look up sources");
+  }
+}
+
 /** Write one batch atomically. */
 export async function commitBatch(store: Store, c: BatchCommit): Promise<void> {
   try {
@@ -267,7 +290,10 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
   for (const d of c.deletes) slot(d.kind).deletes.push(d.id);
 
   if (c.source) await upsertSource(trx, caseId, c.source);
-  for (const [kind, s] of byKind) {
+  // Sources first: the other records' citations refer to them.
+  for (const kind of ["source", "actor", "incident"] as const) {
+    const s = byKind.get(kind);
+    if (!s) continue;
     const table = recordTable(tableFor(kind));
     const replaced = [...s.writes.filter((w) => w.change === "update").map((w) => w.record.id), ...s.deletes];
     const deleted = new Set(s.deletes);

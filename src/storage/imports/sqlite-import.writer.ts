@@ -29,6 +29,8 @@ import {
 
 type Stmt = BetterSqlite3.Statement;
 
+const KIND_ORDER: readonly ImportKind[] = ["source", "actor", "incident"];
+
 /** Open the writer on the store's file. */
 export async function openSqliteImportWriter(store: Store): Promise<ImportWriter> {
   let db: BetterSqlite3.Database;
@@ -47,16 +49,25 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
     if (!s) cache.set(sqlText, (s = db.prepare(sqlText)));
     return s;
   };
-  /** Insert a row object into `table` with a statement keyed by its column list. */
-  const insertRow = (table: string, row: Record<string, unknown>, conflict = ""): void => {
-    const keys = Object.keys(row);
-    prep(`insert into ${table} (${keys.join(",")}) values (${keys.map(() => "?").join(",")})${conflict}`).run(
-      ...Object.values(row),
-    );
+  // A mapper always returns the same columns in the same order, so one statement per table serves every row.
+  const byTable = new Map<string, Stmt>();
+  /** Insert a row object into `table`. */
+  const insertRow = (table: string, row: Record<string, unknown>): void => {
+    let stmt = byTable.get(table);
+    if (!stmt) {
+      const keys = Object.keys(row);
+      stmt = prep(`insert into ${table} (${keys.join(",")}) values (${keys.map(() => "?").join(",")})`);
+      byTable.set(table, stmt);
+    }
+    stmt.run(...Object.values(row));
   };
 
-  const citation = prep("insert into citations (case_id, record_kind, record_id, seq, source_id, locator) values (?,?,?,?,?,?)");
-  const ref = prep("insert into record_refs (case_id, record_kind, record_id, ref_kind, ref_id, field) values (?,?,?,?,?,?)");
+  const citation = prep(
+    "insert into citations (case_id, record_kind, record_id, seq, source_id, locator) values (?,?,?,?,?,?)",
+  );
+  const ref = prep(
+    "insert into record_refs (case_id, record_kind, record_id, ref_kind, ref_id, field) values (?,?,?,?,?,?)",
+  );
   const act = prep("insert into incident_acts (case_id, incident_id, act) values (?,?,?)");
 
   const insertRecords = (caseId: string, kind: ImportKind, records: readonly ImportRecord[]): void => {
@@ -64,15 +75,8 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
     for (const r of records) {
       const row = (spec.toRow as (c: string, r: ImportRecord) => RecordColumns)(caseId, r);
       insertRow(spec.table, row as unknown as Record<string, unknown>);
-      r.citations.forEach((cit, seq) =>
-        prep(
-          "insert into citations (case_id, record_kind, record_id, seq, source_id, locator) values (?,?,?,?,?,?)",
-        ).run(caseId, kind, r.id, seq, cit.source, cit.locator),
-      );
+      r.citations.forEach((cit, seq) => citation.run(caseId, kind, r.id, seq, cit.source, cit.locator));
       const seen = new Set<string>();
-      const ref = prep(
-        "insert into record_refs (case_id, record_kind, record_id, ref_kind, ref_id, field) values (?,?,?,?,?,?)",
-      );
       for (const a of actorReferences(kind as RecordKind, r as RecordOf<RecordKind>)) {
         const key = `${a.actor}\u0000${a.field}`;
         if (seen.has(key)) continue;
@@ -166,7 +170,8 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
       list.push(w.record);
       byKind.set(w.kind, list);
     }
-    for (const [kind, records] of byKind) insertRecords(caseId, kind, records);
+    // Sources first: the other records' citations refer to them.
+    for (const kind of KIND_ORDER) insertRecords(caseId, kind, byKind.get(kind) ?? []);
     const upsertKey = prep(
       "insert into import_rows (case_id, record_kind, record_id, provider, provider_id, version, row_hash, batch_id) values (?,?,?,?,?,?,?,?) " +
         "on conflict (case_id, record_kind, record_id) do update set provider = excluded.provider, provider_id = excluded.provider_id, " +
@@ -213,6 +218,16 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
         return out;
       } catch (e) {
         throw toStoreError(store, e, "look up imported rows");
+      }
+    },
+    existingSources: async (caseId, ids) => {
+      const out = new Set<string>();
+      try {
+        const get = prep("select 1 from sources where case_id = ? and id = ?");
+        for (const id of ids) if (get.get(caseId, id)) out.add(id);
+        return out;
+      } catch (e) {
+        throw toStoreError(store, e, "look up sources");
       }
     },
     commit: async (batch) => {

@@ -79,5 +79,20 @@ export const migration0200Trust: StoreMigration = {
       .addColumn("line", "text", (c) => c.notNull())
       .execute();
     await db.schema.createIndex("audit_events_at_idx").on("audit_events").column("at").execute();
+    // Dual control: a source-handler asks to reveal one source's identity, a second one approves, the
+    // first reads it once within the approval's lifetime. Every step is a log leaf and an audit event.
+    await db.schema
+      .createTable("reveal_requests")
+      .addColumn("id", "text", (c) => c.primaryKey())
+      .addColumn("case_id", "text", (c) => c.notNull())
+      .addColumn("source_id", "text", (c) => c.notNull())
+      .addColumn("requested_by", "text", (c) => c.notNull())
+      .addColumn("reason", "text", (c) => c.notNull())
+      .addColumn("requested_at", "text", (c) => c.notNull())
+      .addColumn("approved_by", "text")
+      .addColumn("approved_at", "text")
+      .addColumn("expires_at", "text")
+      .addColumn("used_at", "text")
+      .execute();
   },
 };

@@ -41,3 +41,10 @@ export {
   type Principal,
 } from "./account.repository.js";
 export { authPortFor, decryptTotpSecret, encryptTotpSecret, loginDepsFor } from "./auth-wiring.js";
+export {
+  approveReveal,
+  requestReveal,
+  revealIdentity,
+  RevealError,
+  REVEAL_APPROVAL_SECONDS,
+} from "./source-reveal.js";

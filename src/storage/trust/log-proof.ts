@@ -67,7 +67,8 @@ export async function findLeaf(db: Kysely<Database>, id: string): Promise<number
   const rows = await t
     .selectFrom("log_leaves")
     .select(["leaf_index", "record_key"])
-    .where("record_key", "like", `%${quoted.replace(/[%_]/gu, "")}%`)
+    // `%` and `_` in an id only widen the match (they match themselves too); the exact check follows.
+    .where("record_key", "like", `%${quoted}%`)
     .orderBy("leaf_index", "desc")
     .execute();
   const hit = rows.find((r) =>

@@ -73,6 +73,20 @@ export interface AuditEventTable {
 }
 export type AuditEventRow = Selectable<AuditEventTable>;
 
+export interface RevealRequestTable {
+  id: string;
+  case_id: string;
+  source_id: string;
+  requested_by: string;
+  reason: string;
+  requested_at: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  expires_at: string | null;
+  used_at: string | null;
+}
+export type RevealRequestRow = Selectable<RevealRequestTable>;
+
 /** The store's schema plus the log and account tables. */
 export interface TrustDatabase extends Database {
   log_leaves: LogLeafTable;
@@ -81,6 +95,7 @@ export interface TrustDatabase extends Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   audit_events: AuditEventTable;
+  reveal_requests: RevealRequestTable;
 }
 
 /** The same connection or transaction, typed with the log tables. */

@@ -1,0 +1,218 @@
+/**
+ * Dual control over revealing a confidential source's identity: one source-handler (with a TOTP session)
+ * asks, giving a reason; a different source-handler approves; the requester may then read the identity
+ * once, within 15 minutes. Each step is a leaf of the tamper-evident log and an audit event; the audit
+ * names the source id, never the identity.
+ * @module
+ */
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { ProtectedIdentity } from "../../domain/index.js";
+import { allowed } from "../../security/auth.middleware.js";
+import type { Principal } from "../../security/principal.js";
+import type { Database } from "../database.js";
+import { PROTECTED_IDENTITY_FIELDS } from "../records/source.mapper.js";
+import { recordAudit } from "./account.repository.js";
+import { appendToLog } from "./log-append.js";
+import { trustDb, type RevealRequestRow } from "./log.table.js";
+import { decryptIdentityRows } from "./source-identity.cipher.js";
+
+/** How long an approval stays usable. */
+export const REVEAL_APPROVAL_SECONDS = 15 * 60;
+
+/** Why a reveal step was refused, with a stable code. Every refusal is audited. */
+export class RevealError extends Error {
+  constructor(
+    readonly code:
+      | "REVEAL_FORBIDDEN"
+      | "REVEAL_NOT_FOUND"
+      | "REVEAL_SELF_APPROVAL"
+      | "REVEAL_NOT_APPROVED"
+      | "REVEAL_EXPIRED"
+      | "REVEAL_USED",
+    message: string,
+  ) {
+    super(message);
+    this.name = "RevealError";
+  }
+}
+
+async function refuse(
+  db: Kysely<Database>,
+  who: Principal | undefined,
+  action: string,
+  target: string,
+  at: string,
+  error: RevealError,
+): Promise<never> {
+  await recordAudit(db, {
+    at,
+    actor: who?.userId ?? "anonymous",
+    action,
+    target,
+    outcome: "denied",
+    details: { code: error.code },
+  });
+  throw error;
+}
+
+async function step(
+  db: Kysely<Database>,
+  row: RevealRequestRow,
+  actor: string,
+  at: string,
+  action: string,
+  create: boolean,
+): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const t = trustDb(trx);
+    if (create) await t.insertInto("reveal_requests").values(row).execute();
+    else await t.updateTable("reveal_requests").set(row).where("id", "=", row.id).execute();
+    await appendToLog(trx, [{ action: "admin", table: "reveal_requests", key: { id: row.id }, actor, at }]);
+    await recordAudit(trx, {
+      at,
+      actor,
+      action,
+      target: `${row.case_id}/${row.source_id}`,
+      outcome: "ok",
+      details: { request: row.id },
+    });
+  });
+}
+
+/** Ask to reveal one source's identity. @returns the request id. */
+export async function requestReveal(
+  db: Kysely<Database>,
+  who: Principal | undefined,
+  caseId: string,
+  sourceId: string,
+  reason: string,
+  now: Date,
+): Promise<string> {
+  const at = now.toISOString();
+  const target = `${caseId}/${sourceId}`;
+  if (!allowed(who, "sources:protected:read") || !who) {
+    return refuse(
+      db,
+      who,
+      "source.reveal.request",
+      target,
+      at,
+      new RevealError("REVEAL_FORBIDDEN", "forbidden"),
+    );
+  }
+  if (reason.trim().length < 10)
+    throw new RangeError("requestReveal: give a reason of at least 10 characters");
+  const row: RevealRequestRow = {
+    id: randomUUID(),
+    case_id: caseId,
+    source_id: sourceId,
+    requested_by: who.userId,
+    reason: reason.slice(0, 500),
+    requested_at: at,
+    approved_by: null,
+    approved_at: null,
+    expires_at: null,
+    used_at: null,
+  };
+  await step(db, row, who.userId, at, "source.reveal.request", true);
+  return row.id;
+}
+
+async function load(db: Kysely<Database>, id: string): Promise<RevealRequestRow | undefined> {
+  return trustDb(db).selectFrom("reveal_requests").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** A second source-handler approves (never the requester). */
+export async function approveReveal(
+  db: Kysely<Database>,
+  who: Principal | undefined,
+  requestId: string,
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  const req = await load(db, requestId);
+  const target = req ? `${req.case_id}/${req.source_id}` : requestId;
+  if (!allowed(who, "sources:protected:approve") || !who)
+    return refuse(
+      db,
+      who,
+      "source.reveal.approve",
+      target,
+      at,
+      new RevealError("REVEAL_FORBIDDEN", "forbidden"),
+    );
+  if (!req)
+    return refuse(
+      db,
+      who,
+      "source.reveal.approve",
+      target,
+      at,
+      new RevealError("REVEAL_NOT_FOUND", "no such reveal request"),
+    );
+  if (req.requested_by === who.userId) {
+    return refuse(
+      db,
+      who,
+      "source.reveal.approve",
+      target,
+      at,
+      new RevealError("REVEAL_SELF_APPROVAL", "a reveal needs a second source-handler's approval"),
+    );
+  }
+  if (req.used_at !== null)
+    return refuse(
+      db,
+      who,
+      "source.reveal.approve",
+      target,
+      at,
+      new RevealError("REVEAL_USED", "this request was already used"),
+    );
+  const expires = new Date(now.getTime() + REVEAL_APPROVAL_SECONDS * 1000).toISOString();
+  await step(
+    db,
+    { ...req, approved_by: who.userId, approved_at: at, expires_at: expires },
+    who.userId,
+    at,
+    "source.reveal.approve",
+    false,
+  );
+}
+
+/**
+ * The requester reads the identity, once, while the approval lasts. Returns the decrypted identity.
+ * @throws RevealError (audited) when anything is missing; FieldCipherError when the key is wrong.
+ */
+export async function revealIdentity(
+  db: Kysely<Database>,
+  who: Principal | undefined,
+  requestId: string,
+  fieldKey: Buffer,
+  now: Date,
+): Promise<ProtectedIdentity> {
+  const at = now.toISOString();
+  const req = await load(db, requestId);
+  const target = req ? `${req.case_id}/${req.source_id}` : requestId;
+  const deny = (code: RevealError["code"], message: string) =>
+    refuse(db, who, "source.reveal", target, at, new RevealError(code, message));
+  if (!allowed(who, "sources:protected:read") || !who) return deny("REVEAL_FORBIDDEN", "forbidden");
+  // A request of someone else answers like a missing one.
+  if (!req || req.requested_by !== who.userId) return deny("REVEAL_NOT_FOUND", "no such reveal request");
+  if (req.approved_by === null || req.expires_at === null)
+    return deny("REVEAL_NOT_APPROVED", "the request has not been approved by a second source-handler");
+  if (req.used_at !== null) return deny("REVEAL_USED", "this approval was already used");
+  if (req.expires_at <= at) return deny("REVEAL_EXPIRED", "the approval has expired");
+  const rows = await trustDb(db)
+    .selectFrom("source_identities")
+    .selectAll()
+    .where("case_id", "=", req.case_id)
+    .where("source_id", "=", req.source_id)
+    .execute();
+  const identity: Record<string, string> = {};
+  for (const r of decryptIdentityRows(fieldKey, rows))
+    if ((PROTECTED_IDENTITY_FIELDS as readonly string[]).includes(r.field)) identity[r.field] = r.value;
+  await step(db, { ...req, used_at: at }, who.userId, at, "source.reveal", false);
+  return identity as ProtectedIdentity;
+}
