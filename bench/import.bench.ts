@@ -136,6 +136,18 @@ for (const layout of layouts) {
     `  ratio ours / sqlite3                 ${(result.ms / sqliteMs).toFixed(2)} (wall ${(wallMs / sqliteMs).toFixed(2)}; target ≤ 1.5)`,
   );
   console.log(`  peak RSS                             ${peakMb.toFixed(0)} MB (target < 300 MB)`);
+
+  // Where the time goes: the same pipeline without the store (read, decode, tokenize, map, hash).
+  const dryArgs = compiled
+    ? [compiled, file, db, layout, "--dry"]
+    : ["--import", "tsx", child, file, db, layout, "--dry"];
+  const dry = spawnSync(process.execPath, dryArgs, { encoding: "utf8", maxBuffer: 1 << 24 });
+  if (dry.status === 0) {
+    const d = JSON.parse(dry.stdout.trim().split("\n").at(-1) as string) as { ms: number };
+    console.log(
+      `  of which read + tokenize + map (no store) ${seconds(d.ms)} s (${((100 * d.ms) / result.ms).toFixed(0)}%; ${(d.ms / sqliteMs).toFixed(2)}× sqlite3)`,
+    );
+  }
   if (profile) {
     const prof = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));
     console.log(`  CPU profile                          ${prof ? join(profDir, prof) : "(none)"}`);

@@ -6,6 +6,8 @@
 import { fileURLToPath } from "node:url";
 import { runCli } from "../cli/run-cli.js";
 import type { CliContext } from "../cli/context.js";
+import { setStoreKeySettings } from "../cli/with-store.js";
+import { keySettingsFromEnv } from "../storage/trust/index.js";
 
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 let code = 0;
@@ -27,4 +29,6 @@ const ctx: CliContext = {
   today: () => new Date().toISOString().slice(0, 10),
 };
 
+// Key locations (TOCSIN_LOG_KEY_FILE, TOCSIN_FIELD_KEY_FILE, TOCSIN_FIELD_KEY, TOCSIN_LOG_NAME) for every store open.
+setStoreKeySettings(keySettingsFromEnv(ctx.env));
 process.exitCode = await runCli(process.argv.slice(2), ctx);

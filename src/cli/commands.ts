@@ -14,6 +14,7 @@ import { registerReplayCommand } from "./replay.command.js";
 import { registerReportCommand } from "./report.command.js";
 import { registerImportCommand } from "./import.command.js";
 import { registerForecastCommands } from "./forecast.command.js";
+import { registerBackupCommands } from "./backup.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -28,4 +29,5 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerReportCommand(_program, _ctx);
   registerImportCommand(_program, _ctx);
   registerForecastCommands(_program, _ctx);
+  registerBackupCommands(_program, _ctx);
 }

@@ -1,7 +1,8 @@
 /**
  * `tocsin log init|checkpoint|verify|receipt|consistency|public-key`: the tamper-evident log from the command
  * line. The signing key lives in a file (mode 0600) named by `--key-file`, `TOCSIN_LOG_KEY_FILE`, or by
- * default `<db>.log.key` beside a SQLite store; it is created by `log init`, never shipped with Tocsin.
+ * default `<db>.keys/log.key` beside a SQLite store (a legacy `<db>.log.key` is still read); it is created by
+ * `log init` or by the first write, never shipped with Tocsin.
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
@@ -15,9 +16,13 @@ import {
   latestCheckpoint,
   logConsistency,
   logReceipt,
+  keySettingsFromEnv,
+  logKeyFileOf,
   LogProofError,
   verifyLog,
 } from "../storage/trust/index.js";
+import { existsSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
 import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
@@ -35,10 +40,8 @@ interface LogOptions {
 
 /** The key file for a store: explicit flag, then the environment, then beside a SQLite file. */
 export function defaultKeyFile(ctx: CliContext, db: string, flag?: string): string {
-  if (flag) return flag;
-  const fromEnv = ctx.env.TOCSIN_LOG_KEY_FILE;
-  if (fromEnv) return fromEnv;
-  return /^postgres(ql)?:\/\//u.test(db) ? "tocsin-log.key" : `${db}.log.key`;
+  const settings = keySettingsFromEnv(ctx.env);
+  return logKeyFileOf(db, flag ? { ...settings, logKeyFile: flag } : settings);
 }
 
 function signer(ctx: CliContext, opts: LogOptions, db: string) {
@@ -85,14 +88,24 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
   const common = (c: Command) =>
     c
       .option("--db <path>", "store (SQLite file or postgres:// URL)", ctx.defaultDb)
-      .option("--key-file <path>", "log signing key file (default: TOCSIN_LOG_KEY_FILE or <db>.log.key)");
+      .option(
+        "--key-file <path>",
+        "log signing key file (default: TOCSIN_LOG_KEY_FILE or <db>.keys/log.key)",
+      );
 
   common(log.command("init"))
     .description("create this install's log signing key (Ed25519, mode 0600) and print its public key")
     .option("--name <origin>", "log origin and key name, e.g. tocsin.example.org/log", "tocsin.local/log")
     .action((opts: LogOptions) => {
       const path = defaultKeyFile(ctx, opts.db as string, opts.keyFile);
+      if (existsSync(path)) {
+        // Created already (by an earlier init or the first write): never replaced, only shown.
+        ctx.io.err(`log key ${path} exists already (a key is never replaced)\n`);
+        ctx.io.out(`${encodeVerifierKey(signer(ctx, opts, opts.db as string))}\n`);
+        return;
+      }
       try {
+        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
         const s = generateLogKey(path, opts.name as string);
         ctx.io.err(`created log key ${path} (keep it secret; back it up apart from the database)\n`);
         ctx.io.out(`${encodeVerifierKey(s)}\n`);

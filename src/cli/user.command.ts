@@ -21,6 +21,8 @@ import {
   listUsers,
   setRole,
   setTotpSecret,
+  installFieldKey,
+  keySettingsFromEnv,
 } from "../storage/trust/index.js";
 import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
@@ -41,13 +43,12 @@ function fieldKey(ctx: CliContext, opts: UserOptions): Buffer {
     const file = opts.fieldKeyFile ?? ctx.env.TOCSIN_FIELD_KEY_FILE;
     if (file) return loadFieldKeyFile(file);
     if (ctx.env.TOCSIN_FIELD_KEY) return parseFieldKey(ctx.env.TOCSIN_FIELD_KEY);
+    // The install's own key beside the store (created on first use), the one every store open uses.
+    return installFieldKey(opts.db, keySettingsFromEnv(ctx.env));
   } catch (e) {
     if (e instanceof FieldCipherError) throw usageError(e.message);
     throw usageError("cannot read the field key file");
   }
-  throw usageError(
-    "this role needs TOTP, whose secret is encrypted with the field key: pass --field-key-file or set TOCSIN_FIELD_KEY_FILE",
-  );
 }
 
 function accountError(e: unknown): never {

@@ -1,21 +1,88 @@
 /**
  * Open the store for one command and always close it; storage errors become clear CLI errors (exit 2).
+ * Every store opened here encrypts source identities at rest with the install's field key, and a command
+ * that appended to the tamper-evident log ends by signing a checkpoint with the install's log key (both keys
+ * outside the database, created on first use).
  * @module
  */
+import { FieldCipherError } from "../security/field-cipher.js";
+import { LogKeyError } from "../integrity/log-key.file.js";
 import { openStore, StoreError, type Store } from "../storage/index.js";
+import {
+  checkpointLog,
+  encryptingCodec,
+  installFieldKey,
+  installLogKey,
+  type KeySettings,
+} from "../storage/trust/index.js";
+import { trustDb } from "../storage/trust/log.table.js";
 import { CliError } from "./cli-error.js";
 
+let defaultSettings: KeySettings = {};
+
+/**
+ * Set the key locations every later {@link withStore} uses unless told otherwise; called once by the
+ * composition root with what it read from the environment.
+ */
+export function setStoreKeySettings(settings: KeySettings): void {
+  defaultSettings = settings;
+}
+
+/** The key settings in force (the composition root's). */
+export function storeKeySettings(): KeySettings {
+  return defaultSettings;
+}
+
+/** Options of {@link withStore}. */
+export interface WithStoreOptions {
+  /** Key locations for this command (default: the composition root's). */
+  readonly keys?: KeySettings;
+  /** Leave identities as stored (no field key is read or created): only for commands that never read them. */
+  readonly plainIdentities?: boolean;
+}
+
+async function leafCount(store: Store): Promise<number> {
+  const row = await trustDb(store.db)
+    .selectFrom("log_leaves")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+function keyError(e: unknown): never {
+  if (e instanceof LogKeyError || e instanceof FieldCipherError) throw new CliError(e.message, 2);
+  throw e;
+}
+
 /** Run `fn` with an open store at `location`, closing it afterwards whatever happens. */
-export async function withStore<T>(location: string, fn: (store: Store) => Promise<T>): Promise<T> {
+export async function withStore<T>(
+  location: string,
+  fn: (store: Store) => Promise<T>,
+  options: WithStoreOptions = {},
+): Promise<T> {
+  const keys = options.keys ?? defaultSettings;
   let store: Store;
   try {
-    store = await openStore(location);
+    const codec = options.plainIdentities ? undefined : encryptingCodec(installFieldKey(location, keys));
+    store = await openStore(location, codec ? { identityCodec: codec } : {});
   } catch (e) {
     if (e instanceof StoreError) throw new CliError(e.message, 2);
-    throw e;
+    return keyError(e);
   }
   try {
-    return await fn(store);
+    const before = await leafCount(store);
+    const result = await fn(store);
+    // A command that wrote to the log signs the new tree head, so its writes are covered at once.
+    if ((await leafCount(store)) > before) {
+      let signer;
+      try {
+        signer = installLogKey(location, keys);
+      } catch (e) {
+        return keyError(e);
+      }
+      await checkpointLog(store.db, signer, signer.name);
+    }
+    return result;
   } catch (e) {
     if (e instanceof StoreError) throw new CliError(e.message, 2);
     throw e;

@@ -25,6 +25,7 @@ import { StoreError } from "./store-error.js";
 import type { Store } from "./store.js";
 import { identityCodecOf, toStoreError } from "./store-registry.js";
 import type { IdentityCodec } from "./identity-codec.js";
+import { logCaseLoad } from "./trust/log-case-load.js";
 
 /** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 100;
@@ -40,6 +41,8 @@ export interface LoadKindChanges {
 export interface LoadCaseOptions {
   /** ISO timestamp recorded as the case's `loaded_at` when something changed (default: now). */
   readonly loadedAt?: string;
+  /** Who is loading, as recorded in the tamper-evident log (a user id, `cli`); never a source's name. */
+  readonly actor?: string;
   /**
    * Called inside the load's transaction after every row is written, only when something changed (e.g. to
    * append the changes to the evidence log). If it throws, the whole load is rolled back.
@@ -120,6 +123,8 @@ async function loadInTransaction(
         .execute();
     else await trx.updateTable("cases").set(caseRow).where("id", "=", caseId).execute();
     await applyPlans(trx, caseId, plans, codec);
+    // Every change is a leaf of the tamper-evident log, in the same transaction as the rows it vouches for.
+    await logCaseLoad(trx, caseId, manifest, plans, options.actor);
     if (options.afterWrite) await options.afterWrite(trx, caseId, manifest, plans);
   }
 

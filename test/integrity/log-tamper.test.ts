@@ -11,7 +11,7 @@ import { verifyReceipt } from "../../src/integrity/receipt.js";
 import { encodeVerifierKey } from "../../src/integrity/signed-note.js";
 import { generateLogKey } from "../../src/integrity/log-key.file.js";
 import { loadCase, openStore } from "../../src/storage/index.js";
-import { checkpointLog, logCaseLoad, verifyLog } from "../../src/storage/trust/index.js";
+import { checkpointLog, verifyLog } from "../../src/storage/trust/index.js";
 import { syntheticBundle } from "../storage/fixtures.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-tamper-"));
@@ -61,17 +61,8 @@ function tamper(path: string, sql: string, ...params: unknown[]): void {
 
 beforeAll(async () => {
   const store = await openStore(pristine);
-  // What loadCase's hook does (see the integration note in docs/security.md): log the load in its transaction.
-  await loadCase(store, bundle, { loadedAt: "2031-05-01T00:00:00.000Z" });
-  await store.db.transaction().execute((trx) =>
-    logCaseLoad(
-      trx,
-      caseId,
-      "inserted",
-      RECORD_KINDS.map((kind) => ({ kind, insert: bundle.records[kind], update: [], remove: [] })),
-      "test",
-    ),
-  );
+  // loadCase logs every change in its own transaction (one leaf for the case, one per record).
+  await loadCase(store, bundle, { loadedAt: "2031-05-01T00:00:00.000Z", actor: "test" });
   await checkpointLog(store.db, signer, signer.name, new Date("2031-05-01T00:00:01Z"));
   await store.close();
 });

@@ -8,7 +8,6 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliContext } from "../../src/cli/context.js";
 import { runCli } from "../../src/cli/run-cli.js";
-import { generateLogKey } from "../../src/integrity/log-key.file.js";
 import {
   authenticate,
   privateInstance,
@@ -21,7 +20,13 @@ import { createLoginRoutes } from "../../src/security/login.routes.js";
 import { securityHeaders } from "../../src/http/security-headers.js";
 import { base32Decode, totp } from "../../src/security/totp.js";
 import { openStore, type Store } from "../../src/storage/index.js";
-import { authPortFor, checkpointLog, loginDepsFor, verifyLog } from "../../src/storage/trust/index.js";
+import {
+  authPortFor,
+  checkpointLog,
+  installLogKey,
+  loginDepsFor,
+  verifyLog,
+} from "../../src/storage/trust/index.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-accounts-"));
 const db = join(dir, "t.db");
@@ -215,7 +220,8 @@ describe("accounts, sessions and roles", () => {
   });
 
   it("logs every account change, so a role raised directly in the database is named by log verify", async () => {
-    const signer = generateLogKey(join(dir, "log.key"), "tocsin.test/log");
+    // The install's own key, created by the first CLI write (`user add`), which also signed a checkpoint.
+    const signer = installLogKey(db);
     await checkpointLog(store.db, signer, signer.name);
     expect((await verifyLog(store.db, signer)).problems).toEqual([]);
     const raw = new BetterSqlite3(db);

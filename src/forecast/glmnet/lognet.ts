@@ -348,8 +348,26 @@ export function lognetPath(pr: LognetProblem): LognetPath {
     st[C]! += d * col.base;
     st[RSUM]! -= d * sv[k]!;
     const vv = vval[k]!;
-    if (idx === null) for (let i = 0; i < n; i++) rt[i]! -= d * vv[i]!;
-    else for (let t = 0; t < idx.length; t++) rt[idx[t]!]! -= d * vv[t]!;
+    if (idx === null) {
+      let i = 0;
+      for (; i + 3 < n; i += 4) {
+        rt[i]! -= d * vv[i]!;
+        rt[i + 1]! -= d * vv[i + 1]!;
+        rt[i + 2]! -= d * vv[i + 2]!;
+        rt[i + 3]! -= d * vv[i + 3]!;
+      }
+      for (; i < n; i++) rt[i]! -= d * vv[i]!;
+    } else {
+      const nn = idx.length;
+      let t = 0;
+      for (; t + 3 < nn; t += 4) {
+        rt[idx[t]!]! -= d * vv[t]!;
+        rt[idx[t + 1]!]! -= d * vv[t + 1]!;
+        rt[idx[t + 2]!]! -= d * vv[t + 2]!;
+        rt[idx[t + 3]!]! -= d * vv[t + 3]!;
+      }
+      for (; t < nn; t++) rt[idx[t]!]! -= d * vv[t]!;
+    }
     return d;
   }
 

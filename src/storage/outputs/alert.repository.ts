@@ -5,6 +5,8 @@
  */
 import type { Store } from "../store.js";
 import { toStoreError } from "../store-registry.js";
+import { canonicalJson } from "../records/canonical-json.js";
+import { appendToLog, type LogEntry } from "../trust/log-append.js";
 import type { AlertRow } from "./alert.table.js";
 
 /** An alert as the engine hands it over. */
@@ -63,13 +65,31 @@ export async function saveAlerts(
 ): Promise<number> {
   try {
     await store.db.transaction().execute(async (trx) => {
-      await trx.deleteFrom("alerts").where("case_id", "=", caseId).where("run_id", "=", runId).execute();
       const rows = alerts.map((a, i) => alertToRow(caseId, runId, i, a));
+      const old = await trx
+        .selectFrom("alerts")
+        .selectAll()
+        .where("case_id", "=", caseId)
+        .where("run_id", "=", runId)
+        .orderBy("seq")
+        .execute();
+      // Saving the same run again writes (and logs) nothing.
+      if (canonicalJson(old) === canonicalJson(rows)) return;
+      const key = (seq: number) => ({ case_id: caseId, run_id: runId, seq });
+      await trx.deleteFrom("alerts").where("case_id", "=", caseId).where("run_id", "=", runId).execute();
       for (let i = 0; i < rows.length; i += 100)
         await trx
           .insertInto("alerts")
           .values(rows.slice(i, i + 100))
           .execute();
+      // Each replaced alert is logged as deleted, then each new one as written: `log verify` sees both.
+      const entries: LogEntry[] = [
+        ...old
+          .filter((r) => r.seq >= rows.length)
+          .map((r) => ({ action: "delete" as const, table: "alerts", key: key(r.seq) })),
+        ...rows.map((r) => ({ action: "alert" as const, table: "alerts", key: key(r.seq) })),
+      ];
+      await appendToLog(trx, entries);
     });
     return alerts.length;
   } catch (e) {

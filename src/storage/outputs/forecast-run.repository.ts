@@ -5,6 +5,8 @@
  */
 import type { Store } from "../store.js";
 import { toStoreError } from "../store-registry.js";
+import { canonicalJson } from "../records/canonical-json.js";
+import { appendToLog } from "../trust/log-append.js";
 import type { ForecastRunRow } from "./forecast-run.table.js";
 
 export type ForecastRunKind = "forecast" | "backtest";
@@ -57,11 +59,23 @@ export async function saveForecastRun(store: Store, run: ForecastRun): Promise<v
   const row = forecastRunToRow(run);
   const { id: _id, ...rest } = row;
   try {
-    await store.db
-      .insertInto("forecast_runs")
-      .values(row)
-      .onConflict((oc) => oc.column("id").doUpdateSet(rest))
-      .execute();
+    await store.db.transaction().execute(async (trx) => {
+      const before = await trx
+        .selectFrom("forecast_runs")
+        .selectAll()
+        .where("id", "=", row.id)
+        .executeTakeFirst();
+      // Saving the same run again writes (and logs) nothing.
+      if (before !== undefined && canonicalJson(before) === canonicalJson(row)) return;
+      await trx
+        .insertInto("forecast_runs")
+        .values(row)
+        .onConflict((oc) => oc.column("id").doUpdateSet(rest))
+        .execute();
+      await appendToLog(trx, [
+        { action: before === undefined ? "create" : "update", table: "forecast_runs", key: { id: row.id } },
+      ]);
+    });
   } catch (e) {
     throw toStoreError(store, e, `save forecast run ${run.id}`);
   }

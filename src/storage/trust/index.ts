@@ -48,3 +48,14 @@ export {
   RevealError,
   REVEAL_APPROVAL_SECONDS,
 } from "./source-reveal.js";
+export {
+  DEFAULT_LOG_NAME,
+  encryptingCodec,
+  fieldKeyFileOf,
+  installFieldKey,
+  installLogKey,
+  keyDirOf,
+  keySettingsFromEnv,
+  logKeyFileOf,
+  type KeySettings,
+} from "./install-keys.js";
