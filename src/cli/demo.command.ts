@@ -15,7 +15,7 @@ import { printJson } from "./io.js";
 import { validRulebook } from "./replay.command.js";
 import { startServer, untilSignal } from "./serve.command.js";
 import { usageError } from "./cli-error.js";
-import { withStore } from "./with-store.js";
+import { httpSecurityFor, withStore } from "./with-store.js";
 
 interface DemoOptions {
   db?: string;
@@ -71,6 +71,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
           webRoot: path.join(ctx.packageRoot, "web", "dist"),
           io: ctx.io,
           analysis: { rulebook, lexicon: lex.lexicon },
+          security: httpSecurityFor(ctx, location),
         });
         const sig = await untilSignal();
         ctx.io.err(`tocsin demo: ${sig} received, stopping\n`);

@@ -15,7 +15,8 @@ import type { Store } from "../storage/index.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import type { CliIo } from "./io.js";
-import { withStore } from "./with-store.js";
+import { httpSecurityFor, withStore } from "./with-store.js";
+import type { HttpSecurity } from "../http/http-security.js";
 
 export interface StartServerOptions {
   readonly store: Store;
@@ -28,6 +29,8 @@ export interface StartServerOptions {
   /** Host to listen on (default 127.0.0.1: the API is not exposed to the network unless asked). */
   readonly hostname?: string;
   readonly version?: string;
+  /** Accounts, instance mode and trust routes (see `httpSecurityFor`); without it there is no login. */
+  readonly security?: HttpSecurity;
 }
 
 export interface RunningServer {
@@ -51,6 +54,7 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     version: o.version ?? "0.1.0",
     ...(hasDashboard ? { webRoot: o.webRoot } : {}),
     ...(o.analysis ? { analysis: o.analysis } : {}),
+    ...(o.security ? { security: o.security } : {}),
     log: (m) => o.io.err(`${m}\n`),
   });
   const hostname = o.hostname ?? "127.0.0.1";
@@ -128,6 +132,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
           webRoot: join(ctx.packageRoot, "web", "dist"),
           io: ctx.io,
           analysis,
+          security: httpSecurityFor(ctx, opts.db),
         });
         const sig = await untilSignal();
         ctx.io.err(`tocsin serve: ${sig} received, stopping\n`);

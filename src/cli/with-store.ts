@@ -13,10 +13,13 @@ import {
   encryptingCodec,
   installFieldKey,
   installLogKey,
+  keySettingsFromEnv,
   type KeySettings,
 } from "../storage/trust/index.js";
 import { trustDb } from "../storage/trust/log.table.js";
 import { CliError } from "./cli-error.js";
+import type { CliContext } from "./context.js";
+import { INSTANCE_MODES, type HttpSecurity, type InstanceMode } from "../http/http-security.js";
 
 let defaultSettings: KeySettings = {};
 
@@ -88,5 +91,27 @@ export async function withStore<T>(
     throw e;
   } finally {
     await store.close();
+  }
+}
+
+/**
+ * The HTTP security settings for serving the store at `location`: the instance mode from `TOCSIN_HTTP_MODE`
+ * (`public`, the default, or `private`) as the composition root passed it in `ctx.env`, and the install's keys.
+ */
+export function httpSecurityFor(ctx: CliContext, location: string): HttpSecurity {
+  const mode = ctx.env.TOCSIN_HTTP_MODE ?? "public";
+  if (!INSTANCE_MODES.includes(mode as InstanceMode))
+    throw new CliError(`TOCSIN_HTTP_MODE must be public or private, not "${mode}"`, 2);
+  const keys = { ...defaultSettings, ...keySettingsFromEnv(ctx.env) };
+  try {
+    const signer = installLogKey(location, keys);
+    return {
+      mode: mode as InstanceMode,
+      fieldKey: installFieldKey(location, keys),
+      verifier: { name: signer.name, publicKey: signer.publicKey },
+      signer,
+    };
+  } catch (e) {
+    return keyError(e);
   }
 }

@@ -20,6 +20,12 @@ import { registerRecords } from "./routes/records.route.js";
 import { securityHeaders } from "./security-headers.js";
 import { serveDashboard } from "./static.js";
 import { validationError } from "./validation.js";
+import { allowed, authenticate, privateInstance } from "../security/auth.middleware.js";
+import { createLoginRoutes } from "../security/login.routes.js";
+import { LoginThrottle } from "../security/login-throttle.js";
+import { authPortFor, loginDepsFor } from "../storage/trust/index.js";
+import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
+import { registerTrust } from "./routes/trust.route.js";
 
 /** Default largest request body: the API reads no large bodies, so 64 KiB is plenty. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -37,8 +43,28 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
   });
 
   app.use("*", securityHeaders());
+  const security = deps.security;
+  if (security) {
+    const clock = security.clock ?? (() => new Date());
+    // Who is asking (session cookie or API token), then, in a private instance, deny every anonymous request
+    // but login and health. Deny by default: routes that need more check their permission.
+    app.use("*", authenticate(authPortFor(deps.store.db), clock));
+    if (security.mode === "private") app.use("*", privateInstance(PRIVATE_PUBLIC_PATHS));
+  } else {
+    app.use("*", async (c, next) => {
+      c.set("principal", undefined);
+      await next();
+    });
+  }
   app.use("*", async (c, next) => {
-    c.set("viewer", deps.viewerOf ? await deps.viewerOf(c.req.raw) : ANONYMOUS);
+    c.set(
+      "viewer",
+      deps.viewerOf
+        ? await deps.viewerOf(c.req.raw)
+        : security
+          ? { entitled: allowed(c.get("principal"), "sources:protected:read") }
+          : ANONYMOUS,
+    );
     await next();
   });
   app.use(
@@ -61,6 +87,20 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
   registerAnalyses(app, deps);
   registerForecasts(app, deps);
   registerOpenApi(app, deps);
+  if (security) {
+    app.route(
+      "/auth",
+      createLoginRoutes(
+        loginDepsFor(
+          deps.store.db,
+          security.fieldKey,
+          security.throttle ?? new LoginThrottle(),
+          security.clock ?? (() => new Date()),
+        ),
+      ),
+    );
+    registerTrust(app, deps, security);
+  }
 
   if (deps.webRoot) serveDashboard(app, deps.webRoot);
 

@@ -6,6 +6,8 @@
 import type { Store } from "../storage/index.js";
 import type { AnalysisInputs } from "./case-analysis.js";
 import type { Viewer } from "./redact.js";
+import type { HttpSecurity } from "./http-security.js";
+import type { Principal } from "../security/principal.js";
 
 export interface HttpDeps {
   readonly store: Store;
@@ -21,11 +23,16 @@ export interface HttpDeps {
   readonly analysis?: AnalysisInputs;
   /** How long the list of stored cases (and so each case's version) is reused, in ms; default 1000, 0 re-reads. */
   readonly caseListTtlMs?: number;
+  /**
+   * Accounts, sessions, the instance mode (public / private), the log proof routes and the dual-control reveal
+   * (issue 8). Without it the app has no login and everyone is the anonymous, redacted viewer.
+   */
+  readonly security?: HttpSecurity;
   /** Where unexpected errors are reported (never to the client). */
   readonly log?: (message: string) => void;
 }
 
 /** Hono context variables set by the app's middleware. */
 export interface HttpEnv {
-  Variables: { viewer: Viewer };
+  Variables: { viewer: Viewer; principal: Principal | undefined };
 }

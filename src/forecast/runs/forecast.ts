@@ -73,8 +73,7 @@ export function runForecast(
     const drivers = Array.from(contrib, (c, j) => ({ predictor: table.predictors[j]!, contribution: c }))
       .filter((d) => d.contribution !== 0)
       .sort(
-        (a, b) =>
-          Math.abs(b.contribution) - Math.abs(a.contribution) || a.predictor.localeCompare(b.predictor),
+        (a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || (a.predictor < b.predictor ? -1 : 1),
       )
       .slice(0, k);
     const ccode = table.ccode[row]!;

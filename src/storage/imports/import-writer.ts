@@ -5,8 +5,8 @@
  * @module
  */
 import type { Store } from "../store.js";
+import { commitBatch } from "./kysely-import.writer.js";
 import {
-  commitBatch,
   existingSources,
   lookupImportRows,
   type BatchCommit,

@@ -2,7 +2,7 @@
  * The SQLite import writer: a second connection to the store's file with prepared statements reused for
  * every row, one transaction per batch. Kysely compiles and prepares a statement per call, which cost more
  * than the inserts themselves on million-row files; here each statement is prepared once per import.
- * Same tables, same rows and same semantics as the Kysely writer in import.repository.ts.
+ * Same tables, same rows and same semantics as kysely-import.writer.ts.
  * @module
  */
 import BetterSqlite3 from "better-sqlite3";
