@@ -15,12 +15,14 @@ for (f in folds) {
   s <- d[d$year <= base - 2 & !is.na(d$mk_onset_1or2) & cc, ]
   x <- as.matrix(s[, pred])
   newx <- as.matrix(d[d$year == base & cc, pred])
-  t0 <- proc.time()[["elapsed"]]
+  t0 <- proc.time()
   cv <- cv.glmnet(x, s$mk_onset_1or2, family = "binomial", alpha = 0.5, foldid = foldid)
   p <- as.numeric(predict(cv, newx, s = "lambda.min", type = "response"))
-  el <- proc.time()[["elapsed"]] - t0
+  dt <- proc.time() - t0
+  el <- dt[["elapsed"]]
+  cpu <- dt[["user.self"]] + dt[["sys.self"]]
   total <- total + el
-  out <- c(out, sprintf("{\"baseYear\":%d,\"seconds\":%.6f,\"lambdaMin\":%.17g,\"p\":[%s]}", base, el, cv$lambda.min,
+  out <- c(out, sprintf("{\"baseYear\":%d,\"seconds\":%.6f,\"cpu\":%.6f,\"lambdaMin\":%.17g,\"p\":[%s]}", base, el, cpu, cv$lambda.min,
     paste(sprintf("%.17g", p), collapse = ",")))
 }
 writeLines(sprintf("{\"glmnet\":\"%s\",\"seconds\":%.6f,\"years\":[%s]}", as.character(packageVersion("glmnet")), total,

@@ -131,6 +131,7 @@ async function requestFor(key: string, role: RoleUnderTest): Promise<{ url: stri
 }
 
 const errorBodies: { where: string; text: string }[] = [];
+let requests = 0;
 
 describe.each(["public", "private"] as InstanceMode[])("authorisation matrix, %s instance", (mode) => {
   it("has an expected row for every route the router holds, and no row without a route", () => {
@@ -151,10 +152,12 @@ describe.each(["public", "private"] as InstanceMode[])("authorisation matrix, %s
         const text = await res.text();
         if (res.status >= 400) errorBodies.push({ where: `${mode} ${role} ${key}`, text });
         got.push(`${key} ${role} ${res.status}`);
+        requests += 1;
         want.push(`${key} ${role} ${EXPECTED[key]?.[mode][role]}`);
       }
     }
     expect(got).toEqual(want);
+    console.info(`[authz] ${mode}: ${requests} role × route requests so far`);
   }, 120_000);
 });
 
@@ -252,5 +255,6 @@ describe("error answers", () => {
     expect(errorBodies.length).toBeGreaterThan(50);
     const leaks = errorBodies.filter((e) => LEAK.some((re) => re.test(e.text))).map((e) => e.where);
     expect(leaks).toEqual([]);
+    console.info(`[authz] ${errorBodies.length} error answers checked, ${leaks.length} leaking`);
   });
 });

@@ -50,16 +50,24 @@ export function cvGlmnetBinomial(
     const yt = new Float64Array(nt);
     const xh = new Float64Array(nh * p);
     const yh = new Float64Array(nh);
+    // Column by column, so that reads and the training-set writes are sequential.
+    for (let j = 0; j < p; j++) {
+      const xj = x.subarray(j * n, (j + 1) * n);
+      let it = j * nt;
+      let ih = j;
+      for (let i = 0; i < n; i++) {
+        if (foldid[i] !== f) xt[it++] = xj[i]!;
+        else {
+          xh[ih] = xj[i]!;
+          ih += p;
+        }
+      }
+    }
     let it = 0;
     let ih = 0;
     for (let i = 0; i < n; i++) {
-      if (foldid[i] !== f) {
-        for (let j = 0; j < p; j++) xt[j * nt + it] = x[j * n + i]!;
-        yt[it++] = y[i]!;
-      } else {
-        for (let j = 0; j < p; j++) xh[ih * p + j] = x[j * n + i]!;
-        yh[ih++] = y[i]!;
-      }
+      if (foldid[i] !== f) yt[it++] = y[i]!;
+      else yh[ih++] = y[i]!;
     }
     // As cv.glmnet (alignment = "lambda"): each fold fits its own path, predicted at the full-data lambdas.
     const ff = glmnetBinomial(xt, nt, p, yt, { ...opts, modes });

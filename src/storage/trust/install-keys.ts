@@ -4,9 +4,9 @@
  * 0600) beside a SQLite file, and are generated on first use: there is no default key.
  * @module
  */
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { loadOrCreateLogKey } from "../../integrity/log-key.file.js";
+import { generateLogKey, loadLogKey } from "../../integrity/log-key.file.js";
 import type { NoteSigner } from "../../integrity/signed-note.js";
 import { loadFieldKeyFile, newFieldKey, parseFieldKey } from "../../security/field-cipher.js";
 import type { IdentityCodec } from "../identity-codec.js";
@@ -60,26 +60,37 @@ function ensureDir(file: string): void {
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true, mode: 0o700 });
 }
 
+/**
+ * Create `file` atomically: written in full under a temporary name, then hard-linked into place (which fails
+ * if the file exists), so a crash never leaves a half-written key and a concurrent creator's key wins.
+ */
+function createAtomically(file: string, write: (tmp: string) => void): void {
+  ensureDir(file);
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  write(tmp);
+  try {
+    linkSync(tmp, file);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
+  } finally {
+    unlinkSync(tmp);
+  }
+}
+
 /** The log signing key of the store at `db`, created (0600) on first use. */
 export function installLogKey(db: string, settings: KeySettings = {}): NoteSigner {
   const file = logKeyFileOf(db, settings);
-  ensureDir(file);
-  return loadOrCreateLogKey(file, settings.logName ?? DEFAULT_LOG_NAME);
+  if (!existsSync(file))
+    createAtomically(file, (tmp) => generateLogKey(tmp, settings.logName ?? DEFAULT_LOG_NAME));
+  return loadLogKey(file);
 }
 
 /** The field key of the store at `db`: from the settings, else the key file, created (0600) on first use. */
 export function installFieldKey(db: string, settings: KeySettings = {}): Buffer {
   if (!settings.fieldKeyFile && settings.fieldKey) return parseFieldKey(settings.fieldKey);
   const file = fieldKeyFileOf(db, settings);
-  if (!settings.fieldKeyFile && !existsSync(file)) {
-    ensureDir(file);
-    try {
-      writeFileSync(file, `${newFieldKey()}\n`, { mode: 0o600, flag: "wx" });
-    } catch (e) {
-      // Another process created it first: use theirs.
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
-    }
-  }
+  if (!settings.fieldKeyFile && !existsSync(file))
+    createAtomically(file, (tmp) => writeFileSync(tmp, `${newFieldKey()}\n`, { mode: 0o600, flag: "wx" }));
   return loadFieldKeyFile(file);
 }
 
