@@ -94,8 +94,6 @@ export function lognetPath(pr: LognetProblem): LognetPath {
   /** Σ_i v_i · dev_ik over the deviations of column k (refreshed with xv). */
   const sv = new Float64Array(p);
   const ga = new Float64Array(p);
-  /** v ∘ dev_k per column, refreshed with xv: the residual update then needs one load less. */
-  const vval = cols.map((col) => new Float64Array(col.val.length));
   const mm = new Int32Array(p);
   const m = new Int32Array(p);
   const ixx = new Uint8Array(p);
@@ -286,8 +284,8 @@ export function lognetPath(pr: LognetProblem): LognetPath {
   function weightedMoments(k: number): void {
     const col = cols[k]!;
     const idx = col.idx;
-    if (idx === null) denseMoments(v, col.val, vval[k]!, n, mom);
-    else sparseMoments(v, idx, col.val, vval[k]!, mom);
+    if (idx === null) denseMoments(v, col.val, n, mom);
+    else sparseMoments(v, idx, col.val, mom);
     const s = mom[0]!;
     sv[k] = s;
     const base = col.base;
@@ -308,9 +306,8 @@ export function lognetPath(pr: LognetProblem): LognetPath {
     const idx = col.idx;
     st[C]! += d * col.base;
     st[RSUM]! -= d * sv[k]!;
-    const vv = vval[k]!;
-    if (idx === null) denseAxpy(rt, vv, d, n);
-    else scatterAxpy(rt, idx, vv, d);
+    if (idx === null) denseAxpy(rt, v, col.val, d, n);
+    else scatterAxpy(rt, v, idx, col.val, d);
     return d;
   }
 
@@ -380,39 +377,36 @@ function gatherDot(r: Float64Array, idx: Int32Array, val: Float64Array): number 
   return s0 + s1 + (s2 + s3);
 }
 
-/** r[i] −= d·vv[i] for i < n. */
-function denseAxpy(r: Float64Array, vv: Float64Array, d: number, n: number): void {
+/** r[i] −= d·(v[i]·x[i]) for i < n (the product v·x rounded first, as glmnet's `v*x` temporary). */
+function denseAxpy(r: Float64Array, v: Float64Array, x: Float64Array, d: number, n: number): void {
   let i = 0;
   for (; i + 3 < n; i += 4) {
-    r[i]! -= d * vv[i]!;
-    r[i + 1]! -= d * vv[i + 1]!;
-    r[i + 2]! -= d * vv[i + 2]!;
-    r[i + 3]! -= d * vv[i + 3]!;
+    r[i]! -= d * (v[i]! * x[i]!);
+    r[i + 1]! -= d * (v[i + 1]! * x[i + 1]!);
+    r[i + 2]! -= d * (v[i + 2]! * x[i + 2]!);
+    r[i + 3]! -= d * (v[i + 3]! * x[i + 3]!);
   }
-  for (; i < n; i++) r[i]! -= d * vv[i]!;
+  for (; i < n; i++) r[i]! -= d * (v[i]! * x[i]!);
 }
 
-/** r[idx[t]] −= d·vv[t]. */
-function scatterAxpy(r: Float64Array, idx: Int32Array, vv: Float64Array, d: number): void {
+/** r[i] −= d·(v[i]·val[t]) for i = idx[t]. */
+function scatterAxpy(r: Float64Array, v: Float64Array, idx: Int32Array, val: Float64Array, d: number): void {
   const nn = idx.length;
   let t = 0;
-  for (; t + 3 < nn; t += 4) {
-    r[idx[t]!]! -= d * vv[t]!;
-    r[idx[t + 1]!]! -= d * vv[t + 1]!;
-    r[idx[t + 2]!]! -= d * vv[t + 2]!;
-    r[idx[t + 3]!]! -= d * vv[t + 3]!;
+  for (; t + 1 < nn; t += 2) {
+    const i0 = idx[t]!;
+    const i1 = idx[t + 1]!;
+    r[i0]! -= d * (v[i0]! * val[t]!);
+    r[i1]! -= d * (v[i1]! * val[t + 1]!);
   }
-  for (; t < nn; t++) r[idx[t]!]! -= d * vv[t]!;
+  if (t < nn) {
+    const i0 = idx[t]!;
+    r[i0]! -= d * (v[i0]! * val[t]!);
+  }
 }
 
-/** vv = v ∘ val and out = [Σ vv, Σ vv·val] over a dense column; two partial sums each (the adds are latency-bound). */
-function denseMoments(
-  v: Float64Array,
-  val: Float64Array,
-  vv: Float64Array,
-  n: number,
-  out: Float64Array,
-): void {
+/** out = [Σ v·x, Σ (v·x)·x] over a dense column; two partial sums each (the adds are latency-bound). */
+function denseMoments(v: Float64Array, val: Float64Array, n: number, out: Float64Array): void {
   let s0 = 0;
   let s1 = 0;
   let q0 = 0;
@@ -423,8 +417,6 @@ function denseMoments(
     const x1 = val[i + 1]!;
     const t0 = v[i]! * x0;
     const t1 = v[i + 1]! * x1;
-    vv[i] = t0;
-    vv[i + 1] = t1;
     s0 += t0;
     s1 += t1;
     q0 += t0 * x0;
@@ -432,7 +424,6 @@ function denseMoments(
   }
   if (i < n) {
     const t0 = v[i]! * val[i]!;
-    vv[i] = t0;
     s0 += t0;
     q0 += t0 * val[i]!;
   }
@@ -441,13 +432,7 @@ function denseMoments(
 }
 
 /** As {@link denseMoments} over the deviations of a base-plus-deviations column. */
-function sparseMoments(
-  v: Float64Array,
-  idx: Int32Array,
-  val: Float64Array,
-  vv: Float64Array,
-  out: Float64Array,
-): void {
+function sparseMoments(v: Float64Array, idx: Int32Array, val: Float64Array, out: Float64Array): void {
   const nn = idx.length;
   let s0 = 0;
   let s1 = 0;
@@ -459,8 +444,6 @@ function sparseMoments(
     const x1 = val[t + 1]!;
     const u0 = v[idx[t]!]! * x0;
     const u1 = v[idx[t + 1]!]! * x1;
-    vv[t] = u0;
-    vv[t + 1] = u1;
     s0 += u0;
     s1 += u1;
     q0 += u0 * x0;
@@ -468,7 +451,6 @@ function sparseMoments(
   }
   if (t < nn) {
     const u0 = v[idx[t]!]! * val[t]!;
-    vv[t] = u0;
     s0 += u0;
     q0 += u0 * val[t]!;
   }
