@@ -13,7 +13,7 @@ import {
   type ImportKind,
   type StoredImportRow,
 } from "./import.repository.js";
-import { openSqliteImportWriter } from "./sqlite-import.writer.js";
+import { openSqliteImportWriter } from "../dialects/sqlite-import.writer.js";
 
 export interface ImportWriter {
   lookup(caseId: string, kind: ImportKind, ids: readonly string[]): Promise<Map<string, StoredImportRow>>;

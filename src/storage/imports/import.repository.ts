@@ -1,7 +1,7 @@
 /**
  * The store side of an import: its types, the collection's case, resumable batches (`import_batches`), the
  * provider-key lookup that makes re-imports idempotent (`import_rows`) and the kept versions
- * (`record_versions`). Batches are written by a writer (kysely-import.writer.ts, sqlite-import.writer.ts).
+ * (`record_versions`). Batches are written by a writer (kysely-import.writer.ts, dialects/sqlite-import.writer.ts).
  * @module
  */
 import type { Actor, CaseManifest, Incident, Source } from "../../domain/index.js";
