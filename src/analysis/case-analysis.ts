@@ -1,10 +1,10 @@
 /**
  * The whole analysis of one case as of a day, in one call: the engine's replay (alerts and the risk-level
- * timeline), the alerts as engine warnings, and the scorecard built on them. The CLI and the HTTP API share it
- * so that every surface shows the same figures.
+ * timeline), the alerts as engine warnings, and the scorecard built on them. The CLI's `demo` and `report`
+ * share it so that every surface shows the same figures.
  * @module
  */
-import { RECORD_KINDS, type CaseBundle, type Lexicon, type Warning } from "../domain/index.js";
+import type { CaseBundle, Lexicon, Warning } from "../domain/index.js";
 import {
   alertToWarning,
   replay,
@@ -12,6 +12,7 @@ import {
   type ReplayStep,
   type ValidRulebook,
 } from "../engine/index.js";
+import { latestKnownAt } from "./latest-known.js";
 import { levelSpansFromChanges, type LevelSpan } from "./level-span.js";
 import { buildScorecard, type Scorecard } from "./scorecard/scorecard.js";
 
@@ -19,6 +20,18 @@ export interface CaseAnalysisInputs {
   /** Without a rulebook there is no replay: the level timeline is empty and the scorecard says so. */
   readonly rulebook?: ValidRulebook;
   readonly lexicon?: Lexicon;
+}
+
+export interface CaseAnalysisOptions {
+  /** Default: the last day anything in the case became known. */
+  readonly asOf?: string;
+  readonly step?: ReplayStep;
+  readonly responseWindowDays?: number;
+  /**
+   * Add the engine's alerts to the ledger as warnings. Off by default for a past case: nobody received them
+   * then, so counting them as unanswered would be a counterfactual.
+   */
+  readonly withAlerts?: boolean;
 }
 
 export interface CaseAnalysisResult {
@@ -29,24 +42,17 @@ export interface CaseAnalysisResult {
   readonly scorecard: Scorecard;
 }
 
-/** The last day a case knows of: the end of its period, or a later `knownAt` (e.g. a tribunal's closing). */
-export function lastKnownDay(bundle: CaseBundle): string {
-  let day = bundle.manifest.period.to;
-  for (const kind of RECORD_KINDS) for (const r of bundle.records[kind]) if (r.knownAt > day) day = r.knownAt;
-  return day;
-}
-
 /**
- * Analyse a case as of `asOf` (default: its last known day). The replay runs from the start of the period to
- * the earlier of `asOf` and the last known day, so its cost is O(days × records) at daily steps.
+ * Analyse a case as of a day. The replay runs from the start of the period to the earlier of `asOf` and the
+ * last known day, so its cost is O(steps × new evidence) (see the engine's replay).
  * @example analyseCase(bundle, { rulebook, lexicon }).scorecard.punishment.gaps
  */
 export function analyseCase(
   bundle: CaseBundle,
   inputs: CaseAnalysisInputs,
-  options: { readonly asOf?: string; readonly step?: ReplayStep } = {},
+  options: CaseAnalysisOptions = {},
 ): CaseAnalysisResult {
-  const last = lastKnownDay(bundle);
+  const last = latestKnownAt(bundle);
   const asOf = options.asOf ?? last;
   const to = asOf < last ? asOf : last;
   const result =
@@ -67,8 +73,9 @@ export function analyseCase(
   const scorecard = buildScorecard(bundle, {
     asOf,
     levels,
-    alerts: alertWarnings,
+    ...(options.withAlerts ? { alerts: alertWarnings } : {}),
     ...(inputs.lexicon ? { lexicon: inputs.lexicon } : {}),
+    ...(options.responseWindowDays === undefined ? {} : { responseWindowDays: options.responseWindowDays }),
   });
   return { asOf, replay: result, levels, alertWarnings, scorecard };
 }

@@ -5,7 +5,6 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { readLexicon } from "../casefiles/read-lexicon.js";
 import { analyseCase } from "../analysis/index.js";
 import { loadCase, redactLocation } from "../storage/index.js";
 import { caseDirFrom, readValidCase } from "./case-source.js";
@@ -13,6 +12,7 @@ import type { CliContext } from "./context.js";
 import { demoSummary, formatDemoSummary } from "./demo-summary.js";
 import { printJson } from "./io.js";
 import { validRulebook } from "./replay.command.js";
+import { validLexicon } from "./report.command.js";
 import { startServer, untilSignal } from "./serve.command.js";
 import { usageError } from "./cli-error.js";
 import { httpSecurityFor, withStore } from "./with-store.js";
@@ -47,13 +47,11 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
       const location = opts.db ?? ctx.defaultDb;
       const bundle = await readValidCase(ctx, caseDirFrom(ctx, { case: opts.case }));
       const rulebook = await validRulebook(ctx);
-      const lex = await readLexicon(path.join(ctx.packageRoot, "rulebook", "lexicon"));
-      if (!lex.ok)
-        throw usageError(`the naming lexicon is invalid: ${lex.problems.map((p) => p.message).join("; ")}`);
+      const lexicon = await validLexicon(ctx);
       await withStore(location, async (store) => {
         ctx.io.err(`tocsin demo: loading case "${bundle.manifest.id}" into ${redactLocation(location)}\n`);
         const load = await loadCase(store, bundle);
-        const analysis = analyseCase(bundle, { rulebook, lexicon: lex.lexicon }, { asOf: ctx.today() });
+        const analysis = analyseCase(bundle, { rulebook, lexicon }, { asOf: ctx.today() });
         const summary = demoSummary({
           bundle,
           asOf: analysis.asOf,
@@ -70,7 +68,7 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
           port,
           webRoot: path.join(ctx.packageRoot, "web", "dist"),
           io: ctx.io,
-          analysis: { rulebook, lexicon: lex.lexicon },
+          analysis: { rulebook, lexicon },
           security: httpSecurityFor(ctx, location),
         });
         const sig = await untilSignal();

@@ -8,19 +8,16 @@ import { writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { Command } from "commander";
 import {
-  buildScorecard,
-  latestKnownAt,
-  levelSpansFromChanges,
+  analyseCase,
   renderHtml,
   renderJson,
   renderMarkdown,
   scorecardHeadlines,
-  type LevelSpan,
   type Scorecard,
 } from "../analysis/index.js";
 import { readLexicon } from "../casefiles/read-lexicon.js";
-import { isIsoDay, type CaseBundle, type Lexicon, type Warning } from "../domain/index.js";
-import { alertToWarning, REPLAY_STEPS, replay, type ReplayStep } from "../engine/index.js";
+import { isIsoDay, type CaseBundle, type Lexicon } from "../domain/index.js";
+import { REPLAY_STEPS, type ReplayStep } from "../engine/index.js";
 import { caseDirFrom, formatProblem, readValidCase } from "./case-source.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
@@ -56,31 +53,8 @@ export async function validLexicon(ctx: CliContext): Promise<Lexicon> {
 }
 
 /**
- * The level timeline (and the alerts as engine warnings) of a case, from a replay of the package's rulebook.
- * The engine never reads the case's evaluation block; the analyses may.
- */
-export async function levelTimeline(
-  ctx: CliContext,
-  bundle: CaseBundle,
-  step: ReplayStep,
-): Promise<{ levels: LevelSpan[]; alerts: Warning[] }> {
-  const rulebook = await validRulebook(ctx);
-  const result = replay(bundle, rulebook, { step });
-  const levels = levelSpansFromChanges(
-    result.alerts.map((a) => ({
-      date: a.date,
-      situation: a.situation.id,
-      level: a.level,
-      country: a.situation.country,
-    })),
-    result.to,
-  );
-  return { levels, alerts: result.alerts.map(alertToWarning) };
-}
-
-/**
- * Build the scorecard of a case as the CLI and the demo show it: as of the last day anything in the case
- * became known (unless `asOf` is given), with the replayed level timeline and the shipped lexicon.
+ * Build the scorecard of a case as the CLI shows it: as of the last day anything in the case became known
+ * (unless `asOf` is given), with the replayed level timeline and the shipped lexicon.
  * @example const sc = await caseScorecard(ctx, bundle, {}); scorecardHeadlines(sc)
  */
 export async function caseScorecard(
@@ -88,15 +62,8 @@ export async function caseScorecard(
   bundle: CaseBundle,
   options: { asOf?: string; step?: ReplayStep; responseWindowDays?: number; withAlerts?: boolean },
 ): Promise<Scorecard> {
-  const { levels, alerts } = await levelTimeline(ctx, bundle, options.step ?? "day");
-  const lexicon = await validLexicon(ctx);
-  return buildScorecard(bundle, {
-    asOf: options.asOf ?? latestKnownAt(bundle),
-    levels,
-    lexicon,
-    ...(options.responseWindowDays === undefined ? {} : { responseWindowDays: options.responseWindowDays }),
-    ...(options.withAlerts ? { alerts } : {}),
-  });
+  const inputs = { rulebook: await validRulebook(ctx), lexicon: await validLexicon(ctx) };
+  return analyseCase(bundle, inputs, options).scorecard;
 }
 
 /** Register `report`. */

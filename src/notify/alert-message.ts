@@ -1,0 +1,109 @@
+/**
+ * The message an alert becomes when it is delivered to duty-bearers: built by a pure function, naming a
+ * confidential source only by its id and the neutral label, never by anything that could identify it.
+ * @module
+ */
+import { PROTECTED_SOURCE_LABEL, type Actor, type Source } from "../domain/index.js";
+import { alertId, type Alert } from "../engine/index.js";
+
+/** A duty-bearer the message is for. */
+export interface MessageRecipient {
+  readonly id: string;
+  readonly name: string;
+}
+
+/** A citation as a recipient sees it: the source's id, a title (or the neutral label) and the locator. */
+export interface MessageCitation {
+  readonly source: string;
+  readonly title: string;
+  readonly locator: string;
+  readonly protected: boolean;
+}
+
+/** A record cited by the alert. */
+export interface MessageEvidence {
+  readonly record: string;
+  readonly kind: string;
+  readonly knownAt: string;
+  readonly indicators: readonly string[];
+  readonly grade?: string;
+  readonly citations: readonly MessageCitation[];
+}
+
+/** What a notifier delivers: everything a duty-bearer needs to act on an alert, and nothing that endangers a source. */
+export interface AlertMessage {
+  /** The alert's stable id ({@link alertId}). */
+  readonly alert: string;
+  readonly caseId: string;
+  readonly date: string;
+  readonly situation: {
+    readonly id: string;
+    readonly country: string;
+    readonly group?: string;
+    readonly groupName?: string;
+  };
+  readonly level: string;
+  readonly previousLevel: string;
+  readonly score: number;
+  readonly reasons: readonly string[];
+  readonly recommendedActions: readonly {
+    readonly kind: string;
+    readonly description: string;
+    readonly dueAt: string;
+  }[];
+  readonly dutyBearers: readonly MessageRecipient[];
+  readonly evidence: readonly MessageEvidence[];
+}
+
+/** What the message builder needs to know about the case: its actors (for names) and sources (for titles). */
+export interface MessageContext {
+  readonly caseId: string;
+  readonly actors: readonly Pick<Actor, "id" | "name">[];
+  readonly sources: readonly Pick<Source, "id" | "title" | "confidential">[];
+}
+
+/**
+ * The message for one alert. A source that is confidential — or unknown to the context, which could be a
+ * confidential source held elsewhere — appears only as its id and "Protected source".
+ * @example buildAlertMessage(alert, { caseId: "x", actors: bundle.records.actor, sources: bundle.records.source })
+ */
+export function buildAlertMessage(alert: Alert, context: MessageContext): AlertMessage {
+  const actors = new Map(context.actors.map((a) => [a.id, a.name]));
+  const sources = new Map(context.sources.map((s) => [s.id, s]));
+  const titleOf = (id: string): { title: string; protected: boolean } => {
+    const s = sources.get(id);
+    return !s || s.confidential
+      ? { title: PROTECTED_SOURCE_LABEL, protected: true }
+      : { title: s.title, protected: false };
+  };
+  const s = alert.situation;
+  return {
+    alert: alertId(alert),
+    caseId: context.caseId,
+    date: alert.date,
+    situation: {
+      id: s.id,
+      country: s.country,
+      ...(s.group === undefined ? {} : { group: s.group }),
+      ...(s.groupName === undefined ? {} : { groupName: s.groupName }),
+    },
+    level: alert.level,
+    previousLevel: alert.previousLevel,
+    score: alert.score,
+    reasons: [...alert.reasons],
+    recommendedActions: alert.recommendedActions.map((a) => ({
+      kind: a.kind,
+      description: a.description,
+      dueAt: a.dueAt,
+    })),
+    dutyBearers: alert.dutyBearers.map((id) => ({ id, name: actors.get(id) ?? id })),
+    evidence: alert.evidence.map((e) => ({
+      record: e.record,
+      kind: e.kind,
+      knownAt: e.knownAt,
+      indicators: [...e.indicators],
+      ...(e.grade === undefined ? {} : { grade: e.grade }),
+      citations: e.citations.map((c) => ({ source: c.source, ...titleOf(c.source), locator: c.locator })),
+    })),
+  };
+}
