@@ -11,7 +11,7 @@ import { caseDirFrom, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { demoSummary, formatDemoSummary } from "./demo-summary.js";
 import { printJson } from "./io.js";
-import { validRulebook } from "./replay.command.js";
+import { storeReplayAlerts, validRulebook } from "./replay.command.js";
 import { validLexicon } from "./report.command.js";
 import { startServer, untilSignal } from "./serve.command.js";
 import { usageError } from "./cli-error.js";
@@ -60,8 +60,15 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
           replay: analysis.replay,
           scorecard: analysis.scorecard,
         });
-        if (opts.json) printJson(ctx.io, summary);
-        else ctx.io.out(formatDemoSummary(summary));
+        // The replay's alerts are stored so the API can serve them even when it runs without the rulebook.
+        const saved = analysis.replay
+          ? await storeReplayAlerts(store, bundle, rulebook, "day", analysis.replay)
+          : { stored: 0, runId: "none" };
+        const savedLine = `Stored alerts: ${saved.stored} (run ${saved.runId})\n`;
+        if (opts.json) {
+          printJson(ctx.io, summary);
+          ctx.io.err(savedLine);
+        } else ctx.io.out(`${formatDemoSummary(summary)}${savedLine}`);
         if (!opts.serve) return;
         const server = await startServer({
           store,

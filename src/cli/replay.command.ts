@@ -1,6 +1,7 @@
 /**
- * `tocsin replay (--case ID | --case-dir DIR) [--step day|week|month] [--json]`: walk a case through its period
- * with the early-warning engine, using at each step only what was known then, and print the alerts in order.
+ * `tocsin replay (--case ID | --case-dir DIR) [--step day|week|month] [--json] [--db PATH] [--outbox FILE]
+ * [--webhook URL]`: walk a case through its period with the early-warning engine, using at each step only what
+ * was known then, and print the alerts in order; optionally store them and deliver them to duty-bearers.
  * @module
  */
 import type { Command } from "commander";
@@ -13,16 +14,101 @@ import {
   type ReplayStep,
   type ValidRulebook,
 } from "../engine/index.js";
+import type { CaseBundle } from "../domain/index.js";
+import {
+  buildAlertMessage,
+  deliverAlerts,
+  fileOutboxNotifier,
+  formatDeliveryReport,
+  webhookNotifier,
+  WebhookConfigError,
+  type AlertNotifier,
+} from "../notify/index.js";
+import { redactLocation, saveAlerts, type Store } from "../storage/index.js";
+import { canonicalJson, sha256Hex } from "../storage/records/canonical-json.js";
 import { usageError } from "./cli-error.js";
 import { caseDirFrom, formatProblem, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
+import { withStore } from "./with-store.js";
 
 interface ReplayOptions {
   case?: string;
   caseDir?: string;
   step: string;
   json?: boolean;
+  db?: string;
+  outbox?: string;
+  webhook?: string;
+}
+
+/** The environment variable holding the webhook's shared secret (passed in `ctx.env`). */
+export const WEBHOOK_SECRET_ENV = "TOCSIN_WEBHOOK_SECRET";
+
+/**
+ * The run id of a replay: derived from the case's content, the rulebook's id and version, the step and the
+ * period replayed, so replaying the same case with the same rulebook again replaces (and logs) nothing.
+ */
+export function replayRunId(
+  bundle: CaseBundle,
+  rulebook: ValidRulebook,
+  step: ReplayStep,
+  result: ReplayResult,
+): string {
+  const digest = sha256Hex(
+    canonicalJson({
+      case: bundle,
+      rulebook: [rulebook.id, rulebook.version],
+      step,
+      from: result.from,
+      to: result.to,
+    }),
+  );
+  return `replay-${step}-${digest.slice(0, 16)}`;
+}
+
+/**
+ * Store a replay's alerts (each payload is the engine's alert) under its {@link replayRunId}.
+ * @returns the number of alerts stored and the run id.
+ */
+export async function storeReplayAlerts(
+  store: Store,
+  bundle: CaseBundle,
+  rulebook: ValidRulebook,
+  step: ReplayStep,
+  result: ReplayResult,
+): Promise<{ stored: number; runId: string }> {
+  const runId = replayRunId(bundle, rulebook, step, result);
+  const stored = await saveAlerts(
+    store,
+    bundle.manifest.id,
+    runId,
+    result.alerts.map((a) => ({
+      date: a.date,
+      situation: a.situation.id,
+      level: a.level,
+      previousLevel: a.previousLevel,
+      payload: a,
+    })),
+  );
+  return { stored, runId };
+}
+
+/** The notifiers the options ask for; a webhook without a usable secret or address is a usage error. */
+function notifiersFrom(ctx: CliContext, opts: ReplayOptions): AlertNotifier[] {
+  const out: AlertNotifier[] = [];
+  if (opts.outbox !== undefined) out.push(fileOutboxNotifier(opts.outbox));
+  if (opts.webhook !== undefined) {
+    const secret = ctx.env[WEBHOOK_SECRET_ENV];
+    if (!secret) throw usageError(`--webhook needs the shared secret in ${WEBHOOK_SECRET_ENV}`);
+    try {
+      out.push(webhookNotifier({ url: opts.webhook, secret }));
+    } catch (e) {
+      if (e instanceof WebhookConfigError) throw usageError(`--webhook: ${e.message}`);
+      throw e;
+    }
+  }
+  return out;
 }
 
 /** The `--json` document: exactly these keys. */
@@ -92,29 +178,54 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
     .option("--case-dir <dir>", "any case folder")
     .option("--step <step>", "day, week or month", "week")
     .option("--json", "print one JSON document")
+    .option("--db <path>", "store the alerts in this store (SQLite file or postgres:// URL)")
+    .option("--outbox <file>", "deliver the alerts as JSON lines appended to this file (no duplicates)")
+    .option("--webhook <url>", `POST the alerts here, signed with ${WEBHOOK_SECRET_ENV}`)
     .action(async (opts: ReplayOptions) => {
       if (!(REPLAY_STEPS as readonly string[]).includes(opts.step))
         throw usageError(`--step "${opts.step}" must be day, week or month`);
+      const notifiers = notifiersFrom(ctx, opts);
       const bundle = await readValidCase(ctx, caseDirFrom(ctx, opts));
       const rulebook = await validRulebook(ctx);
-      const result = replay(bundle, rulebook, { step: opts.step as ReplayStep });
-      if (opts.json) {
-        printJson(ctx.io, replayJson(result));
-        return;
-      }
-      for (const a of result.alerts) ctx.io.out(`${formatAlert(a)}\n\n`);
-      const first = Object.entries(result.firstDateByLevel)
-        .map(([level, d]) => `${level} ${d ?? "never"}`)
-        .join(", ");
-      ctx.io.out(`first date by level: ${first}\n`);
-      if (result.evaluation) {
-        const lead = Object.entries(result.evaluation.leadTimeDays)
-          .map(([level, d]) => `${level} ${d === null ? "never" : `${d} day(s)`}`)
-          .join(", ");
-        ctx.io.out(`lead time before the onset ${result.evaluation.onset}: ${lead}\n`);
-      }
+      const step = opts.step as ReplayStep;
+      const result = replay(bundle, rulebook, { step });
+      if (opts.json) printJson(ctx.io, replayJson(result));
+      else printAlerts(ctx, result);
       ctx.io.err(
         `${result.steps} step(s), ${result.alerts.length} alert(s), rulebook ${rulebook.id} ${rulebook.version}\n`,
       );
+      if (opts.db !== undefined) {
+        const location = opts.db;
+        const { stored, runId } = await withStore(location, (store) =>
+          storeReplayAlerts(store, bundle, rulebook, step, result),
+        );
+        ctx.io.err(`stored ${stored} alert(s) as run ${runId} in ${redactLocation(location)}\n`);
+      }
+      if (notifiers.length > 0) {
+        const context = {
+          caseId: bundle.manifest.id,
+          actors: bundle.records.actor,
+          sources: bundle.records.source,
+        };
+        const messages = result.alerts.map((a) => buildAlertMessage(a, context));
+        const report = await deliverAlerts(notifiers, messages);
+        ctx.io.err(formatDeliveryReport(report));
+        if (!report.ok) ctx.setExitCode(1);
+      }
     });
+}
+
+/** The human-readable output: each alert, the first date of each level and the lead times. */
+function printAlerts(ctx: CliContext, result: ReplayResult): void {
+  for (const a of result.alerts) ctx.io.out(`${formatAlert(a)}\n\n`);
+  const first = Object.entries(result.firstDateByLevel)
+    .map(([level, d]) => `${level} ${d ?? "never"}`)
+    .join(", ");
+  ctx.io.out(`first date by level: ${first}\n`);
+  if (result.evaluation) {
+    const lead = Object.entries(result.evaluation.leadTimeDays)
+      .map(([level, d]) => `${level} ${d === null ? "never" : `${d} day(s)`}`)
+      .join(", ");
+    ctx.io.out(`lead time before the onset ${result.evaluation.onset}: ${lead}\n`);
+  }
 }

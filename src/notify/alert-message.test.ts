@@ -61,7 +61,9 @@ describe("buildAlertMessage", () => {
       { source: "src-secret", title: "Protected source", locator: "para 2", protected: true },
       { source: "src-unknown", title: "Protected source", locator: "item 9", protected: true },
     ]);
-    expect(m.recommendedActions).toEqual([{ kind: "public-naming", description: "Name it", dueAt: "2001-03-11" }]);
+    expect(m.recommendedActions).toEqual([
+      { kind: "public-naming", description: "Name it", dueAt: "2001-03-11" },
+    ]);
     expect(m.level).toBe("high");
     expect(m.previousLevel).toBe("elevated");
     expect(JSON.stringify(m)).not.toMatch(/CANARY/);

@@ -40,6 +40,8 @@ export function formatDeliveryReport(report: DeliveryReport): string {
   for (const r of report.results)
     for (const d of r.deliveries)
       if (d.status === "failed")
-        lines.push(`  failed: ${r.notifier} ${r.alert} → ${d.recipient} after ${d.attempts} attempt(s): ${d.error}`);
+        lines.push(
+          `  failed: ${r.notifier} ${r.alert} → ${d.recipient} after ${d.attempts} attempt(s): ${d.error}`,
+        );
   return `${lines.join("\n")}\n`;
 }

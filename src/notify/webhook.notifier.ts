@@ -74,7 +74,10 @@ export function webhookNotifier(options: WebhookOptions): AlertNotifier {
   const backoffMs = Math.max(0, options.backoffMs ?? 500);
 
   // Errors name the status or the failure, never the address (it may hold a token).
-  const attemptOnce = async (body: string, key: string): Promise<{ ok: boolean; retry: boolean; error?: string }> => {
+  const attemptOnce = async (
+    body: string,
+    key: string,
+  ): Promise<{ ok: boolean; retry: boolean; error?: string }> => {
     try {
       const res = await fetch(url, {
         method: "POST",
