@@ -38,6 +38,30 @@ const io = [
 ];
 const core = ["domain", "engine", "forecast", "analysis"];
 
+/** process.env and process.argv are read only by the composition root (src/app). */
+const processOutsideApp = [
+  {
+    selector: "MemberExpression[object.name='process'][property.name='env']",
+    message: "only the composition root (src/app) reads process.env",
+  },
+  {
+    selector: "MemberExpression[object.name='process'][property.name='argv']",
+    message: "only the composition root (src/app) reads process.argv",
+  },
+];
+
+/** The pure core never reads the clock: it takes dates as arguments. */
+const clockInCore = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "the pure core never reads the clock: take the date as an argument",
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "the pure core never reads the clock: take the date as an argument",
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -94,7 +118,7 @@ export default tseslint.config(
     files: ["src/contracts/**/*.ts"],
     rules: {
       "no-restricted-imports": forbid(
-        ["storage", "importers", "http", "cli", "notify", "casefiles", "app"],
+        ["storage", "importers", "http", "cli", "notify", "casefiles", "app", "engine", "analysis", "forecast"],
         [],
         "contracts hold schemas only: they may import domain and zod",
       ),
@@ -194,14 +218,12 @@ export default tseslint.config(
   {
     files: ["src/**/*.ts"],
     ignores: ["src/app/**/*.ts", "src/**/*.test.ts"],
-    rules: {
-      "no-restricted-syntax": [
-        "error",
-        {
-          selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: "only the composition root (src/app) reads process.env",
-        },
-      ],
-    },
+    rules: { "no-restricted-syntax": ["error", ...processOutsideApp] },
+  },
+  {
+    // Listed after the src/** block because flat config replaces, not merges, a rule's options.
+    files: core.map((l) => `src/${l}/**/*.ts`),
+    ignores: ["src/**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", ...processOutsideApp, ...clockInCore] },
   },
 );

@@ -20,11 +20,12 @@ describe("commitmentStates", () => {
   });
 
   it("uses the default window when no follow-up date is given", () => {
-    const b = bundle({ commitment: [commitment("c1", "1993-03-08")] });
+    const b = bundle({ commitment: [commitment("c1", "1993-03-08", { delivered: false })] });
     expect(commitmentStates(b, { asOf: "1993-04-30" })[0]).toMatchObject({
       status: "overdue",
       dueAt: "1993-04-07",
       dueSource: "default",
+      dueAssumed: true,
       daysOverdue: 23,
     });
     expect(commitmentStates(b, { asOf: "1993-04-30", followUpDays: 60 })[0]).toMatchObject({
@@ -52,6 +53,35 @@ describe("commitmentStates", () => {
       deliveredAt: "1993-03-20",
       daysToDeliver: 12,
     });
+  });
+
+  it("leaves a commitment with unknown delivery and no declared due date undetermined, not overdue", () => {
+    const b = bundle({
+      commitment: [
+        commitment("c1", "1993-03-08", { delivered: null }),
+        commitment("c2", "1993-03-08", { delivered: null, followUpDue: "1993-04-01" }),
+        commitment("c3", "1993-03-08", {
+          delivered: false,
+          followUpDue: "1993-04-01",
+          followUpDueAssumed: true,
+        }),
+      ],
+    });
+    expect(
+      commitmentStates(b, { asOf: "1993-05-01" }).map((c) => [
+        c.commitment,
+        c.status,
+        c.dueSource,
+        c.dueAssumed,
+        c.daysOverdue,
+      ]),
+    ).toEqual([
+      ["c1", "undetermined", "default", true, undefined],
+      ["c2", "overdue", "declared", false, 30],
+      ["c3", "overdue", "declared", true, 30],
+    ]);
+    // Before the default window ends it is simply pending.
+    expect(commitmentStates(b, { asOf: "1993-03-20" })[0]?.status).toBe("pending");
   });
 
   it("is empty for an empty case and ignores commitments not yet known", () => {

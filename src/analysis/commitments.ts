@@ -6,8 +6,12 @@ import { addDays, asOf as asOfGate, daysBetween, type CaseBundle, type Commitmen
 import { dayOf } from "./evidence.js";
 import { DEFAULT_RESPONSE_WINDOW_DAYS } from "./ledger/request-status.js";
 
-/** Delivered (by the as-of day), overdue (due date passed, not delivered), or pending (not yet due). */
-export type CommitmentStatus = "delivered" | "overdue" | "pending";
+/**
+ * Delivered (by the as-of day), overdue (due date passed, not delivered), pending (not yet due), or
+ * undetermined (the record does not know whether it was delivered and gives no due date: the default window
+ * alone is no ground to call it "not delivered").
+ */
+export type CommitmentStatus = "delivered" | "overdue" | "pending" | "undetermined";
 
 export interface CommitmentState {
   readonly commitment: string;
@@ -18,6 +22,8 @@ export interface CommitmentState {
   readonly madeAt: string;
   readonly dueAt: string;
   readonly dueSource: "declared" | "default";
+  /** True when the due date is assumed: the default window, or a declared date marked editorial. */
+  readonly dueAssumed: boolean;
   readonly status: CommitmentStatus;
   readonly deliveredAt?: string;
   readonly daysToDeliver?: number;
@@ -58,10 +64,14 @@ export function commitmentStates(bundle: CaseBundle, options: CommitmentOptions)
         madeAt,
         dueAt,
         dueSource: c.followUpDue === undefined ? ("default" as const) : ("declared" as const),
+        dueAssumed: c.followUpDue === undefined || c.followUpDueAssumed === true,
         recordedDelivered: c.delivered,
       };
       if (deliveredAt !== undefined && deliveredAt <= options.asOf) {
         return { ...base, status: "delivered", deliveredAt, daysToDeliver: daysBetween(madeAt, deliveredAt) };
+      }
+      if (dueAt < options.asOf && c.delivered === null && c.followUpDue === undefined) {
+        return { ...base, status: "undetermined" };
       }
       if (dueAt < options.asOf) {
         return { ...base, status: "overdue", daysOverdue: daysBetween(dueAt, options.asOf) };

@@ -14,7 +14,7 @@ import {
   type ReplayStep,
   type ValidRulebook,
 } from "../engine/index.js";
-import type { CaseBundle } from "../domain/index.js";
+import { redactCitations, type CaseBundle } from "../domain/index.js";
 import {
   buildAlertMessage,
   deliverAlerts,
@@ -30,6 +30,7 @@ import { usageError } from "./cli-error.js";
 import { caseDirFrom, formatProblem, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
+import { formatCitation } from "./timeline.command.js";
 import { withStore } from "./with-store.js";
 
 interface ReplayOptions {
@@ -111,8 +112,19 @@ function notifiersFrom(ctx: CliContext, opts: ReplayOptions): AlertNotifier[] {
   return out;
 }
 
-/** The `--json` document: exactly these keys. */
-export function replayJson(result: ReplayResult): unknown {
+/** A test for "is this source id confidential in the case", from the case's sources. */
+export function confidentialIn(bundle: CaseBundle): (sourceId: string) => boolean {
+  const ids = new Set(bundle.records.source.filter((s) => s.confidential).map((s) => s.id));
+  return (id) => ids.has(id);
+}
+
+/** An alert's evidence as it may be printed: citations to confidential sources without their locators. */
+function shownEvidence(a: Alert, isConfidential: (sourceId: string) => boolean) {
+  return a.evidence.map((e) => ({ ...e, citations: redactCitations(e.citations, isConfidential) }));
+}
+
+/** The `--json` document: exactly these keys. Citations to confidential sources carry no locator. */
+export function replayJson(result: ReplayResult, isConfidential: (sourceId: string) => boolean): unknown {
   return {
     case: result.case,
     steps: result.steps,
@@ -123,7 +135,7 @@ export function replayJson(result: ReplayResult): unknown {
       previousLevel: a.previousLevel,
       score: a.score,
       factors: a.factors,
-      evidence: a.evidence,
+      evidence: shownEvidence(a, isConfidential),
       recommendedActions: a.recommendedActions,
       dutyBearers: a.dutyBearers,
     })),
@@ -144,8 +156,8 @@ export async function validRulebook(ctx: CliContext): Promise<ValidRulebook> {
   return r.rulebook;
 }
 
-/** One alert as human-readable lines. */
-export function formatAlert(a: Alert): string {
+/** One alert as human-readable lines; citations to confidential sources show no locator. */
+export function formatAlert(a: Alert, isConfidential: (sourceId: string) => boolean): string {
   const who = a.situation.groupName ?? a.situation.group ?? "(no group targeted)";
   const lines = [
     `${a.date}  ${a.situation.country} · ${who}  ${a.previousLevel} → ${a.level}  (score ${a.score})`,
@@ -153,8 +165,8 @@ export function formatAlert(a: Alert): string {
   if (a.factors.length > 0)
     lines.push(`  factors: ${a.factors.map((f) => `${f.factor} ${f.score}`).join(", ")}`);
   for (const r of a.reasons) lines.push(`  why: ${r}`);
-  for (const e of a.evidence) {
-    const cites = e.citations.map((c) => `${c.source} ${c.locator}`).join("; ");
+  for (const e of shownEvidence(a, isConfidential)) {
+    const cites = e.citations.map(formatCitation).join("; ");
     lines.push(
       `  evidence: ${e.record}${e.grade ? ` [${e.grade}]` : ""} (${e.indicators.join(", ")})${cites ? ` — ${cites}` : ""}`,
     );
@@ -176,7 +188,11 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
     )
     .option("--case <id>", "a built-in case")
     .option("--case-dir <dir>", "any case folder")
-    .option("--step <step>", "day, week or month", "week")
+    .option(
+      "--step <step>",
+      "day, week or month (also assesses every day a record becomes known, so dates do not depend on it)",
+      "week",
+    )
     .option("--json", "print one JSON document")
     .option("--db <path>", "store the alerts in this store (SQLite file or postgres:// URL)")
     .option("--outbox <file>", "deliver the alerts as JSON lines appended to this file (no duplicates)")
@@ -189,8 +205,8 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
       const rulebook = await validRulebook(ctx);
       const step = opts.step as ReplayStep;
       const result = replay(bundle, rulebook, { step });
-      if (opts.json) printJson(ctx.io, replayJson(result));
-      else printAlerts(ctx, result);
+      if (opts.json) printJson(ctx.io, replayJson(result, confidentialIn(bundle)));
+      else printAlerts(ctx, result, confidentialIn(bundle));
       ctx.io.err(
         `${result.steps} step(s), ${result.alerts.length} alert(s), rulebook ${rulebook.id} ${rulebook.version}\n`,
       );
@@ -216,8 +232,12 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
 }
 
 /** The human-readable output: each alert, the first date of each level and the lead times. */
-function printAlerts(ctx: CliContext, result: ReplayResult): void {
-  for (const a of result.alerts) ctx.io.out(`${formatAlert(a)}\n\n`);
+function printAlerts(
+  ctx: CliContext,
+  result: ReplayResult,
+  isConfidential: (sourceId: string) => boolean,
+): void {
+  for (const a of result.alerts) ctx.io.out(`${formatAlert(a, isConfidential)}\n\n`);
   const first = Object.entries(result.firstDateByLevel)
     .map(([level, d]) => `${level} ${d ?? "never"}`)
     .join(", ");

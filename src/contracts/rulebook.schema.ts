@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import type { RulebookDocument } from "../engine/rulebook.js";
+import type { RulebookDocument } from "../domain/rulebook-document.js";
 
 const Id = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, "ids are letters, digits, '.', '-' or '_'");
 const Positive = z.number().positive();

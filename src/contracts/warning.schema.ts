@@ -61,6 +61,7 @@ export const CommitmentSchema = z.strictObject({
   measure: z.string().min(1),
   addressee: IdSchema.optional(),
   followUpDue: DaySchema.optional(),
+  followUpDueAssumed: z.boolean().optional(),
   delivered: z.boolean().nullable(),
   deliveredAt: DaySchema.optional(),
   deliveredBy: IdSchema.optional(),

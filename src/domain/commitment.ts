@@ -10,6 +10,8 @@ export interface Commitment extends RecordBase {
   readonly measure: string;
   readonly addressee?: string;
   readonly followUpDue?: string;
+  /** True when `followUpDue` is an editorial choice, not a date the source gives (findings then say "assumed"). */
+  readonly followUpDueAssumed?: boolean;
   /** true delivered, false not delivered, null not yet known. */
   readonly delivered: boolean | null;
   readonly deliveredAt?: string;

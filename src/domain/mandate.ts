@@ -32,6 +32,11 @@ export interface Mandate extends RecordBase {
   readonly resolution?: string;
   readonly legalBasis: LegalBasis;
   readonly tasks: readonly MandateTask[];
+  /**
+   * False when the source does not say what the mandate tasks the mission with (`tasks` may then be empty):
+   * whether it protects civilians is then undetermined, not "no". Absent means the tasks are known.
+   */
+  readonly tasksKnown?: boolean;
   readonly troopCeiling?: number;
   /** Day the mandate ended or was replaced, if it did. `occurredAt` is its adoption. */
   readonly endedAt?: string;

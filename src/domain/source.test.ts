@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { gradingWeight, PROTECTED_SOURCE_LABEL, redactSource, type Source } from "./source.js";
+import {
+  gradingWeight,
+  PROTECTED_SOURCE_LABEL,
+  redactCitations,
+  redactSource,
+  type Source,
+} from "./source.js";
 
 const informant: Source = {
   id: "src-informant",
@@ -38,5 +44,26 @@ describe("gradingWeight", () => {
     expect(gradingWeight("B", 2)).toBeCloseTo(0.81, 10);
     expect(gradingWeight("F", 6)).toBeCloseTo(0.225, 10);
     expect(gradingWeight("B", 2)).toBeGreaterThan(gradingWeight("F", 6));
+  });
+});
+
+describe("redactCitations", () => {
+  const secret = (id: string): boolean => id === "src-inf";
+  it("drops the locator of a citation to a confidential source and keeps public ones unchanged", () => {
+    const out = redactCitations(
+      [
+        { source: "src-inf", locator: "account relayed in the cable" },
+        { source: "src-pub", locator: "p. 3" },
+      ],
+      secret,
+    );
+    expect(out).toEqual([
+      { source: "src-inf", label: PROTECTED_SOURCE_LABEL, protected: true },
+      { source: "src-pub", locator: "p. 3" },
+    ]);
+    expect(JSON.stringify(out)).not.toContain("relayed");
+  });
+  it("gives an empty list for no citations", () => {
+    expect(redactCitations([], secret)).toEqual([]);
   });
 });

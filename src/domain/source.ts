@@ -3,6 +3,7 @@
  * identity inside the store: {@link redactSource} is the only way a source leaves it for an unentitled viewer.
  * @module
  */
+import type { Citation } from "./citation.js";
 import type { RecordBase } from "./record.js";
 
 /** Reliability of the source: A completely reliable … E unreliable, F cannot be judged. */
@@ -80,6 +81,33 @@ export function redactSource(source: Source, entitled: boolean): RedactedSource 
     confidential: true,
     redacted: true,
   };
+}
+
+/**
+ * A citation as it may leave the store: a public source's citation unchanged; a confidential source's only by
+ * its id and the neutral label, without the locator (a locator such as "account relayed in the cable" can
+ * point at the informant as surely as a name).
+ */
+export type ShownCitation =
+  | Citation
+  | { readonly source: string; readonly label: typeof PROTECTED_SOURCE_LABEL; readonly protected: true };
+
+/**
+ * The one rule for citations in every output (CLI, notifications, HTTP): a citation to a confidential source
+ * shows its source id and "Protected source", no locator. `isConfidential` answers for a source id; give it
+ * `true` for an id it does not know when the source could be confidential and held elsewhere.
+ * @example redactCitations([{ source: "src-inf", locator: "¶2" }], (id) => id === "src-inf")
+ * // [{ source: "src-inf", label: "Protected source", protected: true }]
+ */
+export function redactCitations(
+  citations: readonly Citation[],
+  isConfidential: (sourceId: string) => boolean,
+): ShownCitation[] {
+  return citations.map((c) =>
+    isConfidential(c.source)
+      ? { source: c.source, label: PROTECTED_SOURCE_LABEL, protected: true as const }
+      : c,
+  );
 }
 
 /**

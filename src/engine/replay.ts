@@ -21,7 +21,7 @@ export interface ReplayOptions {
   readonly from?: string;
   /** Last day (default: the case period's end). */
   readonly to?: string;
-  /** Keep every step's assessments in `trace` (memory grows with steps × situations). */
+  /** Keep every assessed day's assessments in `trace` (memory grows with steps × situations). */
   readonly trace?: boolean;
 }
 
@@ -41,6 +41,7 @@ export interface ReplayResult {
   readonly case: string;
   readonly from: string;
   readonly to: string;
+  /** Days assessed: the step days plus every day in the range on which a record became known. */
   readonly steps: number;
   readonly alerts: readonly Alert[];
   readonly firstDateByLevel: LevelDates;
@@ -91,7 +92,26 @@ function record(dates: Record<RuledLevel, string | null>, level: RiskLevel, day:
 }
 
 /**
- * Replay a case through its period.
+ * The days a replay assesses: the step days of {@link stepDates} plus every distinct day in the range on which a
+ * record becomes known, so a level change is dated to the day its evidence arrived, not to the next step boundary.
+ * @example assessedDates("1994-01-01", "1994-01-15", "week", ["1994-01-03"]) // ["1994-01-01", "1994-01-03", "1994-01-08", "1994-01-15"]
+ */
+export function assessedDates(
+  from: string,
+  to: string,
+  step: ReplayStep,
+  knownDays: Iterable<string>,
+): string[] {
+  const days = new Set(stepDates(from, to, step));
+  for (const k of knownDays) {
+    const day = k.slice(0, 10);
+    if (day >= from && day <= to) days.add(day);
+  }
+  return [...days].sort();
+}
+
+/**
+ * Replay a case through its period. Whatever the step, it also assesses on each day a record becomes known.
  * @example replay(bundle, rulebook, { step: "week" }).alerts.map((a) => [a.date, a.level])
  */
 export function replay(bundle: CaseBundle, rulebook: ValidRulebook, options: ReplayOptions): ReplayResult {
@@ -108,7 +128,10 @@ export function replay(bundle: CaseBundle, rulebook: ValidRulebook, options: Rep
   const firstBySituation = new Map<string, Record<RuledLevel, string | null>>();
   const first = emptyDates();
   const alerts: Alert[] = [];
-  const dates = stepDates(from, to, options.step);
+  const dates = assessedDates(from, to, options.step, [
+    ...items.map((x) => x.knownAt),
+    ...groups.map((x) => x.knownAt),
+  ]);
   let previous: Assessment[] = [];
   const trace: { date: string; assessments: Assessment[] }[] = [];
   let i = 0;

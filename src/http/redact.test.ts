@@ -62,3 +62,19 @@ describe("redactDeep", () => {
     expect(redactDeep(undefined, ANONYMOUS)).toBeUndefined();
   });
 });
+
+describe("redactDeep: citations", () => {
+  it("blanks the locator of a citation to a confidential source, keeps public ones", () => {
+    const body = {
+      citations: [
+        { source: "src-inf", locator: "account relayed in the cable" },
+        { source: "src-pub", locator: "p. 3" },
+      ],
+    };
+    const out = redactDeep(body, ANONYMOUS, (id) => id === "src-inf");
+    expect(out.citations).toEqual([
+      { source: "src-inf", locator: "", label: "Protected source" },
+      { source: "src-pub", locator: "p. 3" },
+    ]);
+  });
+});

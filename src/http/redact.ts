@@ -4,7 +4,7 @@
  * identities by default; this keeps an analysis that embeds a source from leaking one (defence in depth).
  * @module
  */
-import { redactSource, type Source } from "../domain/index.js";
+import { redactCitations, redactSource, type Source } from "../domain/index.js";
 
 /** Who is asking. This issue has no login: everyone gets the redacted view; accounts will set `entitled`. */
 export interface Viewer {
@@ -23,22 +23,40 @@ function looksLikeSource(v: Record<string, unknown>): boolean {
  * A deep copy of `value` as `viewer` may see it. Runs in O(size of the value).
  * @example redactDeep({ items: [informant] }, ANONYMOUS).items[0].title // "Protected source"
  */
-export function redactDeep<T>(value: T, viewer: Viewer): T {
+export function redactDeep<T>(
+  value: T,
+  viewer: Viewer,
+  isConfidential: (sourceId: string) => boolean = () => false,
+): T {
   if (viewer.entitled) return value;
-  return walk(value) as T;
+  return walk(value, isConfidential) as T;
 }
 
-function walk(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(walk);
+function looksLikeCitation(v: Record<string, unknown>): boolean {
+  return typeof v.source === "string" && typeof v.locator === "string";
+}
+
+/**
+ * A citation to a confidential source keeps its shape (the answer schemas want a string locator) but its
+ * locator is blanked and it is labelled, by the domain's one citation rule `redactCitations`.
+ */
+function redactCitation(obj: Record<string, unknown>, isConfidential: (id: string) => boolean) {
+  const [shown] = redactCitations([{ source: obj.source as string, locator: obj.locator as string }], isConfidential);
+  return shown && !("locator" in shown) ? { ...obj, locator: "", label: shown.label } : obj;
+}
+
+function walk(value: unknown, isConfidential: (id: string) => boolean): unknown {
+  if (Array.isArray(value)) return value.map((v) => walk(v, isConfidential));
   if (value === null || typeof value !== "object") return value;
   let obj = value as Record<string, unknown>;
+  if (looksLikeCitation(obj)) obj = redactCitation(obj, isConfidential);
   if (looksLikeSource(obj) && obj.confidential === true) {
     obj = redactSource(obj as unknown as Source, false) as unknown as Record<string, unknown>;
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {
     if (k === "protectedIdentity") continue;
-    out[k] = walk(v);
+    out[k] = walk(v, isConfidential);
   }
   return out;
 }

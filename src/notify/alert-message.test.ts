@@ -58,8 +58,8 @@ describe("buildAlertMessage", () => {
     ]);
     expect(m.evidence[0]?.citations).toEqual([
       { source: "src-open", title: "Open Report", locator: "p. 3", protected: false },
-      { source: "src-secret", title: "Protected source", locator: "para 2", protected: true },
-      { source: "src-unknown", title: "Protected source", locator: "item 9", protected: true },
+      { source: "src-secret", title: "Protected source", protected: true },
+      { source: "src-unknown", title: "Protected source", protected: true },
     ]);
     expect(m.recommendedActions).toEqual([
       { kind: "public-naming", description: "Name it", dueAt: "2001-03-11" },

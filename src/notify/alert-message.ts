@@ -3,7 +3,7 @@
  * confidential source only by its id and the neutral label, never by anything that could identify it.
  * @module
  */
-import { PROTECTED_SOURCE_LABEL, type Actor, type Source } from "../domain/index.js";
+import { PROTECTED_SOURCE_LABEL, redactCitations, type Actor, type Source } from "../domain/index.js";
 import { alertId, type Alert } from "../engine/index.js";
 
 /** A duty-bearer the message is for. */
@@ -12,11 +12,14 @@ export interface MessageRecipient {
   readonly name: string;
 }
 
-/** A citation as a recipient sees it: the source's id, a title (or the neutral label) and the locator. */
+/**
+ * A citation as a recipient sees it: the source's id, a title (or the neutral label) and the locator — absent
+ * for a protected source, whose locator could point at the informant.
+ */
 export interface MessageCitation {
   readonly source: string;
   readonly title: string;
-  readonly locator: string;
+  readonly locator?: string;
   readonly protected: boolean;
 }
 
@@ -103,7 +106,12 @@ export function buildAlertMessage(alert: Alert, context: MessageContext): AlertM
       knownAt: e.knownAt,
       indicators: [...e.indicators],
       ...(e.grade === undefined ? {} : { grade: e.grade }),
-      citations: e.citations.map((c) => ({ source: c.source, ...titleOf(c.source), locator: c.locator })),
+      // The one citation rule: no locator for a confidential (or unknown) source.
+      citations: redactCitations(e.citations, (id) => titleOf(id).protected).map((c) =>
+        "locator" in c
+          ? { source: c.source, ...titleOf(c.source), locator: c.locator }
+          : { source: c.source, ...titleOf(c.source) },
+      ),
     })),
   };
 }

@@ -136,4 +136,21 @@ describe("dual-control reveal of a protected source", () => {
     // use; request, approve.
     expect(report.leaves).toBe(1 + loadedRecords + 1 + 3 + 2);
   });
+
+  it("lets exactly one of two concurrent reveals of one approval succeed", async () => {
+    const id = await requestReveal(store.db, sam, caseId, "src-informant", "race check", later(40));
+    await approveReveal(store.db, tom, id, later(41));
+    const results = await Promise.allSettled([
+      revealIdentity(store.db, sam, id, key, later(42)),
+      revealIdentity(store.db, sam, id, key, later(42)),
+    ]);
+    const ok = results.filter((r) => r.status === "fulfilled");
+    const refused = results.filter((r) => r.status === "rejected");
+    expect(ok).toHaveLength(1);
+    expect(ok[0]).toMatchObject({ value: { name: CANARY.name, contact: CANARY.contact } });
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ reason: { code: "REVEAL_USED" } });
+    const signer = signerFromSeed("tocsin.test/log", Buffer.alloc(32, 2));
+    expect((await verifyLog(store.db, signer)).problems).toEqual([]);
+  });
 });

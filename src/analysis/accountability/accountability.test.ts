@@ -91,6 +91,29 @@ describe("buildAccountability", () => {
     expect(t?.convictionRate).toBeCloseTo(61 / 75, 10);
   });
 
+  it("does not add judged case records on top of published totals (they are a subset)", () => {
+    const agg = bundle({
+      tribunal: [tribunal("trib", { aggregates: { convicted: 61, acquitted: 14, judged: 75 } })],
+      tribunalCase: [
+        tribunalCase("k1", { outcome: "unknown", firstJudgmentAt: "2001-01-01" }),
+        tribunalCase("k2", { outcome: "convicted", firstJudgmentAt: "2002-01-01" }),
+        tribunalCase("k3", { outcome: "pending" }),
+      ],
+    });
+    const t = buildAccountability(agg, { asOf: "2015-12-31" }).tribunals[0];
+    const o = t?.outcomes;
+    expect([o?.convicted, o?.acquitted, o?.unknown, o?.pending]).toEqual([61, 14, 0, 1]);
+    expect([t?.outcomeBasis.unknown, t?.outcomeBasis.pending]).toEqual(["aggregates", "cases"]);
+    expect((o?.convicted ?? 0) + (o?.acquitted ?? 0) + (o?.unknown ?? 0)).toBe(t?.judged);
+    expect([t?.casesInRecord.unknown, t?.casesInRecord.convicted]).toEqual([1, 1]);
+    // Without published totals, a judged case with an unknown outcome is counted from the record.
+    const noAgg = buildAccountability(
+      { ...agg, records: { ...agg.records, tribunal: [tribunal("trib")] } },
+      { asOf: "2015-12-31" },
+    ).tribunals[0];
+    expect([noAgg?.outcomes.unknown, noAgg?.outcomeBasis.unknown, noAgg?.judged]).toEqual([1, "cases", 2]);
+  });
+
   it("flags a side with documented crimes in the mandate and nobody accused", () => {
     const t = buildAccountability(b, { asOf: "2005-12-31" }).tribunals[0];
     expect(t?.sides).toEqual([

@@ -30,7 +30,11 @@ export interface TribunalAccountability {
   readonly tribunal: string;
   readonly name: string;
   readonly mandate: Tribunal["mandate"];
-  /** Outcome counts: the published aggregate where there is one, else the count of cases in the record. */
+  /**
+   * Outcome counts: the published aggregate where there is one, else the count of cases in the record. When the
+   * tribunal publishes totals of judgments, judged case records are a subset of them and are not added (so
+   * `unknown` is then 0, basis `aggregates`).
+   */
   readonly outcomes: Readonly<Record<CaseOutcome, number>>;
   readonly outcomeBasis: Readonly<Record<CaseOutcome, FigureBasis>>;
   /** Cases in the record by outcome (as of the day), for comparison with the aggregates. */
@@ -84,8 +88,15 @@ function trackTribunal(bundle: CaseBundle, t: Tribunal, asOf: string): TribunalA
   for (const c of cases) casesInRecord[outcomeAsOf(c, asOf)] += 1;
   const outcomes = zeroCounts();
   const outcomeBasis = {} as Record<CaseOutcome, FigureBasis>;
+  // Published totals of judgments cover every accused judged: the individual case records are a subset of them,
+  // already counted, so a judged case (even one whose outcome the source does not give) is not added on top.
+  const judgedTotals =
+    t.aggregates?.judged !== undefined ||
+    t.aggregates?.convicted !== undefined ||
+    t.aggregates?.acquitted !== undefined;
   for (const o of CASE_OUTCOMES) {
-    const agg = o === "pending" || o === "unknown" ? undefined : t.aggregates?.[o];
+    const agg =
+      o === "pending" ? undefined : o === "unknown" ? (judgedTotals ? 0 : undefined) : t.aggregates?.[o];
     outcomes[o] = agg ?? casesInRecord[o];
     outcomeBasis[o] = agg === undefined ? "cases" : "aggregates";
   }

@@ -114,6 +114,33 @@ describe("buildGaps", () => {
     });
   });
 
+  it("leaves a mandate whose tasks are not known undetermined (gap null), not a gap", () => {
+    const b = bundle({
+      mandate: [
+        mandate("m1", "1993-10-05", { tasks: [], tasksKnown: false, endedAt: "1994-05-16" }),
+        mandate("m2", "1994-05-17", {
+          tasks: [{ text: "protect civilians", category: "protection-of-civilians" }],
+          tasksKnown: false,
+        }),
+        mandate("m0", "1992-01-01", { tasks: [], tasksKnown: false, endedAt: "1992-12-31" }),
+      ],
+    });
+    expect(
+      buildGaps(b, { asOf: "1994-12-31", levels }).mandates.map((m) => [
+        m.mandate,
+        m.gap,
+        m.protectsCivilians,
+        m.taskCategories,
+      ]),
+    ).toEqual([
+      // Never at high risk: no gap to determine.
+      ["m0", false, null, []],
+      ["m1", null, null, []],
+      // A protection task that is listed counts even when the list is said to be incomplete.
+      ["m2", false, true, ["protection-of-civilians"]],
+    ]);
+  });
+
   it("does not match spans of another country", () => {
     const b = bundle({ mandate: [mandate("m1", "1993-10-05", { country: "ABC" })] });
     expect(buildGaps(b, { asOf: "1994-12-31", levels }).mandates[0]?.gap).toBe(false);

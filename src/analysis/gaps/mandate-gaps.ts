@@ -16,10 +16,14 @@ export interface MandateGap {
   readonly inForce: { readonly from: string; readonly to: string };
   /** When the mandate was in force at `high` or above (undefined: never, by the as-of day). */
   readonly atRisk?: LevelOverlap;
-  readonly protectsCivilians: boolean;
+  /** Null when the record says its tasks are not known (`tasksKnown: false`). */
+  readonly protectsCivilians: boolean | null;
   readonly taskCategories: readonly string[];
-  /** In force at high risk or above without a task to protect civilians. */
-  readonly gap: boolean;
+  /**
+   * In force at high risk or above without a task to protect civilians. Null ("undetermined") when the tasks are
+   * not known but the mandate was in force at high risk or above: unknown tasks are not evidence of a gap.
+   */
+  readonly gap: boolean | null;
 }
 
 /** The lowest level at which a mandate without protection of civilians counts as a gap. */
@@ -39,7 +43,7 @@ export function mandateGaps(
     .map((m): MandateGap => {
       const inForce = { from: dayOf(m), to: minDay(m.endedAt ?? asOf, asOf) };
       const atRisk = overlapAtLevel(inForce, spans, MANDATE_GAP_LEVEL, asOf, m.country);
-      const protects = protectsCivilians(m);
+      const protects = m.tasksKnown === false && !protectsCivilians(m) ? null : protectsCivilians(m);
       return {
         mandate: m.id,
         mission: m.mission,
@@ -50,7 +54,7 @@ export function mandateGaps(
         ...(atRisk ? { atRisk } : {}),
         protectsCivilians: protects,
         taskCategories: [...new Set(m.tasks.map((t) => t.category))],
-        gap: atRisk !== undefined && !protects,
+        gap: atRisk === undefined ? false : protects === null ? null : !protects,
       };
     })
     .sort((a, b) => a.inForce.from.localeCompare(b.inForce.from) || a.mandate.localeCompare(b.mandate));

@@ -10,7 +10,14 @@ import { answersTo, isActing } from "./request-status.js";
 export interface DutyBearerRecord {
   readonly actor: string;
   readonly name: string;
+  /** Warnings this actor received: it is among the warning's recipients. */
   readonly received: number;
+  /**
+   * Warnings whose requests are addressed to this actor though it is not among the recipients: the request is
+   * ultimately aimed at it, but nothing says it received the warning, so these are not counted as received.
+   */
+  readonly aimedAt: number;
+  readonly aimedAtWarnings: readonly string[];
   readonly answered: number;
   readonly actedOn: number;
   /** Days from each answered warning to this actor's first answer to it. */
@@ -20,7 +27,10 @@ export interface DutyBearerRecord {
   readonly unanswered: readonly string[];
 }
 
-/** Everyone a warning is addressed to: its recipients and the addressees of its requests. */
+/**
+ * Everyone a warning is addressed to: its recipients and the addressees of its requests. Only the recipients
+ * received it (see {@link DutyBearerRecord.aimedAt}).
+ */
 export function addresseesOf(w: Warning): string[] {
   const all = new Set<string>(w.recipients);
   for (const a of w.requestedActions) for (const id of a.addressees ?? []) all.add(id);
@@ -28,7 +38,8 @@ export function addresseesOf(w: Warning): string[] {
 }
 
 /**
- * Figures per actor that received at least one warning, most warned first.
+ * Figures per actor that received at least one warning or was the addressee of a request in one, most warned
+ * first. Answers and lags are counted over received warnings only.
  * @example dutyBearers(warnings, responses, actors, "1994-12-31")[0].received
  */
 export function dutyBearers(
@@ -39,12 +50,33 @@ export function dutyBearers(
 ): DutyBearerRecord[] {
   const acc = new Map<
     string,
-    { received: number; answered: number; actedOn: number; lags: number[]; unanswered: string[] }
+    {
+      received: number;
+      aimedAt: string[];
+      answered: number;
+      actedOn: number;
+      lags: number[];
+      unanswered: string[];
+    }
   >();
+  const empty = () => ({
+    received: 0,
+    aimedAt: [] as string[],
+    answered: 0,
+    actedOn: 0,
+    lags: [] as number[],
+    unanswered: [] as string[],
+  });
   for (const w of warnings) {
     const answers = answersTo(w, responses).filter((r) => dayOf(r) <= asOf);
+    const recipients = new Set(w.recipients);
     for (const id of addresseesOf(w)) {
-      const rec = acc.get(id) ?? { received: 0, answered: 0, actedOn: 0, lags: [], unanswered: [] };
+      const rec = acc.get(id) ?? empty();
+      acc.set(id, rec);
+      if (!recipients.has(id)) {
+        rec.aimedAt.push(w.id);
+        continue;
+      }
       rec.received += 1;
       const own = answers.filter((r) => r.actor === id);
       const first = own[0];
@@ -65,6 +97,8 @@ export function dutyBearers(
         actor,
         name: actors.find((a) => a.id === actor)?.name ?? actor,
         received: r.received,
+        aimedAt: r.aimedAt.length,
+        aimedAtWarnings: r.aimedAt,
         answered: r.answered,
         actedOn: r.actedOn,
         lags: r.lags,
@@ -72,5 +106,5 @@ export function dutyBearers(
         unanswered: r.unanswered,
       };
     })
-    .sort((a, b) => b.received - a.received || a.actor.localeCompare(b.actor));
+    .sort((a, b) => b.received - a.received || b.aimedAt - a.aimedAt || a.actor.localeCompare(b.actor));
 }

@@ -34,6 +34,8 @@ describe("buildLedger", () => {
         actor: "hq",
         name: "Name of hq",
         received: 1,
+        aimedAt: 0,
+        aimedAtWarnings: [],
         answered: 1,
         actedOn: 0,
         lags: [1],
@@ -274,6 +276,42 @@ describe("buildLedger with several addressees", () => {
     expect(l.dutyBearers.map((d) => [d.actor, d.received, d.answered, d.unanswered])).toEqual([
       ["council", 1, 0, ["w5"]],
       ["hq", 1, 1, []],
+    ]);
+  });
+});
+
+describe("buildLedger duty-bearers: recipients against addressees", () => {
+  it("counts a warning as received only by its recipients; an addressee who is not one is only aimed at", () => {
+    // A minister writes to an ambassador asking that the council strengthen a mandate: the council is the
+    // actor the request is aimed at, but nothing says it received the letter.
+    const w = warning("w7", "1994-02-25", {
+      sender: "minister",
+      recipients: ["ambassador"],
+      requestedActions: [
+        { id: "a-mandate", kind: "strengthen-mandate", description: "strengthen", addressees: ["council"] },
+      ],
+    });
+    const b = bundle({
+      warning: [w],
+      response: [response("r1", "1994-02-27", { warning: "w7", actor: "ambassador", kind: "statement" })],
+    });
+    const l = buildLedger(b, { asOf: "1994-04-06" });
+    expect(
+      l.dutyBearers.map((d) => [d.actor, d.received, d.aimedAt, d.aimedAtWarnings, d.answered, d.unanswered]),
+    ).toEqual([
+      ["ambassador", 1, 0, [], 1, []],
+      ["council", 0, 1, ["w7"], 0, []],
+    ]);
+  });
+
+  it("counts an addressee who is also a recipient as having received the warning", () => {
+    const w = warning("w8", "1994-02-25", {
+      recipients: ["council"],
+      requestedActions: [{ id: "a", kind: "strengthen-mandate", description: "s", addressees: ["council"] }],
+    });
+    const l = buildLedger(bundle({ warning: [w] }), { asOf: "1994-04-06" });
+    expect(l.dutyBearers.map((d) => [d.actor, d.received, d.aimedAt, d.unanswered])).toEqual([
+      ["council", 1, 0, ["w8"]],
     ]);
   });
 });

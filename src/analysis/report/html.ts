@@ -100,7 +100,7 @@ export function renderHtml(sc: Scorecard): string {
 <header>
 <h1>Genocide Convention scorecard</h1>
 <p><strong>${esc(sc.case.title)}</strong> <span class="meta">(<code>${esc(sc.case.id)}</code>, ${esc(sc.case.period.from)} to ${esc(sc.case.period.to)}; as of ${esc(sc.asOf)}${sc.onset ? `; declared onset ${esc(sc.onset)}` : ""})</span></p>
-<p class="meta">Every figure is computed from the case records; requests and commitments without a due date get a ${sc.responseWindowDays}-day window.</p>
+<p class="meta">Every figure is computed from the case records; requests and commitments without a due date get an assumed ${sc.responseWindowDays}-day window, and every finding resting on an assumed due date says &quot;due date assumed&quot;; a commitment with unknown delivery and no due date is undetermined.</p>
 </header>
 <section><h2>Headlines</h2><ul class="headlines">
 ${scorecardHeadlines(sc)

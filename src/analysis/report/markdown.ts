@@ -43,7 +43,7 @@ export function renderMarkdown(sc: Scorecard): string {
     `# Genocide Convention scorecard: ${md(sc.case.title)}`,
     "",
     `Case \`${sc.case.id}\`, period ${sc.case.period.from} to ${sc.case.period.to}; as of ${sc.asOf}.${sc.onset ? ` Declared onset: ${sc.onset}.` : ""}`,
-    `Requests and commitments without a due date get a ${sc.responseWindowDays}-day window.`,
+    `Requests and commitments without a due date get an assumed ${sc.responseWindowDays}-day window, and every finding resting on an assumed due date says "due date assumed"; a commitment with unknown delivery and no due date is undetermined.`,
     "",
     "## Headlines",
     "",

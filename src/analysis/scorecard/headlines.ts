@@ -19,7 +19,10 @@ function warningLine(warnings: readonly WarningEntry[], word: string): string {
   const lag = median(
     warnings.flatMap((w) => (w.daysToFirstResponse === undefined ? [] : [w.daysToFirstResponse])),
   );
-  return `${plural(warnings.length, word)} (${withoutAction} never acted on), ${plural(requests.length, "requested action")}: ${count("refused")} refused, ${count("lapsed")} lapsed, ${count("acknowledged")} answered without action, ${count("acted")} acted on${lag === undefined ? "" : `; median ${plural(lag, "day")} to a first response`}`;
+  // A lapse measured against the default window rests on an assumed due date: say so beside the count.
+  const assumed = requests.filter((q) => q.status === "lapsed" && q.dueSource === "default").length;
+  const lapsed = `${count("lapsed")} lapsed${assumed > 0 ? ` (due date assumed for ${assumed})` : ""}`;
+  return `${plural(warnings.length, word)} (${withoutAction} never acted on), ${plural(requests.length, "requested action")}: ${count("refused")} refused, ${lapsed}, ${count("acknowledged")} answered without action, ${count("acted")} acted on${lag === undefined ? "" : `; median ${plural(lag, "day")} to a first response`}`;
 }
 
 /**
@@ -34,12 +37,20 @@ export function scorecardHeadlines(sc: Scorecard): string[] {
   const engine = sc.ledger.warnings.filter((w) => w.origin === "engine");
   lines.push(`Prevention: ${warningLine(human, "warning")}`);
   if (engine.length > 0) lines.push(`Engine alerts in the ledger: ${warningLine(engine, "alert")}`);
-  const overdue = sc.commitments.filter((c) => c.status === "overdue").length;
-  lines.push(`Commitments not delivered when due: ${overdue} of ${sc.commitments.length}`);
-  const mandateGaps = sc.gaps.mandates.filter((m) => m.gap).length;
+  // Undetermined commitments (delivery unknown, no due date) are neither delivered nor overdue: left out of the
+  // denominator and named apart.
+  const overdue = sc.commitments.filter((c) => c.status === "overdue");
+  const undeterminedCommitments = sc.commitments.filter((c) => c.status === "undetermined").length;
+  const assumedDue = overdue.filter((c) => c.dueAssumed).length;
+  lines.push(
+    `Commitments not delivered when due: ${overdue.length} of ${sc.commitments.length - undeterminedCommitments}${assumedDue > 0 ? ` (due date assumed for ${assumedDue})` : ""}${undeterminedCommitments > 0 ? `; ${undeterminedCommitments} undetermined (delivery not known, no due date)` : ""}`,
+  );
+  // Mandates whose tasks are not known are undetermined: left out of the count and reported apart.
+  const mandateGaps = sc.gaps.mandates.filter((m) => m.gap === true).length;
+  const undetermined = sc.gaps.mandates.filter((m) => m.gap === null).length;
   const forceGaps = sc.gaps.capabilities.filter((c) => c.gap).length;
   lines.push(
-    `Mandates in force at high risk or above without protection of civilians: ${mandateGaps}; forces within reach not tasked to protect civilians at imminent risk or above: ${forceGaps}`,
+    `Mandates in force at high risk or above without protection of civilians: ${mandateGaps}${undetermined > 0 ? ` (${undetermined} more undetermined: tasks not known)` : ""}; forces within reach not tasked to protect civilians at imminent risk or above: ${forceGaps}`,
   );
   for (const d of sc.gaps.deploymentDelays) {
     lines.push(

@@ -40,8 +40,8 @@ function requestFinding(fm: FindingMaker, w: WarningEntry, q: RequestState, wind
       return fm.make({
         ...base,
         verdict: "gap",
-        text: `${asked}: no response by ${q.dueAt}${q.dueSource === "default" ? ` (default window of ${days(window)})` : ""}; lapsed on ${q.lapsedAt ?? ""}.`,
-        figures: { ...figures, lapsedAt: q.lapsedAt ?? null },
+        text: `${asked}: no response by ${q.dueAt}${q.dueSource === "default" ? ` (due date assumed: default window of ${days(window)})` : ""}; lapsed on ${q.lapsedAt ?? ""}.`,
+        figures: { ...figures, lapsedAt: q.lapsedAt ?? null, dueAssumed: q.dueSource === "default" },
       });
     case "acted":
       return fm.make({
@@ -124,8 +124,10 @@ export function commitmentFindings(bundle: CaseBundle, commitments: readonly Com
       c.status === "delivered"
         ? `${what}: delivered on ${c.deliveredAt ?? ""} (${days(c.daysToDeliver ?? 0)}).`
         : c.status === "overdue"
-          ? `${what}: not delivered; follow-up was due ${c.dueAt}${c.dueSource === "default" ? " (default window)" : ""}.`
-          : `${what}: pending, follow-up due ${c.dueAt}.`;
+          ? `${what}: not delivered; follow-up was due ${c.dueAt}${c.dueAssumed ? ` (due date assumed${c.dueSource === "default" ? ": default window" : ""})` : ""}.`
+          : c.status === "undetermined"
+            ? `${what}: undetermined; the record does not say whether it was delivered and gives no follow-up date.`
+            : `${what}: pending, follow-up due ${c.dueAt}${c.dueAssumed ? " (due date assumed)" : ""}.`;
     return fm.make({
       id: `commitment:${c.commitment}`,
       duty: "prevention",
@@ -137,6 +139,7 @@ export function commitmentFindings(bundle: CaseBundle, commitments: readonly Com
         status: c.status,
         dueAt: c.dueAt,
         dueSource: c.dueSource,
+        dueAssumed: c.dueAssumed,
         daysOverdue: c.daysOverdue ?? null,
       },
       evidence: [c.commitment],
@@ -156,8 +159,8 @@ export function gapFindings(bundle: CaseBundle, gaps: Gaps): Finding[] {
         id: `mandate:${m.mandate}`,
         duty: "prevention",
         topic: "mandates",
-        verdict: m.gap ? "gap" : "met",
-        text: `${label} was in force while the risk level was "high" or above (up to "${m.atRisk.maxLevel}"), from ${m.atRisk.from} to ${m.atRisk.to} (${days(m.atRisk.days)}), ${m.protectsCivilians ? "with" : "without"} a task to protect civilians.`,
+        verdict: m.gap === null ? "info" : m.gap ? "gap" : "met",
+        text: `${label} was in force while the risk level was "high" or above (up to "${m.atRisk.maxLevel}"), from ${m.atRisk.from} to ${m.atRisk.to} (${days(m.atRisk.days)}), ${m.protectsCivilians === null ? "with tasks the record does not know (undetermined whether it protected civilians)" : m.protectsCivilians ? "with a task to protect civilians" : "without a task to protect civilians"}.`,
         date: m.atRisk.from,
         figures: {
           protectsCivilians: m.protectsCivilians,

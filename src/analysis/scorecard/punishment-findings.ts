@@ -24,7 +24,11 @@ function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccou
   const out: Finding[] = [];
   const caseIds = bundle.records.tribunalCase.filter((c) => c.tribunal === t.tribunal).map((c) => c.id);
   const o = t.outcomes;
-  const basis = t.outcomeBasis.convicted === "aggregates" ? "published totals" : "cases in the record";
+  const inRecord = Object.values(t.casesInRecord).reduce((a, b) => a + b, 0);
+  const basis =
+    t.outcomeBasis.convicted === "aggregates"
+      ? `published totals${inRecord > 0 ? `; the ${inRecord} individual case record${inRecord === 1 ? " is" : "s are"} a subset of these totals, not added on top` : ""}`
+      : "cases in the record";
   const rate =
     t.convictionRate === undefined ? "" : ` (conviction rate ${Math.round(t.convictionRate * 100)}%)`;
   out.push(
@@ -38,6 +42,8 @@ function tribunalFindings(fm: FindingMaker, bundle: CaseBundle, t: TribunalAccou
         ...o,
         judged: t.judged,
         judgedBasis: t.judgedBasis,
+        outcomesBasis: t.outcomeBasis.convicted,
+        casesInRecord: inRecord,
         convictionRate: t.convictionRate ?? null,
       },
       evidence: [t.tribunal, ...caseIds],

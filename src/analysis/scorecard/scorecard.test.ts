@@ -170,6 +170,47 @@ describe("buildScorecard", () => {
     );
   });
 
+  it("says when a due date is assumed and leaves undetermined commitments and mandates out of the counts", () => {
+    const b = bundle({
+      actor: [actor("field", [], { name: "Field" }), actor("hq", [], { name: "HQ" })],
+      warning: [
+        warning("w1", "1994-01-11", {
+          sender: "field",
+          recipients: ["hq"],
+          requestedActions: [{ id: "a1", kind: "seize-arms", description: "seize arms" }],
+        }),
+      ],
+      commitment: [
+        commitment("c1", "1994-01-01", { actor: "hq", delivered: null }),
+        commitment("c2", "1994-01-01", {
+          actor: "hq",
+          delivered: false,
+          followUpDue: "1994-02-01",
+          followUpDueAssumed: true,
+        }),
+      ],
+      mandate: [
+        mandate("m1", "1994-01-05", { tasks: [], tasksKnown: false }),
+        mandate("m2", "1994-01-05", { tasks: [{ text: "monitor", category: "security-monitoring" }] }),
+      ],
+    });
+    const card = buildScorecard(b, { asOf: "1994-12-31", levels: [] as LevelSpan[] });
+    const withLevels = buildScorecard(b, { asOf: "1994-12-31", levels });
+    const lines = scorecardHeadlines(withLevels);
+    expect(lines.slice(0, 3)).toEqual([
+      "Prevention: 1 warning (1 never acted on), 1 requested action: 0 refused, 1 lapsed (due date assumed for 1), 0 answered without action, 0 acted on",
+      "Commitments not delivered when due: 1 of 1 (due date assumed for 1); 1 undetermined (delivery not known, no due date)",
+      "Mandates in force at high risk or above without protection of civilians: 1 (1 more undetermined: tasks not known); forces within reach not tasked to protect civilians at imminent risk or above: 0",
+    ]);
+    const byId = new Map(withLevels.prevention.findings.map((f) => [f.id, f]));
+    expect(byId.get("request:w1:a1")?.text).toContain("(due date assumed: default window of 30 days)");
+    expect(byId.get("request:w1:a1")?.figures.dueAssumed).toBe(true);
+    expect([byId.get("commitment:c1")?.verdict, byId.get("commitment:c2")?.verdict]).toEqual(["info", "gap"]);
+    expect(byId.get("commitment:c2")?.text).toContain("(due date assumed)");
+    expect([byId.get("mandate:m1")?.verdict, byId.get("mandate:m2")?.verdict]).toEqual(["info", "gap"]);
+    expect(card.gaps.mandates.map((m) => m.gap)).toEqual([false, false]);
+  });
+
   it("says what it could not compute for an empty case without lexicon or levels", () => {
     const empty = buildScorecard(bundle(), { asOf: "2000-01-01", levels: [] });
     expect(empty.prevention.findings).toEqual([]);

@@ -87,7 +87,8 @@ export function timelineEvents(
       lane: "commitment",
       label: `${c.kind}: ${name(c.actor)}`,
       record: c.id,
-      gap: c.delivered !== true,
+      // Unknown delivery (null) is not drawn as a gap.
+      gap: c.delivered === false,
     });
   }
   for (const m of gaps.mandates) {
@@ -97,7 +98,7 @@ export function timelineEvents(
       lane: "mandate",
       label: `Mandate: ${name(m.mission)}`,
       record: m.mandate,
-      gap: m.gap,
+      gap: m.gap === true,
     });
   }
   for (const c of gaps.capabilities) {

@@ -6,10 +6,12 @@
  */
 import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
 import { generateLogKey, loadLogKey } from "../../integrity/log-key.file.js";
 import type { NoteSigner } from "../../integrity/signed-note.js";
 import { loadFieldKeyFile, newFieldKey, parseFieldKey } from "../../security/field-cipher.js";
 import type { IdentityCodec } from "../identity-codec.js";
+import { redactLocation, StoreError } from "../store-error.js";
 import { decryptIdentityRows, encryptIdentityRows } from "./source-identity.cipher.js";
 
 /** Where the keys come from; the composition root fills these from the environment. */
@@ -85,10 +87,44 @@ export function installLogKey(db: string, settings: KeySettings = {}): NoteSigne
   return loadLogKey(file);
 }
 
-/** The field key of the store at `db`: from the settings, else the key file, created (0600) on first use. */
+/**
+ * True when the SQLite file at `db` already holds encrypted source identities. A PostgreSQL URL cannot be
+ * asked synchronously here and answers false; so does a file that does not exist or cannot be read (opening
+ * the store will then report it).
+ */
+function holdsEncryptedIdentities(db: string): boolean {
+  if (/^postgres(ql)?:\/\//u.test(db) || !existsSync(db)) return false;
+  let conn: BetterSqlite3.Database | undefined;
+  try {
+    conn = new BetterSqlite3(db, { readonly: true, fileMustExist: true });
+    const table = conn
+      .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'source_identities'")
+      .get();
+    if (table === undefined) return false;
+    return conn.prepare("SELECT 1 FROM source_identities WHERE value LIKE 'enc:v1:%' LIMIT 1").get() !== undefined;
+  } catch {
+    return false;
+  } finally {
+    conn?.close();
+  }
+}
+
+/**
+ * The field key of the store at `db`: from the settings, else the key file, created (0600) on first use —
+ * but never for a store that already holds ciphertext (a database copied without its key folder): a new key
+ * could not decrypt it and would silently mix two keys in one store.
+ * @throws StoreError STORE_UNSAFE naming where the key was expected (never a key).
+ */
 export function installFieldKey(db: string, settings: KeySettings = {}): Buffer {
   if (!settings.fieldKeyFile && settings.fieldKey) return parseFieldKey(settings.fieldKey);
   const file = fieldKeyFileOf(db, settings);
+  if (!settings.fieldKeyFile && !existsSync(file) && holdsEncryptedIdentities(db))
+    throw new StoreError(
+      "STORE_UNSAFE",
+      `${redactLocation(db)} holds encrypted source identities but its field key ${file} is missing: ` +
+        "restore the key folder beside the database, or name the key with TOCSIN_FIELD_KEY_FILE or " +
+        "TOCSIN_FIELD_KEY; no new key is generated for it",
+    );
   if (!settings.fieldKeyFile && !existsSync(file))
     createAtomically(file, (tmp) => writeFileSync(tmp, `${newFieldKey()}\n`, { mode: 0o600, flag: "wx" }));
   return loadFieldKeyFile(file);

@@ -204,15 +204,39 @@ export async function revealIdentity(
     return deny("REVEAL_NOT_APPROVED", "the request has not been approved by a second source-handler");
   if (req.used_at !== null) return deny("REVEAL_USED", "this approval was already used");
   if (req.expires_at <= at) return deny("REVEAL_EXPIRED", "the approval has expired");
-  const rows = await trustDb(db)
-    .selectFrom("source_identities")
-    .selectAll()
-    .where("case_id", "=", req.case_id)
-    .where("source_id", "=", req.source_id)
-    .execute();
-  const identity: Record<string, string> = {};
-  for (const r of decryptIdentityRows(fieldKey, rows))
-    if ((PROTECTED_IDENTITY_FIELDS as readonly string[]).includes(r.field)) identity[r.field] = r.value;
-  await step(db, { ...req, used_at: at }, who.userId, at, "source.reveal", false);
+  // The use is claimed atomically: of two concurrent reveals, only the one whose guarded UPDATE changes the row
+  // reads the identity; the other finds used_at already set and is refused below.
+  const identity = await db.transaction().execute(async (trx) => {
+    const t = trustDb(trx);
+    const claimed = await t
+      .updateTable("reveal_requests")
+      .set({ used_at: at })
+      .where("id", "=", req.id)
+      .where("used_at", "is", null)
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1) return undefined;
+    await appendToLog(trx, [
+      { action: "admin", table: "reveal_requests", key: { id: req.id }, actor: who.userId, at },
+    ]);
+    await recordAudit(trx, {
+      at,
+      actor: who.userId,
+      action: "source.reveal",
+      target,
+      outcome: "ok",
+      details: { request: req.id },
+    });
+    const rows = await t
+      .selectFrom("source_identities")
+      .selectAll()
+      .where("case_id", "=", req.case_id)
+      .where("source_id", "=", req.source_id)
+      .execute();
+    const out: Record<string, string> = {};
+    for (const r of decryptIdentityRows(fieldKey, rows))
+      if ((PROTECTED_IDENTITY_FIELDS as readonly string[]).includes(r.field)) out[r.field] = r.value;
+    return out;
+  });
+  if (identity === undefined) return deny("REVEAL_USED", "this approval was already used");
   return identity as ProtectedIdentity;
 }
