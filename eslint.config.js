@@ -118,7 +118,18 @@ export default tseslint.config(
     files: ["src/contracts/**/*.ts"],
     rules: {
       "no-restricted-imports": forbid(
-        ["storage", "importers", "http", "cli", "notify", "casefiles", "app", "engine", "analysis", "forecast"],
+        [
+          "storage",
+          "importers",
+          "http",
+          "cli",
+          "notify",
+          "casefiles",
+          "app",
+          "engine",
+          "analysis",
+          "forecast",
+        ],
         [],
         "contracts hold schemas only: they may import domain and zod",
       ),

@@ -11,7 +11,9 @@ describe("writeJsonSchemas", () => {
     try {
       const written = await writeJsonSchemas(root);
       const names = Object.keys(generateJsonSchemas()).sort();
-      expect(written).toEqual(Object.keys(generateJsonSchemas()).map((n) => join(root, JSON_SCHEMA_FOLDER, n)));
+      expect(written).toEqual(
+        Object.keys(generateJsonSchemas()).map((n) => join(root, JSON_SCHEMA_FOLDER, n)),
+      );
       expect((await readdir(join(root, JSON_SCHEMA_FOLDER))).sort()).toEqual(names);
     } finally {
       await rm(root, { recursive: true, force: true });

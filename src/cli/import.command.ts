@@ -8,8 +8,14 @@
 import type { Command } from "commander";
 import { FORMAT_NAMES } from "../importers/formats/index.js";
 import { exitCodeOf, type ImportReport } from "../importers/pipeline/import-report.js";
-import { importFile, type ImportProgress } from "../importers/pipeline/import-file.js";
-import { usageError } from "./cli-error.js";
+import { ImportError } from "../importers/import-error.js";
+import {
+  checkImportInput,
+  importFile,
+  type CheckedInput,
+  type ImportProgress,
+} from "../importers/pipeline/import-file.js";
+import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
 import { withStore } from "./with-store.js";
@@ -43,11 +49,21 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       if (format !== "auto" && !(FORMAT_NAMES as readonly string[]).includes(format)) {
         throw usageError(`unknown format "${format}" (use one of: ${FORMAT_NAMES.join(", ")}, auto)`);
       }
+      // Bad input (missing file, unknown format, missing columns) fails here, before the store exists:
+      // nothing is created, migrated or keyed, and only the error is printed.
+      let checked: CheckedInput;
+      try {
+        checked = await checkImportInput({ format, file });
+      } catch (e) {
+        if (e instanceof ImportError) throw new CliError(e.message, 2);
+        throw e;
+      }
       const bar = ctx.io.isTTY ? progressBar(ctx) : undefined;
       const report = await withStore(opts.db ?? ctx.defaultDb, (store) =>
         importFile(store, {
           format,
           file,
+          checked,
           ...(opts.case !== undefined ? { caseId: opts.case } : {}),
           strict: opts.strict ?? false,
           ...(opts.rejects !== undefined ? { rejectsFile: opts.rejects } : {}),

@@ -61,7 +61,9 @@ export function registerTimelineCommand(program: Command, ctx: CliContext): void
           throw usageError(`no store at ${db}`);
         [entries, confidential] = await withStore(db, async (store) => {
           if (!(await listCases(store)).some((c) => c.id === caseId))
-            throw usageError(`case ${caseId} is not loaded in ${redactLocation(db)}; run \`tocsin case load\``);
+            throw usageError(
+              `case ${caseId} is not loaded in ${redactLocation(db)}; run \`tocsin case load\``,
+            );
           const sources = await listRecords(store, { kind: "source", caseId, limit: 1_000_000, offset: 0 });
           return [
             await storedTimeline(store, caseId, range),

@@ -17,6 +17,7 @@ export const RequestedActionSchema = z.strictObject({
   description: z.string().min(1),
   addressees: z.array(IdSchema).optional(),
   dueAt: DaySchema.optional(),
+  dueAtAssumed: z.boolean().optional(),
 });
 
 export const WarningSchema = z.strictObject({

@@ -45,6 +45,8 @@ export interface RequestedAction {
   /** Who is asked to act; defaults to the warning's recipients. */
   readonly addressees?: readonly string[];
   readonly dueAt?: string;
+  /** True when `dueAt` is an editorial choice, not a deadline the source gives (findings then say "assumed"). */
+  readonly dueAtAssumed?: boolean;
 }
 
 export interface Warning extends RecordBase {

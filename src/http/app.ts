@@ -26,6 +26,7 @@ import { LoginThrottle } from "../security/login-throttle.js";
 import { authPortFor, loginDepsFor } from "../storage/trust/index.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
+import { documentLoginRoutes } from "./trust.openapi.js";
 
 /** Default largest request body: the API reads no large bodies, so 64 KiB is plenty. */
 export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
@@ -99,6 +100,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
         ),
       ),
     );
+    documentLoginRoutes(app);
     registerTrust(app, deps, security);
   }
 

@@ -13,8 +13,9 @@ export function registerOpenApi(app: OpenAPIHono<HttpEnv>, deps: HttpDeps): void
         title: "Tocsin API",
         version: deps.version ?? "0.0.0",
         description:
-          "Read-only JSON API of Tocsin: records, timelines, assessments, alerts, the warning ledger, naming, " +
-          "accountability, the scorecard and forecasts. Confidential sources are always redacted. " +
+          "JSON API of Tocsin (read-only but for the trust routes): records, timelines, assessments, alerts, the warning ledger, naming, " +
+          "accountability, the scorecard and forecasts; with accounts configured, also login/logout, the " +
+          "tamper-evident log's proofs and the dual-control reveal. Confidential sources are always redacted. " +
           "Errors are application/problem+json (RFC 9457) with a stable `code`.",
         license: { name: "AGPL-3.0-or-later", url: "https://www.gnu.org/licenses/agpl-3.0.html" },
       },

@@ -41,7 +41,10 @@ function looksLikeCitation(v: Record<string, unknown>): boolean {
  * locator is blanked and it is labelled, by the domain's one citation rule `redactCitations`.
  */
 function redactCitation(obj: Record<string, unknown>, isConfidential: (id: string) => boolean) {
-  const [shown] = redactCitations([{ source: obj.source as string, locator: obj.locator as string }], isConfidential);
+  const [shown] = redactCitations(
+    [{ source: obj.source as string, locator: obj.locator as string }],
+    isConfidential,
+  );
   return shown && !("locator" in shown) ? { ...obj, locator: "", label: shown.label } : obj;
 }
 

@@ -3,8 +3,14 @@
  * resumable; plus the pure aggregation into indicator series and the CSV formula neutraliser for exporters.
  * @module
  */
-export { importFile, type ImportOptions, type ImportProgress } from "./pipeline/import-file.js";
-export { exitCodeOf, type ImportReport, type RowReject } from "./pipeline/import-report.js";
+export {
+  checkImportInput,
+  importFile,
+  type CheckedInput,
+  type ImportOptions,
+  type ImportProgress,
+} from "./pipeline/import-file.js";
+export { exitCodeOf, type ImportReport, type ReportProblem, type RowReject } from "./pipeline/import-report.js";
 export {
   FORMAT_NAMES,
   FORMATS,

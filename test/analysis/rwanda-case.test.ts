@@ -53,6 +53,11 @@ describe("built-in case: warnings", () => {
     expect(letter.responses).toEqual([]);
     expect(letter.firstActionAt).toBeUndefined();
     expect(letter.requests.map((q) => q.status)).toEqual(["lapsed"]);
+    // The letter went to the ambassador; the council is only the actor its request is aimed at.
+    const aimed = sc.ledger.dutyBearers.filter((d) => d.aimedAtWarnings.includes(letter.warning));
+    const received = sc.ledger.dutyBearers.filter((d) => d.received > 0).map((d) => d.actor);
+    expect(aimed.length).toBeGreaterThan(0);
+    for (const d of aimed) expect(received).not.toContain(d.actor);
   });
 });
 
@@ -61,6 +66,35 @@ describe("built-in case: commitments and gaps", () => {
     const bel = bundle.records.actor.find((a) => a.kind === "state" && a.country === "BEL");
     const threat = only(sc.commitments, (c) => c.actor === bel?.id && c.kind === "threat", "Belgian threat");
     expect(threat.status).toBe("overdue");
+    // Its follow-up date is editorial: the finding and the headline say the due date is assumed.
+    expect(threat.dueAssumed).toBe(true);
+    const finding = only(
+      sc.prevention.findings,
+      (f) => f.id === `commitment:${threat.commitment}`,
+      "finding",
+    );
+    expect(finding.text).toContain("due date assumed");
+  });
+
+  it("a commitment with unknown delivery and no due date is undetermined, not counted as not delivered", () => {
+    const unknown = sc.commitments.filter((c) => c.recordedDelivered === null && c.dueSource === "default");
+    expect(unknown.length).toBeGreaterThan(0);
+    for (const c of unknown) expect(c.status).toBe("undetermined");
+    const overdue = sc.commitments.filter((c) => c.status === "overdue").length;
+    expect(scorecardHeadlines(sc)).toContain(
+      `Commitments not delivered when due: ${overdue} of ${sc.commitments.length - unknown.length} (due date assumed for ${overdue}); ${unknown.length} undetermined (delivery not known, no due date)`,
+    );
+  });
+
+  it("mandates whose tasks the article does not give are undetermined, not gaps", () => {
+    const unknownTasks = bundle.records.mandate.filter((m) => m.tasksKnown === false).map((m) => m.id);
+    expect(unknownTasks.length).toBeGreaterThan(0);
+    const states = sc.gaps.mandates.filter((m) => unknownTasks.includes(m.mandate));
+    for (const m of states) expect([m.gap, m.protectsCivilians]).toEqual([null, null]);
+    const gaps = sc.gaps.mandates.filter((m) => m.gap === true).length;
+    expect(scorecardHeadlines(sc).join("\n")).toContain(
+      `without protection of civilians: ${gaps} (${states.length} more undetermined: tasks not known)`,
+    );
   });
 
   it("UNAMIR's mandate was in force at high risk or above without protection of civilians", () => {
@@ -122,6 +156,9 @@ describe("built-in case: accountability", () => {
     ]);
     expect(t?.costPerAccusedJudgedUsd).toBe(24_000_000);
     expect(t?.budgetApproximate).toBe(true);
+    // The individual case records are a subset of the published totals: judged outcomes sum to the judged total.
+    const o = t?.outcomes;
+    expect((o?.convicted ?? 0) + (o?.acquitted ?? 0) + (o?.unknown ?? 0)).toBe(t?.judged);
   });
 
   it("a documented detention of about 16 years before first judgment (reported, no dates)", () => {
@@ -167,5 +204,12 @@ describe("built-in case: reports", () => {
     ]) {
       for (const value of secrets) expect(text).not.toContain(value);
     }
+  });
+
+  it("says in every format when an overdue finding rests on an assumed due date", () => {
+    for (const text of [renderHtml(sc), renderMarkdown(sc), scorecardHeadlines(sc).join("\n")]) {
+      expect(text).toContain("due date assumed");
+    }
+    expect(renderJson(sc)).toContain('"dueAssumed": true');
   });
 });

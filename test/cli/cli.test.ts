@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +10,7 @@ const tmp = mkdtempSync(path.join(tmpdir(), "tocsin-cli-"));
 /** Every string that identifies the confidential source(s) of the built-in case. */
 function protectedStrings(): string[] {
   const sources = JSON.parse(readFileSync(path.join(rwanda, "sources.json"), "utf8")) as {
+    id: string;
     confidential?: boolean;
     title: string;
     protectedIdentity?: Record<string, string>;
@@ -19,7 +20,22 @@ function protectedStrings(): string[] {
     out.push(...Object.values(s.protectedIdentity ?? {}));
     out.push(s.title);
   }
-  return out.filter((x) => x.length > 0);
+  // Locators of citations to a confidential source can point at the informant: they must not leave either.
+  const confidential = new Set(sources.filter((x) => x.confidential).map((x) => x.id));
+  const locators = (v: unknown): string[] => {
+    if (Array.isArray(v)) return v.flatMap(locators);
+    if (v === null || typeof v !== "object") return [];
+    const o = v as Record<string, unknown>;
+    const own =
+      typeof o.source === "string" && typeof o.locator === "string" && confidential.has(o.source)
+        ? [o.locator]
+        : [];
+    return [...own, ...Object.values(o).flatMap(locators)];
+  };
+  for (const f of readdirSync(rwanda).filter((n) => n.endsWith(".json")))
+    out.push(...locators(JSON.parse(readFileSync(path.join(rwanda, f), "utf8"))));
+  expect(out).toContain("account relayed in the cable");
+  return [...new Set(out.filter((x) => x.length > 0))];
 }
 
 describe("tocsin binary: usage", () => {

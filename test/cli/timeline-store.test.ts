@@ -19,7 +19,13 @@ describe("tocsin timeline --db", () => {
   it("exits 2 naming the case and `tocsin case load` when the store does not hold the case", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tocsin-timeline-"));
     const db = path.join(dir, "other.db");
-    const load = runBin(["case", "load", path.join(repoRoot, "test/fixtures/cases/synthetic-xv"), "--db", db]);
+    const load = runBin([
+      "case",
+      "load",
+      path.join(repoRoot, "test/fixtures/cases/synthetic-xv"),
+      "--db",
+      db,
+    ]);
     expect(load.code).toBe(0);
     const r = runBin(["timeline", "--case", "rwanda-1990-1994", "--db", db]);
     expect(r.code).toBe(2);

@@ -39,7 +39,13 @@ describe("replay step independence", () => {
 describe("assessedDates", () => {
   it("adds the known days in range to the step days, once each, in order", () => {
     expect(
-      assessedDates("1994-01-01", "1994-01-15", "week", ["1994-01-03", "1993-12-31", "1994-01-08", "1994-01-03", "1994-02-01"]),
+      assessedDates("1994-01-01", "1994-01-15", "week", [
+        "1994-01-03",
+        "1993-12-31",
+        "1994-01-08",
+        "1994-01-03",
+        "1994-02-01",
+      ]),
     ).toEqual(["1994-01-01", "1994-01-03", "1994-01-08", "1994-01-15"]);
   });
 

@@ -58,3 +58,34 @@ describe("tocsin import", () => {
     expect([missing.code, missing.err.includes("cannot read")]).toEqual([2, true]);
   });
 });
+
+describe("tocsin import never prints a protected identity", () => {
+  it("keeps a rejected confidential row's identity out of --json and the rejects file", async () => {
+    const dir = tempDir();
+    const db = join(dir, "t.db");
+    const file = join(dir, "canary.jsonl");
+    const row = {
+      kind: "source",
+      record: {
+        id: "src-canary",
+        title: "Witness",
+        kind: "witness",
+        reliability: "Q",
+        credibility: 2,
+        confidential: true,
+        protectedIdentity: { name: "CANARYNAME2", contact: "CANARYCONTACT", exactPlace: "CANARYPLACE" },
+      },
+    };
+    writeFileSync(file, `${JSON.stringify(row)}\n`);
+    const rejects = join(dir, "rejects.csv");
+    const r = await cli(db, "import", "tocsin", file, "--json", "--rejects", rejects);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out) as { rejected: number; problems: Record<string, unknown>[] };
+    expect(report.rejected).toBe(1);
+    expect(Object.keys(report.problems[0] ?? {}).sort()).toEqual(["fields", "line", "reasons"]);
+    const written = readFileSync(rejects, "utf8");
+    for (const text of [r.out, r.err, written]) expect(text).not.toMatch(/CANARY/);
+    expect(written).toContain("[redacted]");
+    expect(written).toContain("src-canary");
+  });
+});

@@ -31,6 +31,8 @@ export interface RequestState {
   readonly dueAt: string;
   /** `declared` when the request names its due date, `default` when the response window was applied. */
   readonly dueSource: "declared" | "default";
+  /** True when the due date is assumed: the default window, or a declared date marked editorial. */
+  readonly dueAssumed: boolean;
   readonly status: RequestStatus;
   /** For `acted`: whether any acting response did all that was asked; `unstated` when none says. */
   readonly extent?: "full" | "partial" | "unstated";
@@ -99,6 +101,7 @@ export function requestState(
     askedAt,
     dueAt,
     dueSource: action.dueAt === undefined ? ("default" as const) : ("declared" as const),
+    dueAssumed: action.dueAt === undefined || action.dueAtAssumed === true,
     responses: answers.map((r) => r.id),
     ...(first
       ? { firstResponseAt: dayOf(first), daysToFirstResponse: daysBetween(askedAt, dayOf(first)) }

@@ -19,8 +19,8 @@ function warningLine(warnings: readonly WarningEntry[], word: string): string {
   const lag = median(
     warnings.flatMap((w) => (w.daysToFirstResponse === undefined ? [] : [w.daysToFirstResponse])),
   );
-  // A lapse measured against the default window rests on an assumed due date: say so beside the count.
-  const assumed = requests.filter((q) => q.status === "lapsed" && q.dueSource === "default").length;
+  // A lapse measured against the default window or an editorial date rests on an assumed due date: say so.
+  const assumed = requests.filter((q) => q.status === "lapsed" && q.dueAssumed).length;
   const lapsed = `${count("lapsed")} lapsed${assumed > 0 ? ` (due date assumed for ${assumed})` : ""}`;
   return `${plural(warnings.length, word)} (${withoutAction} never acted on), ${plural(requests.length, "requested action")}: ${count("refused")} refused, ${lapsed}, ${count("acknowledged")} answered without action, ${count("acted")} acted on${lag === undefined ? "" : `; median ${plural(lag, "day")} to a first response`}`;
 }

@@ -25,6 +25,7 @@ function requestFinding(fm: FindingMaker, w: WarningEntry, q: RequestState, wind
     askedAt: q.askedAt,
     dueAt: q.dueAt,
     dueSource: q.dueSource,
+    dueAssumed: q.dueAssumed,
     daysToFirstResponse: q.daysToFirstResponse ?? null,
     daysToAction: q.daysToAction ?? null,
   };
@@ -40,8 +41,8 @@ function requestFinding(fm: FindingMaker, w: WarningEntry, q: RequestState, wind
       return fm.make({
         ...base,
         verdict: "gap",
-        text: `${asked}: no response by ${q.dueAt}${q.dueSource === "default" ? ` (due date assumed: default window of ${days(window)})` : ""}; lapsed on ${q.lapsedAt ?? ""}.`,
-        figures: { ...figures, lapsedAt: q.lapsedAt ?? null, dueAssumed: q.dueSource === "default" },
+        text: `${asked}: no response by ${q.dueAt}${q.dueSource === "default" ? ` (due date assumed: default window of ${days(window)})` : q.dueAssumed ? " (due date assumed)" : ""}; lapsed on ${q.lapsedAt ?? ""}.`,
+        figures: { ...figures, lapsedAt: q.lapsedAt ?? null },
       });
     case "acted":
       return fm.make({

@@ -177,7 +177,11 @@ describe("buildScorecard", () => {
         warning("w1", "1994-01-11", {
           sender: "field",
           recipients: ["hq"],
-          requestedActions: [{ id: "a1", kind: "seize-arms", description: "seize arms" }],
+          requestedActions: [
+            { id: "a1", kind: "seize-arms", description: "seize arms" },
+            { id: "a2", kind: "monitor", description: "watch", dueAt: "1994-01-20", dueAtAssumed: true },
+            { id: "a3", kind: "monitor", description: "report", dueAt: "1994-01-20" },
+          ],
         }),
       ],
       commitment: [
@@ -198,13 +202,16 @@ describe("buildScorecard", () => {
     const withLevels = buildScorecard(b, { asOf: "1994-12-31", levels });
     const lines = scorecardHeadlines(withLevels);
     expect(lines.slice(0, 3)).toEqual([
-      "Prevention: 1 warning (1 never acted on), 1 requested action: 0 refused, 1 lapsed (due date assumed for 1), 0 answered without action, 0 acted on",
+      "Prevention: 1 warning (1 never acted on), 3 requested actions: 0 refused, 3 lapsed (due date assumed for 2), 0 answered without action, 0 acted on",
       "Commitments not delivered when due: 1 of 1 (due date assumed for 1); 1 undetermined (delivery not known, no due date)",
       "Mandates in force at high risk or above without protection of civilians: 1 (1 more undetermined: tasks not known); forces within reach not tasked to protect civilians at imminent risk or above: 0",
     ]);
     const byId = new Map(withLevels.prevention.findings.map((f) => [f.id, f]));
     expect(byId.get("request:w1:a1")?.text).toContain("(due date assumed: default window of 30 days)");
     expect(byId.get("request:w1:a1")?.figures.dueAssumed).toBe(true);
+    expect(byId.get("request:w1:a2")?.text).toContain("no response by 1994-01-20 (due date assumed);");
+    expect(byId.get("request:w1:a3")?.text).not.toContain("assumed");
+    expect(byId.get("request:w1:a3")?.figures.dueAssumed).toBe(false);
     expect([byId.get("commitment:c1")?.verdict, byId.get("commitment:c2")?.verdict]).toEqual(["info", "gap"]);
     expect(byId.get("commitment:c2")?.text).toContain("(due date assumed)");
     expect([byId.get("mandate:m1")?.verdict, byId.get("mandate:m2")?.verdict]).toEqual(["info", "gap"]);

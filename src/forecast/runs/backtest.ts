@@ -10,7 +10,8 @@ import { delongAuc } from "../metrics/auc-delong.js";
 import { brier, brierSkill } from "../metrics/brier.js";
 import { topK } from "../metrics/top-k.js";
 import type { ForecastModel } from "../models/model.js";
-import { prepareYear } from "./prepare-year.js";
+import { ForecastError } from "./forecast-error.js";
+import { prepareYear, type PreparedYear } from "./prepare-year.js";
 
 /** One base year's result. */
 export interface BacktestYear {
@@ -58,7 +59,8 @@ export const TOP_K = 30;
 
 /**
  * Run the backtest for base years `from`..`to`. Rows whose outcome is unknown are not scored. Seeds: the base year.
- * Throws ForecastError (via prepareYear) when a year cannot be fitted.
+ * Throws ForecastError (via prepareYear) when a year cannot be fitted, and `no_known_outcome` naming every base
+ * year none of whose rows has a known outcome at this horizon (such a year could not be scored), before fitting.
  * @example rollingBacktest(table, elasticNetModel, { from: 1993, to: 2013, horizon: 2 }).pooled.auc
  */
 export function rollingBacktest(
@@ -73,8 +75,19 @@ export function rollingBacktest(
 ): BacktestReport {
   const years: BacktestYear[] = [];
   const predictions: { row: number; baseYear: number; p: number; y: number; baseRate: number }[] = [];
-  for (let year = opts.from; year <= opts.to; year++) {
-    const prep = prepareYear(table, year, opts.horizon);
+  const prepared: PreparedYear[] = [];
+  for (let year = opts.from; year <= opts.to; year++) prepared.push(prepareYear(table, year, opts.horizon));
+  const unknown = prepared.filter((p) => p.scoreY.every(Number.isNaN)).map((p) => p.baseYear);
+  if (unknown.length > 0) {
+    throw new ForecastError(
+      `base year${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} ha${unknown.length > 1 ? "ve" : "s"} no ` +
+        `known outcome at horizon ${opts.horizon}: nothing to score; choose base years whose outcome ` +
+        `${opts.horizon} year(s) ahead is in the data`,
+      "no_known_outcome",
+    );
+  }
+  for (const prep of prepared) {
+    const year = prep.baseYear;
     const params = model.fit(prep.train, { seed: year });
     const p = model.score(params, prep.scoreX, prep.scoreRows.length);
     const baseRate = prep.positives / prep.train.n;

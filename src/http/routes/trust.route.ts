@@ -21,8 +21,10 @@ import {
 import { ApiError } from "../api-error.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import type { HttpSecurity } from "../http-security.js";
+import { documentTrustRoutes } from "../trust.openapi.js";
+import { LOG_INDEX_PATTERN } from "../../contracts/api/trust.schema.js";
 
-const INDEX = /^(0|[1-9][0-9]{0,14})$/u;
+const INDEX = LOG_INDEX_PATTERN;
 
 function treeIndex(text: string | undefined, name: string): number {
   if (text === undefined || !INDEX.test(text))
@@ -60,6 +62,7 @@ async function jsonBody(c: Context): Promise<Record<string, unknown>> {
 export function registerTrust(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, security: HttpSecurity): void {
   const db = deps.store.db;
   const clock = security.clock ?? (() => new Date());
+  documentTrustRoutes(app);
 
   app.get("/api/log/checkpoint", async (c) => {
     const cp = await latestCheckpoint(db);

@@ -60,6 +60,43 @@ export interface ImportOptions {
   readonly onProgress?: (p: ImportProgress) => void;
   /** Aborting stops after the batch in flight; the run is resumable. */
   readonly signal?: AbortSignal;
+  /** The input as {@link checkImportInput} found it (skips reading its head and hashing it again). */
+  readonly checked?: CheckedInput;
+}
+
+/** A readable input with a known format, a valid header and its hash: what an import needs before the store. */
+export interface CheckedInput {
+  readonly format: ImportFormat;
+  readonly layout: Layout;
+  readonly sha256: string;
+}
+
+/**
+ * Open the input and check it without touching any store: it exists, its format is known, its header has
+ * the required columns. The CLI calls this before opening the store, so bad input creates nothing.
+ * @example const checked = await checkImportInput({ format: "auto", file: "ged.csv" })
+ * @throws ImportError when the file is missing, unreadable, of an unknown format or lacks required columns.
+ */
+export async function checkImportInput(
+  options: Pick<ImportOptions, "format" | "file" | "limits">,
+): Promise<CheckedInput> {
+  const sniffed = await sniffText(options.file, options.limits ?? DEFAULT_LIMITS);
+  const format: ImportFormat = resolveFormat(options.format, sniffed, options.file);
+  const layout = format.layout(firstRows(sniffed).firstLine);
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  // Bind the header exactly as the import will (missing columns throw IMPORT_MISSING_COLUMNS), then stop.
+  await scanRows({
+    path: options.file,
+    format,
+    layout,
+    ctx: { sourceId: `${format.idPrefix}.source.check` },
+    limits,
+    batchSize: 1,
+    resumeAfterLine: 0,
+    headerOnly: true,
+    onBatch: async () => undefined,
+  });
+  return { format, layout, sha256: await fileSha256(options.file) };
 }
 
 /**
@@ -79,10 +116,13 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   let layout: Layout | undefined;
   let sha256: string | undefined;
   try {
-    const sniffed = await sniffText(options.file, limits);
-    format = resolveFormat(options.format, sniffed, options.file);
-    layout = format.layout(firstRows(sniffed).firstLine);
-    sha256 = await fileSha256(options.file);
+    if (options.checked) ({ format, layout, sha256 } = options.checked);
+    else {
+      const sniffed = await sniffText(options.file, limits);
+      format = resolveFormat(options.format, sniffed, options.file);
+      layout = format.layout(firstRows(sniffed).firstLine);
+      sha256 = await fileSha256(options.file);
+    }
   } catch (e) {
     if (!(e instanceof ImportError)) throw e;
     const caseId = options.caseId ?? `import-${format?.name ?? options.format}`;

@@ -18,6 +18,12 @@ export interface RowReject {
   readonly raw: string;
 }
 
+/**
+ * A rejected row as the report lists it: where and why, never its raw text (a row may carry a confidential
+ * source's identity; the raw text goes only to the rejects file, redacted).
+ */
+export type ReportProblem = Omit<RowReject, "raw">;
+
 export interface ImportReport extends ImportCounts {
   readonly file: string;
   readonly format: string;
@@ -38,7 +44,7 @@ export interface ImportReport extends ImportCounts {
   readonly skipReasons: Readonly<Record<string, number>>;
   /** Records the provider deleted, by id (first 1000). */
   readonly deletedIds: readonly string[];
-  readonly problems: readonly RowReject[];
+  readonly problems: readonly ReportProblem[];
   readonly problemsTruncated: number;
   readonly rejectsFile?: string;
   readonly elapsedMs: number;

@@ -1,6 +1,6 @@
 /**
- * The rejects file: one CSV row per rejected input row — line, fields, reasons, raw text — opened on the first
- * reject only. Cells are neutralised against formula injection because this file is meant to be opened in a
+ * The rejects file: one CSV row per rejected input row — line, fields, reasons, raw text (a protected
+ * identity redacted) — opened on the first reject only. Cells are neutralised against formula injection because this file is meant to be opened in a
  * spreadsheet.
  * @module
  */
@@ -9,6 +9,7 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { neutraliseFormula } from "../neutralise-formula.js";
 import type { RowReject } from "./import-report.js";
+import { redactRaw } from "./redact-raw.js";
 
 /** Columns of the rejects file. */
 export const REJECTS_HEADER = ["line", "field", "reason", "raw"] as const;
@@ -31,7 +32,9 @@ export class RejectsWriter {
       });
       this.out.write(stringify([[...REJECTS_HEADER]]));
     }
-    const row = [String(r.line), r.fields.join("; "), r.reasons.join("; "), r.raw].map(neutraliseFormula);
+    const row = [String(r.line), r.fields.join("; "), r.reasons.join("; "), redactRaw(r.raw)].map(
+      neutraliseFormula,
+    );
     if (!this.out.write(stringify([row]))) await once(this.out, "drain");
   }
 

@@ -5,7 +5,7 @@
  */
 import type { When } from "../../domain/index.js";
 import type { ImportCounts } from "../../storage/imports/import.repository.js";
-import { MAX_REPORTED_PROBLEMS, zeroCounts, type RowReject } from "./import-report.js";
+import { MAX_REPORTED_PROBLEMS, zeroCounts, type ReportProblem, type RowReject } from "./import-report.js";
 import type { RejectsWriter } from "./rejects-writer.js";
 import type { ScannedRow } from "./scan-rows.js";
 
@@ -15,7 +15,7 @@ export interface RunState {
   olderThanStored: number;
   skipReasons: Record<string, number>;
   deletedIds: string[];
-  problems: RowReject[];
+  problems: ReportProblem[];
   problemsTruncated: number;
   occurredFrom?: string;
   occurredTo?: string;
@@ -45,7 +45,8 @@ export async function recordReject(state: RunState, rejects: RejectsWriter, r: S
     reasons: r.result.problems.map((p) => `${p.field}: ${p.reason}`),
     raw: r.raw,
   };
-  if (state.problems.length < MAX_REPORTED_PROBLEMS) state.problems.push(reject);
+  if (state.problems.length < MAX_REPORTED_PROBLEMS)
+    state.problems.push({ line: reject.line, fields: reject.fields, reasons: reject.reasons });
   else state.problemsTruncated += 1;
   await rejects.write(reject);
 }

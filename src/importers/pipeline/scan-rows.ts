@@ -35,7 +35,12 @@ export interface ScanOptions {
   readonly onBatch: (rows: ScannedRow[]) => Promise<void>;
   /** Called once the input is open (for progress). */
   readonly onOpen?: (input: TextInput) => void;
+  /** Stop once the header is read and bound (a check of the input before anything is written). */
+  readonly headerOnly?: boolean;
 }
+
+/** Thrown inside the row reader to stop a header-only scan; never escapes {@link scanRows}. */
+const HEADER_DONE = new Error("header checked");
 
 /** What the scan found about the file. */
 export interface ScanResult {
@@ -70,6 +75,10 @@ export async function scanRows(o: ScanOptions): Promise<ScanResult> {
     return b;
   };
   if (o.layout.headerRows === 0) bound = bind();
+  if (o.headerOnly && bound !== undefined) {
+    input.text.destroy();
+    return { bound, input };
+  }
 
   try {
     await readRows(
@@ -87,7 +96,10 @@ export async function scanRows(o: ScanOptions): Promise<ScanResult> {
               );
             }
             header.push(item.fields);
-            if (header.length === o.layout.headerRows) bound = bind();
+            if (header.length === o.layout.headerRows) {
+              bound = bind();
+              if (o.headerOnly) throw HEADER_DONE;
+            }
             continue;
           }
           if (item.line <= o.resumeAfterLine) continue;
@@ -136,6 +148,10 @@ export async function scanRows(o: ScanOptions): Promise<ScanResult> {
       },
     );
   } catch (e) {
+    if (e === HEADER_DONE && bound !== undefined) {
+      input.text.destroy();
+      return { bound, input };
+    }
     if (e instanceof ImportError) throw e;
     if (e instanceof Error && e.name === "StoreError") throw e;
     throw asImportError(e, o.path);

@@ -7,6 +7,11 @@
  * @module
  */
 import BetterSqlite3 from "better-sqlite3";
+import { Kysely, SqliteDialect } from "kysely";
+import type { Database } from "../database.js";
+import { batchLogEntries } from "../imports/import-log.js";
+import { appendToLog } from "../trust/log-append.js";
+import { rowContentHash } from "../trust/logged-content.js";
 import {
   actorReferences,
   type Actor,
@@ -63,6 +68,9 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
   } catch (e) {
     throw toStoreError(store, e, "open the import writer");
   }
+  // Kysely on this same connection, only for the log append: the leaves are computed by the same code as
+  // every other write (and as `log verify`), inside this writer's open transaction.
+  const kdb = new Kysely<Database>({ dialect: new SqliteDialect({ database: db }) });
   const cache = new Map<string, Stmt>();
   const prep = (sqlText: string): Stmt => {
     let s = cache.get(sqlText);
@@ -182,12 +190,12 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
     ).run(caseId, kind, id, key?.version ?? "", key?.row_hash ?? "", old.body, batchId, change);
   };
 
-  const upsertSource = (caseId: string, source: Source): void => {
+  const upsertSource = (caseId: string, source: Source): "create" | "update" => {
     const spec = tableOf("source");
     const exists = prep("select 1 from sources where case_id = ? and id = ?").get(caseId, source.id);
     if (!exists) {
       insertRecords(caseId, "source", [source]);
-      return;
+      return "create";
     }
     const {
       case_id: _c,
@@ -200,11 +208,13 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
       caseId,
       source.id,
     );
+    return "update";
   };
 
-  const commitTx = db.transaction((c: BatchCommit) => {
+  /** The batch's writes; runs inside the transaction {@link commitBatch} opens. @returns the actors inserted. */
+  const writeBatch = (c: BatchCommit): { freshActors: string[]; sourceWrite?: "create" | "update" } => {
     const caseId = c.caseId;
-    if (c.source) upsertSource(caseId, c.source);
+    const sourceWrite = c.source ? upsertSource(caseId, c.source) : undefined;
     const last = new Map<string, ImportWrite>();
     for (const w of c.writes) last.set(`${w.kind}\u0000${w.record.id}`, w);
     for (const d of c.deletes) {
@@ -260,7 +270,27 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
       counts.rejected,
       c.batchId,
     );
-  });
+    return { freshActors: fresh.map((a) => a.id), ...(sourceWrite ? { sourceWrite } : {}) };
+  };
+
+  /** One transaction: the writes, then their log leaves, committed together (or rolled back together). */
+  const commitBatch = async (c: BatchCommit): Promise<void> => {
+    db.exec("begin immediate");
+    try {
+      const sourceKey = c.source ? { case_id: c.caseId, id: c.source.id } : undefined;
+      const before = sourceKey ? await rowContentHash(kdb, "sources", sourceKey) : undefined;
+      const { freshActors, sourceWrite } = writeBatch(c);
+      let sourceChange = sourceWrite;
+      // Logged only when the row really changed: a re-import of the same file adds no leaf.
+      if (sourceKey && sourceWrite === "update" && (await rowContentHash(kdb, "sources", sourceKey)) === before)
+        sourceChange = undefined;
+      await appendToLog(kdb, batchLogEntries(c, freshActors, sourceChange));
+      db.exec("commit");
+    } catch (e) {
+      if (db.inTransaction) db.exec("rollback");
+      throw e;
+    }
+  };
 
   return {
     lookup: async (caseId, kind, ids) => {
@@ -299,13 +329,15 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
     },
     commit: async (batch) => {
       try {
-        commitTx(batch);
+        await commitBatch(batch);
       } catch (e) {
         throw toStoreError(store, e, `commit import batch up to line ${batch.lastLine}`);
       }
     },
     close: async () => {
-      db.close();
+      // Destroying the Kysely instance closes the shared connection once it was used; close it otherwise.
+      await kdb.destroy();
+      if (db.open) db.close();
     },
   };
 }

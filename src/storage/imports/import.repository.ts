@@ -4,6 +4,7 @@
  * (`record_versions`). Batches are written by a writer (kysely-import.writer.ts, dialects/sqlite-import.writer.ts).
  * @module
  */
+import { appendToLog } from "../trust/log-append.js";
 import type { Actor, CaseManifest, Incident, Source } from "../../domain/index.js";
 import { canonicalJson, sha256Hex } from "../records/canonical-json.js";
 import type { Store } from "../store.js";
@@ -104,11 +105,16 @@ export async function ensureImportCase(
       escalationChain: [],
     };
     const json = canonicalJson(manifest);
-    await store.db
-      .insertInto("cases")
-      .values({ id: caseId, title, manifest: json, content_hash: sha256Hex(json), loaded_at: now })
-      .onConflict((oc) => oc.column("id").doNothing())
-      .execute();
+    // The case row and its log leaf commit together (tamper-evident log: every write is logged).
+    await store.db.transaction().execute(async (trx) => {
+      const made = await trx
+        .insertInto("cases")
+        .values({ id: caseId, title, manifest: json, content_hash: sha256Hex(json), loaded_at: now })
+        .onConflict((oc) => oc.column("id").doNothing())
+        .executeTakeFirst();
+      if (Number(made.numInsertedOrUpdatedRows ?? 0) > 0)
+        await appendToLog(trx, [{ action: "create", table: "cases", key: { id: caseId }, actor: "import" }]);
+    });
     return true;
   } catch (e) {
     throw toStoreError(store, e, `create case ${caseId}`);

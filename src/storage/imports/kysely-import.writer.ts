@@ -31,6 +31,9 @@ import {
   type ImportWrite,
 } from "./import.repository.js";
 import type { RecordVersionTable } from "./import.table.js";
+import { batchLogEntries } from "./import-log.js";
+import { appendToLog } from "../trust/log-append.js";
+import { rowContentHash } from "../trust/logged-content.js";
 
 const tableFor = (kind: ImportKind): RecordTableName => tableOf(kind).table;
 
@@ -58,7 +61,7 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
   for (const w of last.values()) slot(w.kind).writes.push(w);
   for (const d of c.deletes) slot(d.kind).deletes.push(d.id);
 
-  if (c.source) await upsertSource(trx, caseId, c.source);
+  const sourceChange = c.source ? await upsertSource(trx, caseId, c.source) : undefined;
   // Sources first: the other records' citations refer to them.
   for (const kind of ["source", "actor", "incident"] as const) {
     const s = byKind.get(kind);
@@ -167,7 +170,9 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
     }
   }
 
-  if (c.actors.length > 0) await insertNewActors(trx, caseId, c.actors);
+  const freshActors = c.actors.length > 0 ? await insertNewActors(trx, caseId, c.actors) : [];
+  // Same transaction as the rows: a batch and its log leaves commit or roll back together.
+  await appendToLog(trx, batchLogEntries(c, freshActors, sourceChange));
 
   await trx
     .updateTable("import_batches")
@@ -246,12 +251,12 @@ async function insertDerived(
   for (const b of chunks(acts, 2000)) await trx.insertInto("incident_acts").values(b).execute();
 }
 
-/** Insert the actors not stored yet (by id); a stored actor is left as it is. */
+/** Insert the actors not stored yet (by id); a stored actor is left as it is. @returns the ids inserted. */
 async function insertNewActors(
   trx: Transaction<Database>,
   caseId: string,
   actors: readonly Actor[],
-): Promise<void> {
+): Promise<string[]> {
   const unique = new Map<string, Actor>();
   for (const a of actors) if (!unique.has(a.id)) unique.set(a.id, a);
   const fresh: Actor[] = [];
@@ -269,13 +274,19 @@ async function insertNewActors(
     for (const id of ids) if (!stored.has(id)) fresh.push(unique.get(id) as Actor);
   }
   await insertRecords(trx, caseId, "actor", fresh);
+  return fresh.map((a) => a.id);
 }
 
 /**
  * Insert the file's Source record, or update it in place: incidents cite it through a foreign key, so it is
  * never deleted and re-inserted. Its own citation (the file) does not change.
+ * @returns how the row changed (for the log), or undefined when it did not.
  */
-async function upsertSource(trx: Transaction<Database>, caseId: string, source: Source): Promise<void> {
+async function upsertSource(
+  trx: Transaction<Database>,
+  caseId: string,
+  source: Source,
+): Promise<"create" | "update" | undefined> {
   const spec = tableOf("source");
   const exists = await trx
     .selectFrom("sources")
@@ -286,8 +297,11 @@ async function upsertSource(trx: Transaction<Database>, caseId: string, source: 
   if (!exists) {
     // Write the source before the records citing it (the batch's records are inserted after this call).
     await insertRecords(trx, caseId, "source", [source]);
-    return;
+    return "create";
   }
+  // Logged only when the row really changed: a re-import of the same file adds no leaf.
+  const key = { case_id: caseId, id: source.id };
+  const before = await rowContentHash(trx, spec.table, key);
   const { case_id: _c, id: _id, ...columns } = spec.toRow(caseId, source);
   await genericDb(trx)
     .updateTable(recordTable(spec.table))
@@ -295,4 +309,5 @@ async function upsertSource(trx: Transaction<Database>, caseId: string, source: 
     .where("case_id", "=", caseId)
     .where("id", "=", source.id)
     .execute();
+  return (await rowContentHash(trx, spec.table, key)) === before ? undefined : "update";
 }

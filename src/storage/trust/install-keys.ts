@@ -101,7 +101,9 @@ function holdsEncryptedIdentities(db: string): boolean {
       .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'source_identities'")
       .get();
     if (table === undefined) return false;
-    return conn.prepare("SELECT 1 FROM source_identities WHERE value LIKE 'enc:v1:%' LIMIT 1").get() !== undefined;
+    return (
+      conn.prepare("SELECT 1 FROM source_identities WHERE value LIKE 'enc:v1:%' LIMIT 1").get() !== undefined
+    );
   } catch {
     return false;
   } finally {
