@@ -5,7 +5,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { repoRoot, runBin } from "./run-bin.js";
 
-describe("tocsin timeline --db", () => {
+// Each test spawns the binary (twice for the second), which can take seconds on a loaded machine.
+describe("tocsin timeline --db", { timeout: 60_000 }, () => {
   it("exits 2 'no store at …' on a missing SQLite file and creates nothing", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tocsin-timeline-"));
     const db = path.join(dir, "new.db");

@@ -1,5 +1,7 @@
 // ACLED is a living dataset: updated rows replace the stored record and keep the previous version, older rows
 // are kept out, deletion lists remove records (and they do not come back), and an interrupted run resumes.
+import { trustDb } from "../../src/storage/trust/log.table.js";
+import { verifyLog } from "../../src/storage/trust/log-verify.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -59,6 +61,8 @@ for (const target of targets) {
         expect(
           ((await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident).fatalities,
         ).toEqual({ best: 2 });
+        // Every update, deletion and resumed batch went through the tamper-evident log.
+        expect((await verifyLog(store.db)).problems).toEqual([]);
       } finally {
         await store.close();
       }
@@ -93,6 +97,17 @@ for (const target of targets) {
         expect(
           (await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total,
         ).toBe(478);
+        // Every update, deletion and resumed batch went through the tamper-evident log.
+        expect((await verifyLog(store.db)).problems).toEqual([]);
+        const deletions = await trustDb(store.db)
+          .selectFrom("log_leaves")
+          .select("record_key")
+          .where("action", "=", "delete")
+          .execute();
+        expect(deletions.map((l) => l.record_key).sort()).toEqual([
+          '{"case_id":"import-acled","id":"acled.afg63876"}',
+          '{"case_id":"import-acled","id":"acled.bra49798"}',
+        ]);
       } finally {
         await store.close();
       }
@@ -135,6 +150,8 @@ for (const target of targets) {
         expect(
           (await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total,
         ).toBe(480);
+        // Every update, deletion and resumed batch went through the tamper-evident log.
+        expect((await verifyLog(store.db)).problems).toEqual([]);
       } finally {
         await store.close();
       }
