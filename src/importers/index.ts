@@ -10,7 +10,12 @@ export {
   type ImportOptions,
   type ImportProgress,
 } from "./pipeline/import-file.js";
-export { exitCodeOf, type ImportReport, type ReportProblem, type RowReject } from "./pipeline/import-report.js";
+export {
+  exitCodeOf,
+  type ImportReport,
+  type ReportProblem,
+  type RowReject,
+} from "./pipeline/import-report.js";
 export {
   FORMAT_NAMES,
   FORMATS,

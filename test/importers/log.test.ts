@@ -12,7 +12,9 @@ import { clock, SAMPLES } from "./helpers.js";
 
 const PG = process.env.TOCSIN_TEST_PG;
 if (!PG)
-  console.warn("[importers/log] TOCSIN_TEST_PG is unset: the PostgreSQL half of the import log suite is SKIPPED");
+  console.warn(
+    "[importers/log] TOCSIN_TEST_PG is unset: the PostgreSQL half of the import log suite is SKIPPED",
+  );
 const targets: StoreTarget[] = [sqliteTarget(), ...(PG ? [postgresTarget(PG)] : [])];
 afterAll(async () => {
   for (const t of targets) await t.cleanup();
@@ -35,38 +37,41 @@ async function leafCount(store: Store): Promise<number> {
 }
 
 describe.each(targets)("import log on $name", (target) => {
-  it.each(SAMPLE_FILES)("$format $file: verify is clean, a re-import adds nothing, tampering is caught", async (s) => {
-    const store = await target.open(await target.fresh());
-    try {
-      // Small batches: several transactions, each with its own leaves.
-      const first = await importFile(store, { format: s.format, file: s.file, clock, batchSize: 100 });
-      expect(first.imported).toBeGreaterThan(0);
-      const leaves = await leafCount(store);
-      // Every record row written (imported records, actors, the file's source) and the case has a leaf; the
-      // source, whose counters change with each batch, has one per batch that changed it.
-      const records = await sql<{ n: number }>`select
+  it.each(SAMPLE_FILES)(
+    "$format $file: verify is clean, a re-import adds nothing, tampering is caught",
+    async (s) => {
+      const store = await target.open(await target.fresh());
+      try {
+        // Small batches: several transactions, each with its own leaves.
+        const first = await importFile(store, { format: s.format, file: s.file, clock, batchSize: 100 });
+        expect(first.imported).toBeGreaterThan(0);
+        const leaves = await leafCount(store);
+        // Every record row written (imported records, actors, the file's source) and the case has a leaf; the
+        // source, whose counters change with each batch, has one per batch that changed it.
+        const records = await sql<{ n: number }>`select
           (select count(*) from incidents) + (select count(*) from actors) + (select count(*) from sources)
           + (select count(*) from cases) as n`.execute(store.db);
-      const logged = await sql<{ n: number }>`select count(*) as n from
+        const logged = await sql<{ n: number }>`select count(*) as n from
           (select distinct table_name, record_key from log_leaves) k`.execute(store.db);
-      expect(Number(logged.rows[0]?.n)).toBe(Number(records.rows[0]?.n));
-      expect(leaves).toBeGreaterThanOrEqual(Number(records.rows[0]?.n));
-      const clean = await verifyLog(store.db);
-      expect(clean.problems).toEqual([]);
-      expect(clean.ok).toBe(true);
+        expect(Number(logged.rows[0]?.n)).toBe(Number(records.rows[0]?.n));
+        expect(leaves).toBeGreaterThanOrEqual(Number(records.rows[0]?.n));
+        const clean = await verifyLog(store.db);
+        expect(clean.problems).toEqual([]);
+        expect(clean.ok).toBe(true);
 
-      const again = await importFile(store, { format: s.format, file: s.file, clock, batchSize: 100 });
-      expect(again.imported).toBe(0);
-      expect(await leafCount(store)).toBe(leaves);
-      expect((await verifyLog(store.db)).ok).toBe(true);
+        const again = await importFile(store, { format: s.format, file: s.file, clock, batchSize: 100 });
+        expect(again.imported).toBe(0);
+        expect(await leafCount(store)).toBe(leaves);
+        expect((await verifyLog(store.db)).ok).toBe(true);
 
-      await sql`update incidents set fatalities_best = coalesce(fatalities_best, 0) + 1
+        await sql`update incidents set fatalities_best = coalesce(fatalities_best, 0) + 1
           where id = (select min(id) from incidents)`.execute(store.db);
-      const tampered = await verifyLog(store.db);
-      expect(tampered.ok).toBe(false);
-      expect(tampered.problems.map((p) => p.code)).toEqual(["ROW_CHANGED"]);
-    } finally {
-      await store.close();
-    }
-  });
+        const tampered = await verifyLog(store.db);
+        expect(tampered.ok).toBe(false);
+        expect(tampered.problems.map((p) => p.code)).toEqual(["ROW_CHANGED"]);
+      } finally {
+        await store.close();
+      }
+    },
+  );
 });

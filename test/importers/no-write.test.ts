@@ -9,7 +9,8 @@ import { tempDir } from "./helpers.js";
 
 const BIN = resolve(process.cwd(), "bin/tocsin.js");
 const built = existsSync(resolve(process.cwd(), "dist/cli"));
-if (!built) console.warn("[importers/no-write] dist/ is missing (run npx tsc -p tsconfig.build.json): SKIPPED");
+if (!built)
+  console.warn("[importers/no-write] dist/ is missing (run npx tsc -p tsconfig.build.json): SKIPPED");
 
 function tocsin(...argv: string[]): { code: number | null; out: string; err: string } {
   const r = spawnSync(process.execPath, [BIN, ...argv], { encoding: "utf8", timeout: 30_000 });

@@ -6,7 +6,11 @@ describe("redactRaw", () => {
   it("replaces every protectedIdentity value, nested anywhere", () => {
     const raw = JSON.stringify({
       kind: "source",
-      record: { id: "s1", confidential: true, protectedIdentity: { name: "CANARY", contact: "c@x", device: "d" } },
+      record: {
+        id: "s1",
+        confidential: true,
+        protectedIdentity: { name: "CANARY", contact: "c@x", device: "d" },
+      },
     });
     expect(JSON.parse(redactRaw(raw))).toEqual({
       kind: "source",
@@ -20,7 +24,9 @@ describe("redactRaw", () => {
 
   it("redacts loose identity fields of a confidential object and keeps the rest", () => {
     const raw = '{"record":{"id":"s2","confidential":true,"name":"CANARY","title":"T"}}';
-    expect(redactRaw(raw)).toBe(`{"record":{"id":"s2","confidential":true,"name":"${REDACTED}","title":"T"}}`);
+    expect(redactRaw(raw)).toBe(
+      `{"record":{"id":"s2","confidential":true,"name":"${REDACTED}","title":"T"}}`,
+    );
   });
 
   it("leaves rows without a protected identity untouched, including empty and CSV rows", () => {

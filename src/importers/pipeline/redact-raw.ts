@@ -9,7 +9,13 @@
 export const REDACTED = "[redacted]";
 
 /** The identity fields a confidential source carries (in `protectedIdentity`, or loose on the source). */
-const IDENTITY_FIELDS: ReadonlySet<string> = new Set(["name", "contact", "exactPlace", "device", "description"]);
+const IDENTITY_FIELDS: ReadonlySet<string> = new Set([
+  "name",
+  "contact",
+  "exactPlace",
+  "device",
+  "description",
+]);
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 

@@ -282,7 +282,11 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
       const { freshActors, sourceWrite } = writeBatch(c);
       let sourceChange = sourceWrite;
       // Logged only when the row really changed: a re-import of the same file adds no leaf.
-      if (sourceKey && sourceWrite === "update" && (await rowContentHash(kdb, "sources", sourceKey)) === before)
+      if (
+        sourceKey &&
+        sourceWrite === "update" &&
+        (await rowContentHash(kdb, "sources", sourceKey)) === before
+      )
         sourceChange = undefined;
       await appendToLog(kdb, batchLogEntries(c, freshActors, sourceChange));
       db.exec("commit");
