@@ -24,6 +24,7 @@ import { allowed, authenticate, privateInstance } from "../security/auth.middlew
 import { createLoginRoutes } from "../security/login.routes.js";
 import { LoginThrottle } from "../security/login-throttle.js";
 import { authPortFor, loginDepsFor } from "../storage/trust/index.js";
+import { confidentialSourceIds } from "../storage/index.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
 import { documentLoginRoutes } from "./trust.openapi.js";
@@ -65,6 +66,15 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
         : security
           ? { entitled: allowed(c.get("principal"), "sources:protected:read") }
           : ANONYMOUS,
+    );
+    await next();
+  });
+  app.use("/api/*", async (c, next) => {
+    // Only a viewer who may not see protected sources needs the list; it is read per request so a newly
+    // loaded case is covered at once.
+    c.set(
+      "confidentialSources",
+      c.get("viewer").entitled ? new Set() : await confidentialSourceIds(deps.store),
     );
     await next();
   });

@@ -34,5 +34,10 @@ export interface HttpDeps {
 
 /** Hono context variables set by the app's middleware. */
 export interface HttpEnv {
-  Variables: { viewer: Viewer; principal: Principal | undefined };
+  Variables: {
+    viewer: Viewer;
+    principal: Principal | undefined;
+    /** Ids of confidential sources: citations to them lose their locator for a viewer not entitled. */
+    confidentialSources: ReadonlySet<string>;
+  };
 }

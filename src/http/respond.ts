@@ -8,5 +8,6 @@ import { redactDeep } from "./redact.js";
  * route's declared response; test/http checks every answer against its route's response schema instead.
  */
 export function ok<T extends object>(c: Context<HttpEnv>, body: T): never {
-  return c.json(redactDeep(body, c.get("viewer")) as object, 200) as never;
+  const confidential = c.get("confidentialSources") ?? new Set<string>();
+  return c.json(redactDeep(body, c.get("viewer"), (id) => confidential.has(id)) as object, 200) as never;
 }

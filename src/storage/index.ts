@@ -23,6 +23,7 @@ export { deleteCase, listCases, readCase, type ReadCaseOptions, type StoredCase 
 export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "./record.repository.js";
 export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";
+export { confidentialSourceIds } from "./confidential-sources.repository.js";
 export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
 export {
   getForecastRun,
