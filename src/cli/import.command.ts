@@ -27,6 +27,7 @@ interface ImportOptions {
   rejects?: string;
   release?: string;
   json?: boolean;
+  progressLines?: boolean;
 }
 
 /** Register `import`. */
@@ -45,6 +46,10 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option("--rejects <file>", "write rejected rows (line, field, reason, raw) to this CSV file")
     .option("--release <version>", "dataset release, e.g. UCDP GED 23.1 (sets knownAt and orders updates)")
     .option("--json", "print the report as one JSON document")
+    .option(
+      "--progress-lines",
+      "print `committed rows N` on stderr after each committed batch (machine-readable acknowledgement)",
+    )
     .action(async (format: string, file: string, opts: ImportOptions) => {
       if (format !== "auto" && !(FORMAT_NAMES as readonly string[]).includes(format)) {
         throw usageError(`unknown format "${format}" (use one of: ${FORMAT_NAMES.join(", ")}, auto)`);
@@ -70,6 +75,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
           ...(opts.release !== undefined ? { release: opts.release } : {}),
           clock: () => new Date(),
           ...(bar ? { onProgress: bar.update } : {}),
+          ...(opts.progressLines ? { onCommitted: (n: number) => ctx.io.err(`committed rows ${n}\n`) } : {}),
         }),
       );
       bar?.done();

@@ -58,6 +58,8 @@ export interface ImportOptions {
   /** Monotonic milliseconds for rates and elapsed time; default `performance.now`. */
   readonly timer?: () => number;
   readonly onProgress?: (p: ImportProgress) => void;
+  /** Called after each batch's transaction committed, with the rows read so far (all of them durable). */
+  readonly onCommitted?: (rowsRead: number) => void;
   /** Aborting stops after the batch in flight; the run is resumable. */
   readonly signal?: AbortSignal;
   /** The input as {@link checkImportInput} found it (skips reading its head and hashing it again). */
@@ -254,6 +256,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
           state,
           rejects,
         );
+        options.onCommitted?.(state.counts.read);
         const t = timer();
         if (options.onProgress && t - lastProgress > 200) {
           lastProgress = t;
