@@ -221,7 +221,8 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await open(page, "#/");
     await page.getByLabel("Language").selectOption("fr");
     await expect.poll(() => page.locator("h1").first().textContent()).toBe("Situations par niveau");
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("fr");
+    // The lang attribute is set in an effect after the render: poll it rather than read it once.
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe("fr");
     await open(page, `#/case/${CASE}/ledger`);
     await expect.poll(() => page.locator("h1").first().textContent()).toBe("Registre des alertes");
     await shot(page, "ledger-fr");
