@@ -177,6 +177,10 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await page.getByRole("link", { name: "resp-1994-01-12-dpko-refusal" }).click();
     await page.waitForURL(/#\/record\/response\/resp-1994-01-12-dpko-refusal/);
     await expect.poll(() => page.locator("dl.fields").textContent()).toContain("1994-01-12");
+    // Field names are labelled for people, not shown as the data's camelCase keys.
+    const terms = await page.locator("dl.fields dt").allTextContents();
+    expect(terms.length).toBeGreaterThan(2);
+    for (const term of terms) expect(term).not.toMatch(/[a-z][A-Z]/u);
     await page.close();
   });
 

@@ -118,6 +118,7 @@ const en = {
   "record.fields": "Fields",
   "record.occurred": "Occurred",
   "record.known": "Known",
+  "record.locator": "Where in the source",
   "notFound.title": "Page not found",
 };
 export type MessageKey = keyof typeof en;
@@ -235,6 +236,7 @@ const fr: Record<MessageKey, string> = {
   "record.fields": "Champs",
   "record.occurred": "Survenu",
   "record.known": "Connu",
+  "record.locator": "Emplacement dans la source",
   "notFound.title": "Page introuvable",
 };
 

@@ -25,12 +25,16 @@ export function strs(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
-/** Any value as short text for a table cell (objects as compact JSON; rendered as text, never as HTML). */
-export function text(v: unknown): string {
+/**
+ * Any value as short text for a table cell (objects as "key: value" pairs, keys named by `label`; rendered as
+ * text, never as HTML).
+ */
+export function text(v: unknown, label: (key: string) => string = (k) => k): string {
   if (v === undefined || v === null) return "—";
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
-  if (Array.isArray(v)) return v.map(text).join(v.every((x) => typeof x !== "object") ? ", " : "; ");
+  if (Array.isArray(v))
+    return v.map((x) => text(x, label)).join(v.every((x) => typeof x !== "object") ? ", " : "; ");
   if (typeof v === "object") {
     const o = v as Json;
     if (
@@ -40,7 +44,7 @@ export function text(v: unknown): string {
       return typeof o.to === "string" && o.to !== o.from ? `${o.from} – ${o.to}` : o.from;
     }
     return Object.entries(o)
-      .map(([k, x]) => `${k}: ${text(x)}`)
+      .map(([k, x]) => `${label(k)}: ${text(x, label)}`)
       .join(", ");
   }
   return String(v);

@@ -3,6 +3,7 @@
 import { Fragment } from "preact";
 import { useApi } from "../api.js";
 import { Badge } from "../components/level-badge.js";
+import { fieldLabel } from "../components/field-labels.js";
 import { Loader } from "../components/loader.js";
 import { RecordLink } from "../components/record-link.js";
 import { useI18n } from "../i18n.js";
@@ -19,22 +20,24 @@ const HIDDEN = new Set(["id", "occurredAt", "knownAt", "citations"]);
 
 /** A field value: a list of objects as a nested list, anything else as text. */
 function Value(props: { v: unknown }) {
+  const { lang } = useI18n();
+  const label = (k: string) => fieldLabel(k, lang);
   const v = props.v;
   if (Array.isArray(v) && v.some((x) => x !== null && typeof x === "object")) {
     return (
       <ul class="nested">
         {v.map((x, i) => (
-          <li key={i}>{text(x)}</li>
+          <li key={i}>{text(x, label)}</li>
         ))}
       </ul>
     );
   }
-  return <>{text(v)}</>;
+  return <>{text(v, label)}</>;
 }
 
 /** The record page. */
 export function RecordPage(props: { kind: string; id: string; caseId?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const q = props.caseId ? `?case=${encodeURIComponent(props.caseId)}` : "";
   const loaded = useApi<Detail>(
     `/api/records/${encodeURIComponent(props.kind)}/${encodeURIComponent(props.id)}${q}`,
@@ -62,7 +65,7 @@ export function RecordPage(props: { kind: string; id: string; caseId?: string })
                 .filter(([k]) => !HIDDEN.has(k) && k !== titleField)
                 .map(([k, v]) => (
                   <Fragment key={k}>
-                    <dt>{k}</dt>
+                    <dt title={k}>{fieldLabel(k, lang)}</dt>
                     <dd>
                       <Value v={v} />
                     </dd>
@@ -79,7 +82,7 @@ export function RecordPage(props: { kind: string; id: string; caseId?: string })
                     <th scope="col">{t("common.summary")}</th>
                     <th scope="col">{t("record.reliability")}</th>
                     <th scope="col">{t("record.credibility")}</th>
-                    <th scope="col">Locator</th>
+                    <th scope="col">{t("record.locator")}</th>
                   </tr>
                 </thead>
                 <tbody>
