@@ -6,7 +6,8 @@
  */
 import { mulberry32 } from "../stats/random.js";
 import { binColumns } from "./binning.js";
-import { type TreeParams, type TreeSettings, attributePath, growTree, leafOf } from "./regression-tree.js";
+import { type TreeParams, attributePath, leafOf } from "./histogram-tree.js";
+import { type TreeSettings, growTree } from "./regression-tree.js";
 
 /** Boosting settings. */
 export interface BoostSettings extends TreeSettings {

@@ -7,7 +7,7 @@
  */
 import { type Rng, mulberry32 } from "../stats/random.js";
 import { type Binned, binColumns } from "./binning.js";
-import { type TreeParams, attributePath, leafOf } from "./regression-tree.js";
+import { type TreeParams, attributePath, growHistogramTree, leafOf } from "./histogram-tree.js";
 
 /** Forest settings. */
 export interface ForestSettings {
@@ -37,10 +37,11 @@ export function fitForest(
   const rng = mulberry32(seed);
   const binned = binColumns(x, n, p, s.maxBins);
   const trees: TreeParams[] = [];
+  const ones = new Float64Array(n).fill(1);
   for (let t = 0; t < s.trees; t++) {
     const rows = new Int32Array(n);
     for (let i = 0; i < n; i++) rows[i] = Math.floor(rng() * n);
-    trees.push(growForestTree(binned, n, p, y, rows, s, rng));
+    trees.push(growForestTree(binned, n, p, y, ones, rows, s, rng));
   }
   return { trees };
 }
@@ -50,81 +51,29 @@ function growForestTree(
   n: number,
   p: number,
   y: Float64Array,
+  ones: Float64Array,
   rows: Int32Array,
   s: ForestSettings,
   rng: Rng,
 ): TreeParams {
-  const tree: TreeParams = { feature: [], threshold: [], left: [], right: [], value: [] };
-  const maxBins = Math.max(...binned.edges.map((e) => e.length));
-  const hs = new Float64Array(maxBins);
-  const hn = new Float64Array(maxBins);
   const feats = Int32Array.from({ length: p }, (_, j) => j);
-  const grow = (idx: Int32Array): number => {
-    let S = 0;
-    for (const i of idx) S += y[i]!;
-    const N = idx.length;
-    const node = tree.feature.length;
-    tree.feature.push(-1);
-    tree.threshold.push(0);
-    tree.left.push(-1);
-    tree.right.push(-1);
-    tree.value.push(S / N);
-    if (N < 2 * s.minNodeSize || S === 0 || S === N) return node;
-    const parent = (S * S) / N;
-    let best = 1e-12;
-    let bestJ = -1;
-    let bestB = -1;
-    for (let k = 0; k < s.mtry; k++) {
-      const r = k + Math.floor(rng() * (p - k));
-      const j = feats[r]!;
-      feats[r] = feats[k]!;
-      feats[k] = j;
-      const nb = binned.edges[j]!.length;
-      if (nb < 2) continue;
-      hs.fill(0, 0, nb);
-      hn.fill(0, 0, nb);
-      const off = j * n;
-      for (const i of idx) {
-        const b = binned.codes[off + i]!;
-        hs[b]! += y[i]!;
-        hn[b]!++;
+  return growHistogramTree(binned, n, y, ones, rows, {
+    lambda: 0,
+    minChild: s.minNodeSize,
+    value: (S, N) => S / N,
+    splittable: (S, N) => N >= 2 * s.minNodeSize && S !== 0 && S !== N,
+    // A partial Fisher–Yates shuffle draws mtry distinct predictors per node.
+    features: (out) => {
+      for (let k = 0; k < s.mtry; k++) {
+        const r = k + Math.floor(rng() * (p - k));
+        const j = feats[r]!;
+        feats[r] = feats[k]!;
+        feats[k] = j;
+        out[k] = j;
       }
-      let sl = 0;
-      let nl = 0;
-      for (let b = 0; b < nb - 1; b++) {
-        sl += hs[b]!;
-        nl += hn[b]!;
-        const nr = N - nl;
-        if (nl < s.minNodeSize || nr < s.minNodeSize) continue;
-        const sr = S - sl;
-        const gain = (sl * sl) / nl + (sr * sr) / nr - parent;
-        if (gain > best) {
-          best = gain;
-          bestJ = j;
-          bestB = b;
-        }
-      }
-    }
-    if (bestJ < 0) return node;
-    const off = bestJ * n;
-    let nl = 0;
-    for (const i of idx) if (binned.codes[off + i]! <= bestB) nl++;
-    const li = new Int32Array(nl);
-    const ri = new Int32Array(N - nl);
-    let a = 0;
-    let c = 0;
-    for (const i of idx) {
-      if (binned.codes[off + i]! <= bestB) li[a++] = i;
-      else ri[c++] = i;
-    }
-    tree.feature[node] = bestJ;
-    tree.threshold[node] = binned.edges[bestJ]![bestB]!;
-    tree.left[node] = grow(li);
-    tree.right[node] = grow(ri);
-    return node;
-  };
-  grow(rows);
-  return tree;
+      return s.mtry;
+    },
+  });
 }
 
 /** Mean leaf value of row `i` of row-major rows (m × p). */

@@ -4,7 +4,8 @@ import { mulberry32 } from "../stats/random.js";
 import { binColumns } from "./binning.js";
 import { boostedContributions, boostedLink, fitBoostedTrees } from "./boosted-trees.js";
 import { fitForest, forestContributions, forestProbability } from "./random-forest.js";
-import { attributePath, growTree, leafOf } from "./regression-tree.js";
+import { attributePath, leafOf } from "./histogram-tree.js";
+import { growTree } from "./regression-tree.js";
 
 describe("binColumns", () => {
   it("gives one bin per distinct value when there are few", () => {
