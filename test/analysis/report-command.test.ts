@@ -3,33 +3,10 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import { ROOT } from "./helpers/load.js";
+import { runInProcess } from "../cli/run-in-process.js";
 
-interface Run {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-async function run(args: readonly string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  let code = 0;
-  const ctx: CliContext = {
-    io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTTY: false },
-    defaultDb: "",
-    defaultPort: 0,
-    packageRoot: ROOT,
-    env: {},
-    setExitCode: (c) => void (code = Math.max(code, c)),
-    exitCode: () => code,
-    today: () => "2026-01-01",
-  };
-  const exit = await runCli(args, ctx);
-  return { code: exit, stdout, stderr };
-}
+const run = (args: readonly string[]) => runInProcess(args, { packageRoot: ROOT });
 
 const synthetic = join(ROOT, "test/fixtures/cases/synthetic-xv");
 let tmp: string;

@@ -3,30 +3,10 @@ import { copyFile, mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import { packageRoot } from "./engine-cases.js";
+import { runInProcess } from "../cli/run-in-process.js";
 
-async function run(
-  args: readonly string[],
-  root = packageRoot,
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  let code = 0;
-  const ctx: CliContext = {
-    io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTTY: false },
-    defaultDb: "",
-    defaultPort: 0,
-    packageRoot: root,
-    env: {},
-    setExitCode: (c) => void (code = Math.max(code, c)),
-    exitCode: () => code,
-    today: () => "2026-01-01",
-  };
-  const exit = await runCli(args, ctx);
-  return { code: exit, stdout, stderr };
-}
+const run = (args: readonly string[], root = packageRoot) => runInProcess(args, { packageRoot: root });
 
 let tmp: string;
 beforeAll(async () => {

@@ -3,33 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import { getForecastRun, listForecastRuns, openStore } from "../../src/storage/index.js";
 import { syntheticEwpCsv } from "./synthetic-ewp.js";
+import { runInProcess } from "../cli/run-in-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-forecast-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const csv = join(dir, "ewp.csv");
 writeFileSync(csv, syntheticEwpCsv({ countries: 30, from: 1988, to: 2015 }));
 
-async function run(args: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  let code = 0;
-  const ctx: CliContext = {
-    io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTTY: false },
-    defaultDb: join(dir, "default.db"),
-    defaultPort: 0,
-    packageRoot: process.cwd(),
-    env: {},
-    setExitCode: (c) => void (code = Math.max(code, c)),
-    exitCode: () => code,
-    today: () => "2026-01-01",
-  };
-  const exit = await runCli(args, ctx);
-  return { code: exit, stdout, stderr };
-}
+const run = (args: readonly string[]) =>
+  runInProcess(args, { packageRoot: process.cwd(), defaultDb: join(dir, "default.db") });
 
 describe("tocsin forecast", () => {
   it("--json prints exactly the documented shape, ranked", async () => {
