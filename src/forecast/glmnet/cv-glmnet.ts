@@ -42,25 +42,24 @@ export function cvGlmnetBinomial(
   const nl = lambda.length;
   const foldSum = new Float64Array(nfolds * nl);
   const foldN = new Float64Array(nfolds);
+  const eta = new Float64Array(n);
   for (let f = 1; f <= nfolds; f++) {
     let nt = 0;
     for (let i = 0; i < n; i++) if (foldid[i] !== f) nt++;
     const nh = n - nt;
     const xt = new Float64Array(nt * p);
     const yt = new Float64Array(nt);
+    /** Held-out rows, column-major (nh × p). */
     const xh = new Float64Array(nh * p);
     const yh = new Float64Array(nh);
-    // Column by column, so that reads and the training-set writes are sequential.
+    // Column by column, so that reads and writes are sequential.
     for (let j = 0; j < p; j++) {
       const xj = x.subarray(j * n, (j + 1) * n);
       let it = j * nt;
-      let ih = j;
+      let ih = j * nh;
       for (let i = 0; i < n; i++) {
         if (foldid[i] !== f) xt[it++] = xj[i]!;
-        else {
-          xh[ih] = xj[i]!;
-          ih += p;
-        }
+        else xh[ih++] = xj[i]!;
       }
     }
     let it = 0;
@@ -73,17 +72,7 @@ export function cvGlmnetBinomial(
     const ff = glmnetBinomial(xt, nt, p, yt, { ...opts, modes });
     const at = interpolateAt(ff, lambda);
     foldN[f - 1] = nh;
-    for (let l = 0; l < nl; l++) {
-      const cl = at[l]!;
-      let s = 0;
-      for (let i = 0; i < nh; i++) {
-        let eta = cl[0]!;
-        for (let j = 0; j < p; j++) eta += cl[j + 1]! * xh[i * p + j]!;
-        const pr = Math.min(Math.max(1 / (1 + Math.exp(-eta)), PROB_MIN), 1 - PROB_MIN);
-        s += -2 * (yh[i]! * Math.log(pr) + (1 - yh[i]!) * Math.log(1 - pr));
-      }
-      foldSum[(f - 1) * nl + l] = nh > 0 ? s / nh : NaN;
-    }
+    for (let l = 0; l < nl; l++) foldSum[(f - 1) * nl + l] = heldOutDeviance(at[l]!, xh, yh, nh, p, eta);
   }
   const cvm = new Float64Array(nl);
   const cvsd = new Float64Array(nl);
@@ -111,6 +100,40 @@ export function cvGlmnetBinomial(
     index1se,
     fit,
   };
+}
+
+/**
+ * Mean binomial deviance of the held-out rows (column-major `xh`, nh × p) under coefficients `cl` (intercept
+ * first), probabilities clipped to [1e-5, 1 − 1e-5] as cv.lognet does; NaN when there are no rows. The linear
+ * predictor is accumulated column by column over the nonzero coefficients (a zero coefficient adds ±0, which
+ * leaves every sum as it was), and for a 0/1 outcome only the logarithm its weight does not zero is taken.
+ * `eta` is scratch of length ≥ nh. O(nh × nonzero coefficients).
+ */
+function heldOutDeviance(
+  cl: Float64Array,
+  xh: Float64Array,
+  yh: Float64Array,
+  nh: number,
+  p: number,
+  eta: Float64Array,
+): number {
+  if (nh === 0) return NaN;
+  eta.fill(cl[0]!, 0, nh);
+  for (let j = 0; j < p; j++) {
+    const c = cl[j + 1]!;
+    if (c === 0) continue;
+    const off = j * nh;
+    for (let i = 0; i < nh; i++) eta[i]! += c * xh[off + i]!;
+  }
+  let s = 0;
+  for (let i = 0; i < nh; i++) {
+    const pr = Math.min(Math.max(1 / (1 + Math.exp(-eta[i]!)), PROB_MIN), 1 - PROB_MIN);
+    const yi = yh[i]!;
+    if (yi === 1) s += -2 * Math.log(pr);
+    else if (yi === 0) s += -2 * Math.log(1 - pr);
+    else s += -2 * (yi * Math.log(pr) + (1 - yi) * Math.log(1 - pr));
+  }
+  return s / nh;
 }
 
 /**

@@ -4,6 +4,9 @@
  * Coordinate Descent", J. Stat. Softw. 33(1)), so that results agree with R's glmnet to rounding.
  * @module
  */
+import { kernelMemory, kernels } from "./simd-kernels.js";
+
+const { dot, axpy, axpyDot, gatherDot, scatterAxpy, denseMoments, sparseMoments, irls } = kernels;
 
 /** glmnet.control() defaults (glmnet 4.1): fdev, eps, big, mnlam, devmax, pmin. */
 export const GLMNET_CONTROL = {
@@ -71,7 +74,9 @@ export interface LognetPath {
 /**
  * Fit the path. Same iterations as glmnet (naive updates, strong rules, active-set cycling, the same convergence
  * tests); the residual is kept as r = rt − c·v so that a step on a base-plus-deviations column costs O(deviations)
- * instead of O(n). Runs in O(passes × Σ deviations); allocates O(n + p) work arrays once.
+ * instead of O(n). The inner loops (dot products, residual updates, weighted moments, the IRLS refresh) run as
+ * WebAssembly SIMD kernels ({@link ./simd-kernels.ts}) that repeat the scalar loops' floating-point operations
+ * exactly. Runs in O(passes × Σ deviations); lays out O(n × p) bytes in the kernels' memory once.
  * @example lognetPath({ cols, n, p, y, w, ju, vp, alpha: 0.5, nlam: 100, flmin: 1e-4, ulam: null, thresh: 1e-7, maxit: 1e5 })
  */
 const C = 0;
@@ -95,15 +100,56 @@ export function lognetPath(pr: LognetProblem): LognetPath {
   /** Σ_i v_i · dev_ik over the deviations of column k (refreshed with xv). */
   const sv = new Float64Array(p);
   const ga = new Float64Array(p);
-  /** v ∘ dev_k per column, refreshed with xv: the residual update then needs one load less. */
-  const vval = cols.map((col) => new Float64Array(col.val.length));
   const mm = new Int32Array(p);
   const m = new Int32Array(p);
   const ixx = new Uint8Array(p);
-  const rt = new Float64Array(n);
-  const v = new Float64Array(n);
-  const q = new Float64Array(n);
-  const eta = new Float64Array(n);
+  // Everything the kernels touch lives in their memory, addressed by byte offsets: the work vectors rt, v, q, eta,
+  // copies of w and y, and per column its values, v ∘ values (refreshed with xv: the residual update then needs
+  // one load less) and, for a base-plus-deviations column, its row indices. Each array starts on a 16-byte
+  // boundary; bytes 0–15 receive the kernels' two outputs.
+  const colBase = new Float64Array(p);
+  const colLen = new Int32Array(p);
+  const colVal = new Int32Array(p);
+  const colVv = new Int32Array(p);
+  /** Byte offset of the row indices, or −1 for a dense column. */
+  const colIdx = new Int32Array(p);
+  const align = (bytes: number): number => Math.ceil(bytes / 16) * 16;
+  let top = 16;
+  const take = (bytes: number): number => {
+    const at = top;
+    top += align(bytes);
+    return at;
+  };
+  const rtAt = take(8 * n);
+  const vAt = take(8 * n);
+  const qAt = take(8 * n);
+  const etaAt = take(8 * n);
+  const wAt = take(8 * n);
+  const yAt = take(8 * n);
+  for (let k = 0; k < p; k++) {
+    const col = cols[k]!;
+    const len = col.val.length;
+    colBase[k] = col.base;
+    colLen[k] = len;
+    colVal[k] = take(8 * len);
+    colVv[k] = take(8 * len);
+    colIdx[k] = col.idx === null ? -1 : take(4 * len);
+  }
+  const heap = kernelMemory(top);
+  heap.f64.set(w, wAt / 8);
+  heap.f64.set(y, yAt / 8);
+  for (let k = 0; k < p; k++) {
+    const col = cols[k]!;
+    heap.f64.set(col.val, colVal[k]! / 8);
+    if (col.idx !== null) heap.i32.set(col.idx, colIdx[k]! / 4);
+  }
+  const view = (at: number): Float64Array => heap.f64.subarray(at / 8, at / 8 + n);
+  const rt = view(rtAt);
+  const v = view(vAt);
+  const q = view(qAt);
+  const eta = view(etaAt);
+  /** The kernels' two outputs. */
+  const mom = heap.f64.subarray(0, 2);
   const fmax = Math.log(1 / pmin - 1);
   const vmin = (1 + pmin) * pmin * (1 - pmin);
   const omb = 1 - bta;
@@ -111,8 +157,6 @@ export function lognetPath(pr: LognetProblem): LognetPath {
   const st = new Float64Array(7);
   /** Column whose gradient dot product st[PENDING] already holds (−1: none). */
   let pending = -1;
-  /** Output of the moment kernels: Σ v·x and Σ v·x². */
-  const mom = new Float64Array(2);
   const fail = (code: number): LognetPath => ({ lmu: 0, a0, a, dev, alm, dev0: 0, nlp: 0, jerr: code });
   let q0 = 0;
   for (let i = 0; i < n; i++) q0 += w[i]! * y[i]!;
@@ -210,20 +254,18 @@ export function lognetPath(pr: LognetProblem): LognetPath {
       }
       // New working weights and residuals from the current linear predictor.
       let base = st[B0]!;
-      for (let l = 0; l < nin; l++) base += b[m[l]!]! * cols[m[l]!]!.base;
+      for (let l = 0; l < nin; l++) base += b[m[l]!]! * colBase[m[l]!]!;
       eta.fill(base);
       for (let l = 0; l < nin; l++) {
         const k = m[l]!;
         const bk = b[k]!;
         if (bk === 0) continue;
-        const col = cols[k]!;
-        const val = col.val;
-        const idx = col.idx;
+        const idx = colIdx[k]!;
         // eta += bk·x_k, written as eta −= (−bk)·x_k (the same floating-point result).
-        if (idx === null) denseAxpy(eta, val, -bk, n);
-        else scatterAxpy(eta, idx, val, -bk);
+        if (idx < 0) axpy(etaAt, colVal[k]!, -bk, n);
+        else scatterAxpy(etaAt, idx, colVal[k]!, -bk, colLen[k]!);
       }
-      irlsWeights(eta, w, y, q, v, rt, n, fmax, mom);
+      irls(etaAt, wAt, yAt, qAt, vAt, rtAt, n, fmax, 0);
       st[XMZ] = mom[0]!;
       st[RSUM] = mom[1]!;
       st[C] = 0;
@@ -267,26 +309,24 @@ export function lognetPath(pr: LognetProblem): LognetPath {
 
   // Σ_i r_i x_ik with r = rt − c·v (c is 0 right after an IRLS refresh, when sv may be stale).
   function gradient(k: number): number {
-    const col = cols[k]!;
-    const idx = col.idx;
+    const idx = colIdx[k]!;
     let s: number;
     if (pending === k) {
       s = st[PENDING]!;
       pending = -1;
-    } else s = idx === null ? denseDot(rt, col.val, n) : gatherDot(rt, idx, col.val);
+    } else s = idx < 0 ? dot(rtAt, colVal[k]!, n) : gatherDot(rtAt, idx, colVal[k]!, colLen[k]!);
     const c = st[C]!;
-    return col.base * (st[RSUM]! - c * st[XMZ]!) + s - (c === 0 ? 0 : c * sv[k]!);
+    return colBase[k]! * (st[RSUM]! - c * st[XMZ]!) + s - (c === 0 ? 0 : c * sv[k]!);
   }
 
   // xv_k = Σ v x_k² and sv_k = Σ v·dev_k for the current weights.
   function weightedMoments(k: number): void {
-    const col = cols[k]!;
-    const idx = col.idx;
-    if (idx === null) denseMoments(v, col.val, vval[k]!, n, mom);
-    else sparseMoments(v, idx, col.val, vval[k]!, mom);
+    const idx = colIdx[k]!;
+    if (idx < 0) denseMoments(vAt, colVal[k]!, colVv[k]!, n, 0);
+    else sparseMoments(vAt, idx, colVal[k]!, colVv[k]!, colLen[k]!, 0);
     const s = mom[0]!;
     sv[k] = s;
-    const base = col.base;
+    const base = colBase[k]!;
     xv[k] = base * base * st[XMZ]! + 2 * base * s + mom[1]!;
   }
 
@@ -302,18 +342,16 @@ export function lognetPath(pr: LognetProblem): LognetPath {
     b[k] = nb;
     const d = nb - bk;
     if (d === 0) return 0;
-    const col = cols[k]!;
-    const idx = col.idx;
-    st[C]! += d * col.base;
+    const idx = colIdx[k]!;
+    st[C]! += d * colBase[k]!;
     st[RSUM]! -= d * sv[k]!;
-    const vv = vval[k]!;
-    if (idx === null) {
-      const nextCol = next < 0 ? null : cols[next]!;
-      if (nextCol !== null && nextCol.idx === null) {
-        st[PENDING] = denseAxpyDot(rt, vv, d, nextCol.val, n);
+    const vv = colVv[k]!;
+    if (idx < 0) {
+      if (next >= 0 && colIdx[next]! < 0) {
+        st[PENDING] = axpyDot(rtAt, vv, d, colVal[next]!, n);
         pending = next;
-      } else denseAxpy(rt, vv, d, n);
-    } else scatterAxpy(rt, idx, vv, d);
+      } else axpy(rtAt, vv, d, n);
+    } else scatterAxpy(rtAt, idx, vv, d, colLen[k]!);
     return d;
   }
 
@@ -340,205 +378,4 @@ function dev2(n: number, w: Float64Array, y: Float64Array, q: Float64Array, pmin
     else s -= w[i]! * (yi * Math.log(pi) + (1 - yi) * Math.log(1 - pi));
   }
   return s;
-}
-
-// The kernels below are small module-level functions of their arguments only, so V8 optimises each on its own
-// rather than as part of the large path function. Dot products keep the four partial sums of the earlier inline loops;
-// the moment sums use two partial sums each (their results move by rounding only, ~1e-16 relative).
-
-/** Σ_t a[t]·b[t] over t < n, four interleaved partial sums. */
-function denseDot(a: Float64Array, b: Float64Array, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let t = 0;
-  const len = n - 3;
-  for (; t < len; t += 4) {
-    s0 += a[t]! * b[t]!;
-    s1 += a[t + 1]! * b[t + 1]!;
-    s2 += a[t + 2]! * b[t + 2]!;
-    s3 += a[t + 3]! * b[t + 3]!;
-  }
-  for (; t < n; t++) s0 += a[t]! * b[t]!;
-  return s0 + s1 + (s2 + s3);
-}
-
-/** r[i] −= d·vv[i], then Σ_i r[i]·x[i] over the updated r: {@link denseAxpy} and {@link denseDot} in one sweep. */
-function denseAxpyDot(r: Float64Array, vv: Float64Array, d: number, x: Float64Array, n: number): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let t = 0;
-  const len = n - 3;
-  for (; t < len; t += 4) {
-    const r0 = r[t]! - d * vv[t]!;
-    const r1 = r[t + 1]! - d * vv[t + 1]!;
-    const r2 = r[t + 2]! - d * vv[t + 2]!;
-    const r3 = r[t + 3]! - d * vv[t + 3]!;
-    r[t] = r0;
-    r[t + 1] = r1;
-    r[t + 2] = r2;
-    r[t + 3] = r3;
-    s0 += r0 * x[t]!;
-    s1 += r1 * x[t + 1]!;
-    s2 += r2 * x[t + 2]!;
-    s3 += r3 * x[t + 3]!;
-  }
-  for (; t < n; t++) {
-    const r0 = r[t]! - d * vv[t]!;
-    r[t] = r0;
-    s0 += r0 * x[t]!;
-  }
-  return s0 + s1 + (s2 + s3);
-}
-
-/** Σ_t r[idx[t]]·val[t], four interleaved partial sums. */
-function gatherDot(r: Float64Array, idx: Int32Array, val: Float64Array): number {
-  let s0 = 0;
-  let s1 = 0;
-  let s2 = 0;
-  let s3 = 0;
-  let t = 0;
-  const nn = idx.length;
-  const len = nn - 3;
-  for (; t < len; t += 4) {
-    s0 += r[idx[t]!]! * val[t]!;
-    s1 += r[idx[t + 1]!]! * val[t + 1]!;
-    s2 += r[idx[t + 2]!]! * val[t + 2]!;
-    s3 += r[idx[t + 3]!]! * val[t + 3]!;
-  }
-  for (; t < nn; t++) s0 += r[idx[t]!]! * val[t]!;
-  return s0 + s1 + (s2 + s3);
-}
-
-/** r[i] −= d·vv[i] for i < n. */
-function denseAxpy(r: Float64Array, vv: Float64Array, d: number, n: number): void {
-  let i = 0;
-  for (; i + 3 < n; i += 4) {
-    r[i]! -= d * vv[i]!;
-    r[i + 1]! -= d * vv[i + 1]!;
-    r[i + 2]! -= d * vv[i + 2]!;
-    r[i + 3]! -= d * vv[i + 3]!;
-  }
-  for (; i < n; i++) r[i]! -= d * vv[i]!;
-}
-
-/** r[idx[t]] −= d·vv[t]. */
-function scatterAxpy(r: Float64Array, idx: Int32Array, vv: Float64Array, d: number): void {
-  const nn = idx.length;
-  let t = 0;
-  for (; t + 3 < nn; t += 4) {
-    r[idx[t]!]! -= d * vv[t]!;
-    r[idx[t + 1]!]! -= d * vv[t + 1]!;
-    r[idx[t + 2]!]! -= d * vv[t + 2]!;
-    r[idx[t + 3]!]! -= d * vv[t + 3]!;
-  }
-  for (; t < nn; t++) r[idx[t]!]! -= d * vv[t]!;
-}
-
-/** vv = v ∘ val and out = [Σ vv, Σ vv·val] over a dense column; two partial sums each (the adds are latency-bound). */
-function denseMoments(
-  v: Float64Array,
-  val: Float64Array,
-  vv: Float64Array,
-  n: number,
-  out: Float64Array,
-): void {
-  let s0 = 0;
-  let s1 = 0;
-  let q0 = 0;
-  let q1 = 0;
-  let i = 0;
-  for (; i + 1 < n; i += 2) {
-    const x0 = val[i]!;
-    const x1 = val[i + 1]!;
-    const t0 = v[i]! * x0;
-    const t1 = v[i + 1]! * x1;
-    vv[i] = t0;
-    vv[i + 1] = t1;
-    s0 += t0;
-    s1 += t1;
-    q0 += t0 * x0;
-    q1 += t1 * x1;
-  }
-  if (i < n) {
-    const t0 = v[i]! * val[i]!;
-    vv[i] = t0;
-    s0 += t0;
-    q0 += t0 * val[i]!;
-  }
-  out[0] = s0 + s1;
-  out[1] = q0 + q1;
-}
-
-/** As {@link denseMoments} over the deviations of a base-plus-deviations column. */
-function sparseMoments(
-  v: Float64Array,
-  idx: Int32Array,
-  val: Float64Array,
-  vv: Float64Array,
-  out: Float64Array,
-): void {
-  const nn = idx.length;
-  let s0 = 0;
-  let s1 = 0;
-  let q0 = 0;
-  let q1 = 0;
-  let t = 0;
-  for (; t + 1 < nn; t += 2) {
-    const x0 = val[t]!;
-    const x1 = val[t + 1]!;
-    const u0 = v[idx[t]!]! * x0;
-    const u1 = v[idx[t + 1]!]! * x1;
-    vv[t] = u0;
-    vv[t + 1] = u1;
-    s0 += u0;
-    s1 += u1;
-    q0 += u0 * x0;
-    q1 += u1 * x1;
-  }
-  if (t < nn) {
-    const u0 = v[idx[t]!]! * val[t]!;
-    vv[t] = u0;
-    s0 += u0;
-    q0 += u0 * val[t]!;
-  }
-  out[0] = s0 + s1;
-  out[1] = q0 + q1;
-}
-
-/**
- * One IRLS refresh from the linear predictor: q = logistic(eta) (0 or 1 beyond ±fmax, as glmnet), Newton weights
- * v = w·q(1 − q), residuals rt = w(y − q); out = [Σ v, Σ rt].
- */
-function irlsWeights(
-  eta: Float64Array,
-  w: Float64Array,
-  y: Float64Array,
-  q: Float64Array,
-  v: Float64Array,
-  rt: Float64Array,
-  n: number,
-  fmax: number,
-  out: Float64Array,
-): void {
-  const fmin = -fmax;
-  let xmz = 0;
-  let rsum = 0;
-  for (let i = 0; i < n; i++) {
-    const fi = eta[i]!;
-    const qi = fi < fmin ? 0 : fi > fmax ? 1 : 1 / (1 + Math.exp(-fi));
-    q[i] = qi;
-    const wi = w[i]!;
-    const vi = wi * qi * (1 - qi);
-    v[i] = vi;
-    xmz += vi;
-    const ri = wi * (y[i]! - qi);
-    rt[i] = ri;
-    rsum += ri;
-  }
-  out[0] = xmz;
-  out[1] = rsum;
 }
