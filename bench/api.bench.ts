@@ -8,6 +8,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import autocannon from "autocannon";
 import { Hono } from "hono";
+import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import { readCaseFolder } from "../src/casefiles/index.js";
 import { loadAnalysisInputs } from "../src/cli/serve.command.js";
 import { createApp } from "../src/http/app.js";
 import { loadCase, openStore } from "../src/storage/index.js";
+import { encryptingCodec } from "../src/storage/trust/index.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const CASE = "rwanda-1990-1994";
@@ -56,7 +58,8 @@ async function measure(name: string, url: string): Promise<Row> {
 const dir = await mkdtemp(join(tmpdir(), "tocsin-bench-"));
 const read = await readCaseFolder(join(ROOT, "cases", CASE));
 if (!read.ok) throw new Error(`case ${CASE} does not validate`);
-const store = await openStore(join(dir, "demo.db"));
+// As the CLI opens it: confidential sources encrypted with a field key (here a fresh random one).
+const store = await openStore(join(dir, "demo.db"), { identityCodec: encryptingCodec(randomBytes(32)) });
 await loadCase(store, read.bundle);
 const analysis = await loadAnalysisInputs(ROOT, {
   out: () => undefined,

@@ -28,6 +28,10 @@ import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
 import { withStore } from "./with-store.js";
 
+/** The log commands never read a protected field: they open the store without the field key (so they also
+ * verify a copy held without its key folder). */
+const NO_FIELD_KEY = { noFieldKey: true } as const;
+
 interface LogOptions {
   db?: string;
   keyFile?: string;
@@ -128,7 +132,7 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: LogOptions) => {
       const db = opts.db as string;
       const s = signer(ctx, opts, db);
-      const cp = await withStore(db, (store) => checkpointLog(store.db, s, s.name));
+      const cp = await withStore(db, (store) => checkpointLog(store.db, s, s.name), NO_FIELD_KEY);
       if (!cp) {
         ctx.io.err("the log is empty: nothing to checkpoint\n");
         return;
@@ -149,22 +153,26 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
     .action(async (opts: LogOptions) => {
       const db = opts.db as string;
       const verifier = verifierOf(ctx, opts, db, false);
-      const { report, held } = await withStore(db, async (store) => {
-        const report = await verifyLog(store.db, verifier);
-        const held: { file: string; problem: string }[] = [];
-        for (const file of opts.against ?? []) {
-          if (!verifier) throw usageError("--against needs the log's key (--key-file or --public-key)");
-          let note: string;
-          try {
-            note = readFileSync(file, "utf8");
-          } catch {
-            throw usageError(`cannot read checkpoint file ${file}`);
+      const { report, held } = await withStore(
+        db,
+        async (store) => {
+          const report = await verifyLog(store.db, verifier);
+          const held: { file: string; problem: string }[] = [];
+          for (const file of opts.against ?? []) {
+            if (!verifier) throw usageError("--against needs the log's key (--key-file or --public-key)");
+            let note: string;
+            try {
+              note = readFileSync(file, "utf8");
+            } catch {
+              throw usageError(`cannot read checkpoint file ${file}`);
+            }
+            const problem = await checkHeldCheckpoint(store.db, verifier, note);
+            if (problem) held.push({ file, problem });
           }
-          const problem = await checkHeldCheckpoint(store.db, verifier, note);
-          if (problem) held.push({ file, problem });
-        }
-        return { report, held };
-      });
+          return { report, held };
+        },
+        NO_FIELD_KEY,
+      );
       const ok = report.ok && held.length === 0;
       if (!ok) ctx.setExitCode(1);
       if (opts.json) {
@@ -189,13 +197,17 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
     .action(async (id: string, opts: LogOptions) => {
       const db = opts.db as string;
       const verifier = verifierOf(ctx, opts, db, true) as NoteVerifier;
-      const receipt = await withStore(db, async (store) => {
-        try {
-          return await logReceipt(store.db, verifier, await findLeaf(store.db, id));
-        } catch (e) {
-          return proofError(e);
-        }
-      });
+      const receipt = await withStore(
+        db,
+        async (store) => {
+          try {
+            return await logReceipt(store.db, verifier, await findLeaf(store.db, id));
+          } catch (e) {
+            return proofError(e);
+          }
+        },
+        NO_FIELD_KEY,
+      );
       if (opts.out) {
         writeFileSync(opts.out, `${JSON.stringify(receipt, null, 2)}\n`);
         ctx.io.err(`receipt for leaf #${receipt.leafIndex} written to ${opts.out}\n`);
@@ -210,18 +222,22 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
       const oldSize = Number(oldText);
       if (!Number.isSafeInteger(oldSize) || oldSize < 0)
         throw usageError(`old size "${oldText}" is not a tree size`);
-      const proof = await withStore(opts.db as string, async (store) => {
-        const newSize =
-          newText === undefined
-            ? Number((await latestCheckpoint(store.db))?.tree_size ?? 0)
-            : Number(newText);
-        if (!Number.isSafeInteger(newSize)) throw usageError(`new size "${newText}" is not a tree size`);
-        try {
-          return await logConsistency(store.db, oldSize, newSize);
-        } catch (e) {
-          return proofError(e);
-        }
-      });
+      const proof = await withStore(
+        opts.db as string,
+        async (store) => {
+          const newSize =
+            newText === undefined
+              ? Number((await latestCheckpoint(store.db))?.tree_size ?? 0)
+              : Number(newText);
+          if (!Number.isSafeInteger(newSize)) throw usageError(`new size "${newText}" is not a tree size`);
+          try {
+            return await logConsistency(store.db, oldSize, newSize);
+          } catch (e) {
+            return proofError(e);
+          }
+        },
+        NO_FIELD_KEY,
+      );
       printJson(ctx.io, proof);
     });
 }

@@ -40,8 +40,12 @@ export function storeKeySettings(): KeySettings {
 export interface WithStoreOptions {
   /** Key locations for this command (default: the composition root's). */
   readonly keys?: KeySettings;
-  /** Leave identities as stored (no field key is read or created): only for commands that never read them. */
-  readonly plainIdentities?: boolean;
+  /**
+   * Open without the field key (none is read or created): protected source fields can then be neither written
+   * nor read (STORE_UNSAFE). For commands that never touch them, so they also work on a copy of the database
+   * without its key folder (e.g. `log verify` by a partner).
+   */
+  readonly noFieldKey?: boolean;
 }
 
 async function leafCount(store: Store): Promise<number> {
@@ -66,7 +70,7 @@ export async function withStore<T>(
   const keys = options.keys ?? defaultSettings;
   let store: Store;
   try {
-    const codec = options.plainIdentities ? undefined : encryptingCodec(installFieldKey(location, keys));
+    const codec = options.noFieldKey ? undefined : encryptingCodec(installFieldKey(location, keys));
     store = await openStore(location, codec ? { identityCodec: codec } : {});
   } catch (e) {
     if (e instanceof StoreError) throw new CliError(e.message, 2);

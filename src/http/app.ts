@@ -23,7 +23,8 @@ import { validationError } from "./validation.js";
 import { allowed, authenticate, privateInstance } from "../security/auth.middleware.js";
 import { createLoginRoutes } from "../security/login.routes.js";
 import { LoginThrottle } from "../security/login-throttle.js";
-import { authPortFor, loginDepsFor } from "../storage/trust/index.js";
+import { auditDenials } from "../security/denial-audit.js";
+import { authPortFor, loginDepsFor, recordAudit } from "../storage/trust/index.js";
 import { confidentialSourceIds } from "../storage/index.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
@@ -48,6 +49,11 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
   const security = deps.security;
   if (security) {
     const clock = security.clock ?? (() => new Date());
+    // Outermost, so it sees every answer: each 401/403, and each refusal a route records, is audited once.
+    app.use(
+      "*",
+      auditDenials((event) => recordAudit(deps.store.db, event), clock),
+    );
     // Who is asking (session cookie or API token), then, in a private instance, deny every anonymous request
     // but login and health. Deny by default: routes that need more check their permission.
     app.use("*", authenticate(authPortFor(deps.store.db), clock));

@@ -7,6 +7,8 @@ import type { Store } from "../storage/index.js";
 import type { AnalysisInputs } from "./case-analysis.js";
 import type { Viewer } from "./redact.js";
 import type { HttpSecurity } from "./http-security.js";
+import type { CredentialState } from "../security/auth.middleware.js";
+import type { Denial } from "../security/denial-audit.js";
 import type { Principal } from "../security/principal.js";
 
 export interface HttpDeps {
@@ -37,6 +39,10 @@ export interface HttpEnv {
   Variables: {
     viewer: Viewer;
     principal: Principal | undefined;
+    /** Whether the request carried a credential (set by `authenticate`; never its value). */
+    credential: CredentialState | undefined;
+    /** Why the request was refused, for the denial audit (security/denial-audit.ts). */
+    denial: Denial | undefined;
     /** Ids of confidential sources: citations to them lose their locator for a viewer not entitled. */
     confidentialSources: ReadonlySet<string>;
   };

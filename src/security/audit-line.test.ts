@@ -31,6 +31,24 @@ describe("audit lines", () => {
     );
   });
 
+  it("escapes NEL, which JSON leaves raw but some readers split lines at", () => {
+    const line = encodeAuditLine({ at: "t", actor: "eve\u0085forged", action: "a" });
+    expect(line).toBe('{"at":"t","actor":"eve\\u0085forged","action":"a"}\n');
+    expect(decodeAuditLine(line)?.actor).toBe("eve\u0085forged");
+  });
+
+  it("redacts an API token written anywhere, e.g. pasted into a path", () => {
+    const token = "tcn_Zm9yZ2VkLXRva2VuLXZhbHVl";
+    const line = encodeAuditLine({
+      at: "t",
+      actor: "anonymous",
+      action: "GET /x/:id",
+      target: `/x/${token}`,
+    });
+    expect(line).not.toContain(token);
+    expect(decodeAuditLine(line)?.target).toBe("/x/[redacted]");
+  });
+
   it("redacts passwords, tokens and other secrets at any depth", () => {
     const line = encodeAuditLine({
       at: "t",

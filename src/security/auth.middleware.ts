@@ -2,10 +2,12 @@
  * Hono middleware for authentication and authorisation. `authenticate` resolves the session cookie or the
  * `Authorization: Bearer` API token to a {@link Principal}; `requirePermission` denies by default (401
  * without a principal, 403 without the permission; protected sources also need a TOTP-verified session);
- * `privateInstance` makes every route but the listed public ones need a principal.
+ * `privateInstance` makes every route but the listed public ones need a principal. Each refusal records its
+ * reason for the denial audit (`denial-audit.ts`).
  * @module
  */
 import type { Context, MiddlewareHandler } from "hono";
+import { denyRequest, type Denial } from "./denial-audit.js";
 import type { Principal } from "./principal.js";
 import { can, type Permission } from "./roles.js";
 
@@ -18,9 +20,16 @@ export interface AuthPort {
   apiTokenPrincipal(token: string, now: Date): Promise<Principal | undefined>;
 }
 
+/** What the request presented: nothing, a credential that resolved to no principal, or a working one. */
+export type CredentialState = "none" | "invalid" | "session" | "token";
+
 /** The context variables the middleware sets. */
 export interface AuthEnv {
-  Variables: { principal: Principal | undefined };
+  Variables: {
+    principal: Principal | undefined;
+    credential: CredentialState | undefined;
+    denial: Denial | undefined;
+  };
 }
 
 /** An RFC 9457 problem answer (no detail that could leak a path, query or stack). */
@@ -62,15 +71,42 @@ export async function principalFromRequest(
   return token ? port.sessionPrincipal(token, now) : undefined;
 }
 
+/** Did the request carry a credential at all (whether or not it is valid)? Its value is never looked at here. */
+function presentsCredential(req: Request): boolean {
+  return (
+    (req.headers.get("Authorization")?.startsWith("Bearer ") ?? false) ||
+    sessionCookie(req.headers.get("Cookie")) !== undefined
+  );
+}
+
 /**
  * Resolve the caller. A bad or expired credential is treated as none (the route then answers 401 if it needs one).
  * @example app.use("*", authenticate(port, () => new Date()))
  */
 export function authenticate(port: AuthPort, clock: () => Date): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    c.set("principal", await principalFromRequest(port, c.req.raw, clock()));
+    const principal = await principalFromRequest(port, c.req.raw, clock());
+    c.set("principal", principal);
+    c.set("credential", principal ? principal.via : presentsCredential(c.req.raw) ? "invalid" : "none");
     await next();
   };
+}
+
+/** Why a request without a principal is refused (no credential value, only whether one was sent). */
+function unauthenticatedReason(c: Context<AuthEnv>, prefix = ""): string {
+  return `${prefix}${
+    c.get("credential") === "invalid"
+      ? "invalid, expired or revoked credential"
+      : "authentication required: no credential"
+  }`;
+}
+
+/** Why a principal is refused a permission. */
+function forbiddenReason(principal: Principal, permission: Permission): string {
+  if (!can(principal.role, permission)) return `role ${principal.role} lacks ${permission}`;
+  return principal.via === "token"
+    ? `${permission} is refused to API tokens`
+    : `${permission} needs a session that passed the second factor`;
 }
 
 /** Does this principal hold the permission (with a second factor for protected identities)? */
@@ -84,8 +120,14 @@ export function allowed(principal: Principal | undefined, permission: Permission
 export function requirePermission(permission: Permission): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const principal = c.get("principal");
-    if (!principal) return problem(c, 401, "authentication required");
-    if (!allowed(principal, permission)) return problem(c, 403, "forbidden");
+    if (!principal) {
+      denyRequest(c, { reason: unauthenticatedReason(c) });
+      return problem(c, 401, "authentication required");
+    }
+    if (!allowed(principal, permission)) {
+      denyRequest(c, { reason: forbiddenReason(principal, permission) });
+      return problem(c, 403, "forbidden");
+    }
     await next();
   };
 }
@@ -95,7 +137,10 @@ export function privateInstance(publicPaths: readonly string[]): MiddlewareHandl
   const isPublic = (path: string) =>
     publicPaths.some((p) => (p.endsWith("/*") ? path.startsWith(p.slice(0, -1)) : path === p));
   return async (c, next) => {
-    if (!isPublic(c.req.path) && !c.get("principal")) return problem(c, 401, "authentication required");
+    if (!isPublic(c.req.path) && !c.get("principal")) {
+      denyRequest(c, { reason: unauthenticatedReason(c, "private instance: ") });
+      return problem(c, 401, "authentication required");
+    }
     await next();
   };
 }

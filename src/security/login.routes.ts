@@ -2,7 +2,7 @@
  * `POST /login` and `POST /logout` as a Hono sub-app the HTTP layer mounts (`app.route("/auth", …)`).
  * Login: throttled (429 + Retry-After), one answer for every credential failure, TOTP required for admins
  * and source-handlers, a fresh session token each time (no fixation), `__Host-` cookie Secure, HttpOnly,
- * SameSite=Strict. Every outcome is audited without the password.
+ * SameSite=Strict. Every outcome is audited without the password (once: the denial audit is told so).
  * @module
  */
 import { Hono } from "hono";
@@ -10,6 +10,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { AuditEvent } from "./audit-line.js";
 import { authenticate as checkPassword, type LoginAccount } from "./authenticate.js";
 import { problem, SESSION_COOKIE } from "./auth.middleware.js";
+import { denyRequest } from "./denial-audit.js";
 import type { LoginThrottle } from "./login-throttle.js";
 import { needsSecondFactor } from "./roles.js";
 import { verifyTotp } from "./totp.js";
@@ -65,6 +66,8 @@ export function createLoginRoutes(deps: LoginDeps): Hono {
         outcome: "denied",
         ip,
       });
+      // Audited here as a login outcome: the denial audit writes nothing more.
+      denyRequest(c, { reason: "throttled", audited: true });
       return problem(c, 429, "too many attempts", { "Retry-After": String(result.retryAfterSeconds) });
     }
     if (!result.ok) {
@@ -76,6 +79,7 @@ export function createLoginRoutes(deps: LoginDeps): Hono {
         outcome: "failed",
         ip,
       });
+      denyRequest(c, { reason: "invalid credentials", audited: true });
       return problem(c, 401, "invalid credentials");
     }
     const user = result.account;
@@ -96,6 +100,7 @@ export function createLoginRoutes(deps: LoginDeps): Hono {
           ip,
           details: { reason: "second factor" },
         });
+        denyRequest(c, { reason: "second factor", audited: true });
         return problem(
           c,
           401,

@@ -1,10 +1,12 @@
 /**
- * The hook through which protected source identities are encrypted at rest: every write of a
- * `source_identities` row goes through `encode`, every read through `decode`. Without a codec the values are
- * stored as given.
+ * The hook through which protected source identities (and the sealed fields of confidential sources) are
+ * encrypted at rest: every write of a `source_identities` row goes through `encode`, every read through
+ * `decode`. A store opened without a codec has no field key and refuses both: nothing identifying is ever
+ * written in the clear, and nothing encrypted is ever passed on undecrypted.
  * @module
  */
 import type { SourceIdentityRow } from "./records/source.table.js";
+import { StoreError } from "./store-error.js";
 
 /** Encodes identity rows for storage and decodes them back; must be deterministic in what `decode` returns. */
 export interface IdentityCodec {
@@ -12,8 +14,21 @@ export interface IdentityCodec {
   decode(rows: readonly SourceIdentityRow[]): SourceIdentityRow[];
 }
 
-/** Stores values as given. */
-export const PLAIN_IDENTITIES: IdentityCodec = {
-  encode: (rows) => [...rows],
-  decode: (rows) => [...rows],
+function refuse(rows: readonly SourceIdentityRow[], what: string): never {
+  // Ids only: a source id is not an identity, the values never enter a message.
+  const ids = [...new Set(rows.map((r) => `${r.case_id}/${r.source_id}`))].slice(0, 3).join(", ");
+  throw new StoreError(
+    "STORE_UNSAFE",
+    `${what} the protected fields of confidential source ${ids} without a field key: open the store with ` +
+      "the install's field key (TOCSIN_FIELD_KEY_FILE or TOCSIN_FIELD_KEY); nothing was written in the clear",
+  );
+}
+
+/**
+ * The codec of a store opened without a field key: writing or reading any protected field fails with
+ * STORE_UNSAFE (no plaintext fallback). Stores without confidential sources never call it.
+ */
+export const NO_FIELD_KEY: IdentityCodec = {
+  encode: (rows) => (rows.length === 0 ? [] : refuse(rows, "cannot store")),
+  decode: (rows) => (rows.length === 0 ? [] : refuse(rows, "cannot read")),
 };

@@ -5,7 +5,7 @@
  */
 export { migrateStore, openStore } from "./open-store.js";
 export type { OpenStoreOptions, Store, StoreDialectName } from "./store.js";
-export { PLAIN_IDENTITIES, type IdentityCodec } from "./identity-codec.js";
+export { NO_FIELD_KEY, type IdentityCodec } from "./identity-codec.js";
 export {
   StoreError,
   STORE_ERROR_CODES,
@@ -27,9 +27,11 @@ export { confidentialSourceIds } from "./confidential-sources.repository.js";
 export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
 export {
   getForecastRun,
+  getForecastRunResult,
   listForecastRuns,
   saveForecastRun,
   type ForecastRun,
   type ForecastRunKind,
+  type ForecastRunResult,
   type ForecastRunSummary,
 } from "./outputs/forecast-run.repository.js";

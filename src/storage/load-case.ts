@@ -19,7 +19,7 @@ import type { CitationRow } from "./records/citation.table.js";
 import { genericDb, recordTable } from "./records/record-db.js";
 import type { RecordRefRow } from "./records/record-ref.table.js";
 import { tableOf } from "./records/record-tables.js";
-import { sourceToIdentityRows } from "./records/source.mapper.js";
+import { sourceToIdentityRows, storedSourceCitations } from "./records/source.mapper.js";
 import type { SourceIdentityRow } from "./records/source.table.js";
 import { StoreError } from "./store-error.js";
 import type { Store } from "./store.js";
@@ -291,7 +291,9 @@ async function insertDerived(
   const acts: { case_id: string; incident_id: string; act: string }[] = [];
   const identities: SourceIdentityRow[] = [];
   for (const r of records) {
-    r.citations.forEach((c, seq) =>
+    // A confidential source's own citations are sealed with its identity: their rows keep no locator.
+    const cited = kind === "source" ? storedSourceCitations(r as RecordOf<"source">) : r.citations;
+    cited.forEach((c, seq) =>
       citations.push({
         case_id: caseId,
         record_kind: kind,

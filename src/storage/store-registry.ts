@@ -4,7 +4,7 @@
  * @module
  */
 import type { OpenedDialect } from "./dialects/dialect.js";
-import { PLAIN_IDENTITIES, type IdentityCodec } from "./identity-codec.js";
+import { NO_FIELD_KEY, type IdentityCodec } from "./identity-codec.js";
 import { StoreError } from "./store-error.js";
 import type { Store } from "./store.js";
 
@@ -19,7 +19,12 @@ export function registerStore(store: Store, dialect: OpenedDialect, codec?: Iden
 
 /** The codec protected source identities go through in this store. */
 export function identityCodecOf(store: Store): IdentityCodec {
-  return codecs.get(store) ?? PLAIN_IDENTITIES;
+  return codecs.get(store) ?? NO_FIELD_KEY;
+}
+
+/** Whether `store` was opened with a field key (a codec that can encrypt protected source fields). */
+export function hasFieldKey(store: Store): boolean {
+  return codecs.has(store);
 }
 
 /** The dialect of a store opened by openStore. */

@@ -15,7 +15,8 @@ export interface OpenStoreOptions {
   /** How long to wait for a lock another connection holds before failing with STORE_LOCKED (SQLite busy_timeout,
    * PostgreSQL lock_timeout). Default 5000 ms. */
   readonly busyTimeoutMs?: number;
-  /** Encrypts protected source identities at rest (see `identity-codec.ts`); default: stored as given. */
+  /** Encrypts protected source fields at rest (see `identity-codec.ts`); without one, writing or reading a
+   * confidential source's protected fields fails (STORE_UNSAFE): nothing is stored in the clear. */
   readonly identityCodec?: IdentityCodec;
 }
 

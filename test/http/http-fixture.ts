@@ -11,7 +11,8 @@ import { loadAnalysisInputs } from "../../src/cli/serve.command.js";
 import type { CaseBundle, Source } from "../../src/domain/index.js";
 import { createApp } from "../../src/http/app.js";
 import type { HttpDeps } from "../../src/http/deps.js";
-import { loadCase, openStore, type Store } from "../../src/storage/index.js";
+import { loadCase, type Store } from "../../src/storage/index.js";
+import { openTestStore } from "../storage/store-targets.js";
 
 export const CASE_ID = "rwanda-1990-1994";
 export const ROOT = join(import.meta.dirname, "..", "..");
@@ -53,7 +54,7 @@ export interface Harness {
 /** Open a temp store, load `bundle`, build the app (with the lexicon) and return a closer. */
 export async function harness(bundle: CaseBundle, extra: Partial<HttpDeps> = {}): Promise<Harness> {
   const dir = await mkdtemp(join(tmpdir(), "tocsin-http-"));
-  const store = await openStore(join(dir, "test.db"));
+  const store = await openTestStore(join(dir, "test.db"));
   await loadCase(store, bundle, { loadedAt: "2026-01-01T00:00:00Z" });
   const analysis = await loadAnalysisInputs(ROOT, {
     out: () => undefined,

@@ -13,6 +13,7 @@ import { generateLogKey } from "../../src/integrity/log-key.file.js";
 import { loadCase, openStore } from "../../src/storage/index.js";
 import { checkpointLog, verifyLog } from "../../src/storage/trust/index.js";
 import { syntheticBundle } from "../storage/fixtures.js";
+import { openTestStore } from "../storage/store-targets.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-tamper-"));
 const pristine = join(dir, "pristine.db");
@@ -60,7 +61,7 @@ function tamper(path: string, sql: string, ...params: unknown[]): void {
 }
 
 beforeAll(async () => {
-  const store = await openStore(pristine);
+  const store = await openTestStore(pristine);
   // loadCase logs every change in its own transaction (one leaf for the case, one per record).
   await loadCase(store, bundle, { loadedAt: "2031-05-01T00:00:00.000Z", actor: "test" });
   await checkpointLog(store.db, signer, signer.name, new Date("2031-05-01T00:00:01Z"));

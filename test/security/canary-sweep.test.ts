@@ -4,232 +4,304 @@
 // admin and a source-handler who has not been through dual control; every CLI output (timeline, report
 // md/html/json, replay, demo, case load, log verify/receipt, backup); the audit trail and the log; and the raw
 // bytes of the SQLite files (encryption at rest). The reveal route, after a second handler's approval, is the
-// one place they appear (proving the sweep would find them).
-import { cpSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, existsSync } from "node:fs";
+// one place they appear (proving the sweep would find them). Runs on SQLite and, with TOCSIN_TEST_PG, on
+// PostgreSQL (its own schema per run): there the raw-file check becomes every row of every table of the schema
+// read back as text, and `tocsin backup` (SQLite-only) is left out of the CLI sweep.
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "kysely";
 import { runCli } from "../../src/cli/run-cli.js";
+import { setStoreKeySettings } from "../../src/cli/with-store.js";
 import type { CliContext } from "../../src/cli/context.js";
 import { RECORD_KINDS, type CaseBundle } from "../../src/domain/index.js";
 import { getRecord, openStore } from "../../src/storage/index.js";
-import { encryptingCodec, installFieldKey } from "../../src/storage/trust/index.js";
+import type { Store } from "../../src/storage/index.js";
+import {
+  encryptingCodec,
+  fieldKeyFileOf,
+  installFieldKey,
+  installLogKey,
+  logKeyFileOf,
+} from "../../src/storage/trust/index.js";
 import { CASE_ID, ROOT, rwandaBundle, withCanary } from "../http/http-fixture.js";
-import { revealRequest, trustFixture, type RoleUnderTest, type TrustFixture } from "./trust-fixture.js";
+import {
+  freshPgSchema,
+  noticePgSkipped,
+  revealRequest,
+  TRUST_DIALECTS,
+  trustFixture,
+  type RoleUnderTest,
+  type TrustFixture,
+} from "./trust-fixture.js";
+
+noticePgSkipped("canary-sweep");
 
 const CANARY = `cnry${Math.random().toString(36).slice(2, 10)}x`;
 const FIELDS = ["name", "contact", "place", "device", "description"] as const;
-
-let f: TrustFixture;
-let bundle: CaseBundle;
-
-beforeAll(async () => {
-  bundle = withCanary(await rwandaBundle(), CANARY);
-  f = await trustFixture(bundle);
-}, 60_000);
-afterAll(async () => f?.close());
 
 function hits(text: string | Buffer): number {
   const s = typeof text === "string" ? text : text.toString("latin1");
   return s.split(CANARY).length - 1;
 }
 
-describe("canary sweep over the API", () => {
-  it("plants the canary in all five fields of every confidential source", () => {
-    const confidential = bundle.records.source.filter((s) => s.confidential);
-    expect(confidential.length).toBeGreaterThan(0);
-    for (const s of confidential) expect(hits(JSON.stringify(s.protectedIdentity))).toBe(FIELDS.length);
-  });
+/** PostgreSQL: every row of every table of the store's schema, as text (what a dump would hold). */
+async function everyRowAsText(store: Store, url: string): Promise<{ tables: number; text: string }> {
+  const schema = new URL(url).searchParams.get("schema") ?? "public";
+  const tables = await sql<{ table_name: string }>`select table_name from information_schema.tables
+    where table_schema = ${schema} order by table_name`.execute(store.db);
+  const parts: string[] = [];
+  for (const { table_name } of tables.rows) {
+    const r = await sql<{
+      t: string;
+    }>`select t::text as t from ${sql.table(`${schema}.${table_name}`)} t`.execute(store.db);
+    parts.push(...r.rows.map((row) => row.t));
+  }
+  return { tables: tables.rows.length, text: parts.join("\n") };
+}
 
-  it("finds 0 occurrences in every answer of every route, for every role without dual control", async () => {
-    const leafCount = Number(
-      (
-        (await f.store.db
-          .selectFrom("log_leaves" as never)
-          .select((eb) => eb.fn.countAll<number>().as("n"))
-          .executeTakeFirst()) as { n: number } | undefined
-      )?.n ?? 0,
-    );
-    const routes = [
-      ...new Set(
-        f
-          .app("public")
-          .routes.filter((r) => r.method === "GET")
-          .map((r) => r.path),
-      ),
-    ];
-    const urls = new Set<string>();
-    for (const path of routes) {
-      if (path === "/api/records/:kind/:id") {
-        for (const kind of RECORD_KINDS)
-          for (const r of bundle.records[kind]) urls.add(`/api/records/${kind}/${r.id}?case=${CASE_ID}`);
-      } else if (path === "/api/records/:kind") {
-        for (const kind of RECORD_KINDS) {
-          urls.add(`/api/records/${kind}?limit=500`);
-          urls.add(`/api/records/${kind}?case=${CASE_ID}&text=${CANARY}`);
-          urls.add(`/api/records/${kind}?case=${CASE_ID}&text=informant`);
-        }
-      } else if (path.includes(":caseId")) {
-        urls.add(path.replace(":caseId", CASE_ID));
-        urls.add(`${path.replace(":caseId", CASE_ID)}?asOf=1994-04-30`);
-      } else if (path === "/api/log/inclusion/:leaf") {
-        for (let i = 0; i < leafCount; i += 1) urls.add(`/api/log/inclusion/${i}`);
-      } else if (path === "/api/forecasts/:runId") {
-        urls.add("/api/forecasts/no-such-run");
-      } else if (path === "/assets/*") {
-        for (const a of readdirSync(join(ROOT, "web", "dist", "assets"))) urls.add(`/assets/${a}`);
-      } else {
-        urls.add(path === "/api/log/consistency" ? `${path}?from=1&to=${leafCount}` : path);
-      }
-    }
-    expect(urls.size).toBeGreaterThan(150);
-    const roles: RoleUnderTest[] = ["anonymous", "viewer", "analyst", "admin", "source-handler"];
-    let answers = 0;
-    let ok = 0;
-    const leaks: string[] = [];
-    for (const mode of ["public", "private"] as const) {
-      const app = f.app(mode);
-      for (const role of roles) {
-        const cookie = f.cookie[role];
-        for (const url of urls) {
-          const res = await app.request(url, cookie ? { headers: { Cookie: cookie } } : {});
-          const text = await res.text();
-          answers += 1;
-          if (res.status === 200) ok += 1;
-          if (hits(text) > 0) leaks.push(`${mode} ${role} ${url}`);
-        }
-      }
-    }
-    expect(leaks).toEqual([]);
-    expect(ok).toBeGreaterThan(answers / 2);
-    console.info(`[canary-sweep] API: ${answers} answers (${ok} × 200), ${leaks.length} with the canary`);
-  }, 240_000);
+describe.each(TRUST_DIALECTS)("canary sweep on $dialect", ({ dialect, skip }) => {
+  let f: TrustFixture;
+  let bundle: CaseBundle;
 
-  it("the dual-control reveal is the one door: it shows all five fields (so the sweep can see a leak)", async () => {
-    const app = f.app("public");
-    const source = bundle.records.source.find((s) => s.confidential)?.id ?? "";
-    const id = await revealRequest(f, f.principal["source-handler"], CASE_ID, source, f.secondHandler);
-    const res = await app.request(`/api/reveal-requests/${id}/reveal`, {
-      method: "POST",
-      headers: { Cookie: f.cookie["source-handler"] ?? "" },
-    });
-    expect(res.status).toBe(200);
-    expect(hits(await res.text())).toBe(FIELDS.length);
-    // Used once: a second read is refused.
-    const again = await app.request(`/api/reveal-requests/${id}/reveal`, {
-      method: "POST",
-      headers: { Cookie: f.cookie["source-handler"] ?? "" },
-    });
-    expect(again.status).toBe(403);
-  });
-
-  it("finds 0 occurrences in the audit trail, the log, and the raw database files (encryption at rest)", async () => {
-    const audit = (await f.store.db
-      .selectFrom("audit_events" as never)
-      .select("line" as never)
-      .execute()) as { line: string }[];
-    expect(audit.length).toBeGreaterThan(0);
-    expect(hits(audit.map((a) => a.line).join("\n"))).toBe(0);
-    const leaves = (await f.store.db
-      .selectFrom("log_leaves" as never)
-      .select("leaf_data" as never)
-      .execute()) as { leaf_data: string }[];
-    expect(hits(leaves.map((l) => l.leaf_data).join("\n"))).toBe(0);
-    for (const suffix of ["", "-wal", "-shm"]) {
-      const file = `${f.dbPath}${suffix}`;
-      if (existsSync(file)) expect([file, hits(readFileSync(file))]).toEqual([file, 0]);
-    }
-    // And the values are really there, encrypted.
-    const ids = (await f.store.db.selectFrom("source_identities").select("value").execute()) as {
-      value: string;
-    }[];
-    expect(ids.length).toBeGreaterThanOrEqual(FIELDS.length);
-    expect(ids.every((r) => r.value.startsWith("enc:v1:"))).toBe(true);
-  });
-});
-
-describe("canary sweep over the CLI", () => {
-  it("finds 0 occurrences in any output or file of timeline, report, replay, demo, case load, log and backup", async () => {
-    // A package root whose built-in case carries the canaries (so `demo` and `--case` load them too).
-    const root = mkdtempSync(join(tmpdir(), "tocsin-cnry-cli-"));
-    cpSync(join(ROOT, "cases", CASE_ID), join(root, "cases", CASE_ID), { recursive: true });
-    symlinkSync(join(ROOT, "rulebook"), join(root, "rulebook"));
-    const sourcesFile = join(root, "cases", CASE_ID, "sources.json");
-    const sources = JSON.parse(readFileSync(sourcesFile, "utf8")) as { confidential?: boolean }[];
-    const planted = sources.map((s) =>
-      s.confidential
-        ? {
-            ...s,
-            protectedIdentity: {
-              name: `${CANARY}-name`,
-              contact: `${CANARY}-contact`,
-              exactPlace: `${CANARY}-place`,
-              device: `${CANARY}-device`,
-              description: `${CANARY}-description`,
-            },
-          }
-        : s,
-    );
-    const { writeFileSync } = await import("node:fs");
-    writeFileSync(sourcesFile, JSON.stringify(planted, null, 2));
-    const db = join(root, "cli.db");
-    const caseDir = join(root, "cases", CASE_ID);
-    const outputs: { cmd: string; text: string }[] = [];
-    const cli = async (...argv: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      let code = 0;
-      const ctx: CliContext = {
-        io: { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false },
-        defaultDb: db,
-        defaultPort: 0,
-        packageRoot: root,
-        env: {},
-        setExitCode: (c) => {
-          code = Math.max(code, c);
-        },
-        exitCode: () => code,
-        today: () => "2031-06-01",
-      };
-      const rc = await runCli(argv, ctx);
-      outputs.push({ cmd: argv.join(" "), text: out.join("") + err.join("") });
-      return { rc, out: out.join("") };
-    };
-    expect((await cli("demo", "--no-serve", "--json", "--db", db)).rc).toBe(0);
-    expect((await cli("demo", "--no-serve", "--db", db)).rc).toBe(0);
-    const reload = await cli("case", "load", caseDir, "--db", db, "--json");
-    expect(reload.rc).toBe(0);
-    // Loading the same case again changes nothing (identities compared decrypted).
-    expect(JSON.parse(reload.out)).toMatchObject({
-      changed: false,
-      totals: { inserted: 0, updated: 0, deleted: 0 },
-    });
-    expect((await cli("timeline", "--db", db, "--case", CASE_ID, "--json")).rc).toBe(0);
-    expect((await cli("timeline", "--db", db, "--case", CASE_ID)).rc).toBe(0);
-    expect((await cli("timeline", "--case-dir", caseDir, "--json")).rc).toBe(0);
-    for (const format of ["md", "html", "json"]) {
-      const file = join(root, `report.${format}`);
-      expect((await cli("report", "--case-dir", caseDir, "--format", format)).rc).toBe(0);
-      expect((await cli("report", "--case-dir", caseDir, "--format", format, "--out", file)).rc).toBe(0);
-      outputs.push({ cmd: `file ${file}`, text: readFileSync(file, "utf8") });
-    }
-    expect((await cli("replay", "--case-dir", caseDir, "--json")).rc).toBe(0);
-    expect((await cli("replay", "--case", CASE_ID)).rc).toBe(0);
-    expect((await cli("log", "verify", "--db", db, "--json")).rc).toBe(0);
-    const informant = planted.find((s) => (s as { confidential?: boolean }).confidential) as { id: string };
-    expect((await cli("log", "receipt", informant.id, "--db", db)).rc).toBe(0);
-    const backup = join(root, "backup.db");
-    expect((await cli("backup", "--db", db, "--out", backup)).rc).toBe(0);
-    const leaks = outputs.filter((o) => hits(o.text) > 0).map((o) => o.cmd);
-    expect(leaks).toEqual([]);
-    // The store files and the backup hold only ciphertext.
-    for (const file of [db, `${db}-wal`, backup])
-      if (existsSync(file)) expect([file, hits(readFileSync(file))]).toEqual([file, 0]);
-    // Positive control: the store the CLI wrote does hold the canaries, behind the install's field key.
-    const store = await openStore(db, { identityCodec: encryptingCodec(installFieldKey(db)) });
-    const s = await getRecord(store, "source", informant.id, CASE_ID, { includeProtected: true });
-    await store.close();
-    expect(hits(JSON.stringify(s))).toBe(FIELDS.length);
-    console.info(`[canary-sweep] CLI: ${outputs.length} outputs and files, ${leaks.length} with the canary`);
+  beforeAll(async () => {
+    if (skip) return;
+    bundle = withCanary(await rwandaBundle(), CANARY);
+    f = await trustFixture(bundle, dialect);
   }, 120_000);
+  afterAll(async () => f?.close());
+
+  describe.skipIf(skip)("canary sweep over the API", () => {
+    it("plants the canary in all five fields of every confidential source", () => {
+      const confidential = bundle.records.source.filter((s) => s.confidential);
+      expect(confidential.length).toBeGreaterThan(0);
+      for (const s of confidential) expect(hits(JSON.stringify(s.protectedIdentity))).toBe(FIELDS.length);
+    });
+
+    it("finds 0 occurrences in every answer of every route, for every role without dual control", async () => {
+      const leafCount = Number(
+        (
+          (await f.store.db
+            .selectFrom("log_leaves" as never)
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirst()) as { n: number } | undefined
+        )?.n ?? 0,
+      );
+      const routes = [
+        ...new Set(
+          f
+            .app("public")
+            .routes.filter((r) => r.method === "GET")
+            .map((r) => r.path),
+        ),
+      ];
+      const urls = new Set<string>();
+      for (const path of routes) {
+        if (path === "/api/records/:kind/:id") {
+          for (const kind of RECORD_KINDS)
+            for (const r of bundle.records[kind]) urls.add(`/api/records/${kind}/${r.id}?case=${CASE_ID}`);
+        } else if (path === "/api/records/:kind") {
+          for (const kind of RECORD_KINDS) {
+            urls.add(`/api/records/${kind}?limit=500`);
+            urls.add(`/api/records/${kind}?case=${CASE_ID}&text=${CANARY}`);
+            urls.add(`/api/records/${kind}?case=${CASE_ID}&text=informant`);
+          }
+        } else if (path.includes(":caseId")) {
+          urls.add(path.replace(":caseId", CASE_ID));
+          urls.add(`${path.replace(":caseId", CASE_ID)}?asOf=1994-04-30`);
+        } else if (path === "/api/log/inclusion/:leaf") {
+          for (let i = 0; i < leafCount; i += 1) urls.add(`/api/log/inclusion/${i}`);
+        } else if (path === "/api/forecasts/:runId") {
+          urls.add("/api/forecasts/no-such-run");
+        } else if (path === "/assets/*") {
+          for (const a of readdirSync(join(ROOT, "web", "dist", "assets"))) urls.add(`/assets/${a}`);
+        } else {
+          urls.add(path === "/api/log/consistency" ? `${path}?from=1&to=${leafCount}` : path);
+        }
+      }
+      expect(urls.size).toBeGreaterThan(150);
+      const roles: RoleUnderTest[] = ["anonymous", "viewer", "analyst", "admin", "source-handler"];
+      let answers = 0;
+      let ok = 0;
+      const leaks: string[] = [];
+      for (const mode of ["public", "private"] as const) {
+        const app = f.app(mode);
+        for (const role of roles) {
+          const cookie = f.cookie[role];
+          for (const url of urls) {
+            const res = await app.request(url, cookie ? { headers: { Cookie: cookie } } : {});
+            const text = await res.text();
+            answers += 1;
+            if (res.status === 200) ok += 1;
+            if (hits(text) > 0) leaks.push(`${mode} ${role} ${url}`);
+          }
+        }
+      }
+      expect(leaks).toEqual([]);
+      expect(ok).toBeGreaterThan(answers / 2);
+      console.info(
+        `[canary-sweep] ${dialect} API: ${answers} answers (${ok} × 200), ${leaks.length} with the canary`,
+      );
+    }, 240_000);
+
+    it("the dual-control reveal is the one door: it shows all five fields (so the sweep can see a leak)", async () => {
+      const app = f.app("public");
+      const source = bundle.records.source.find((s) => s.confidential)?.id ?? "";
+      const id = await revealRequest(f, f.principal["source-handler"], CASE_ID, source, f.secondHandler);
+      const res = await app.request(`/api/reveal-requests/${id}/reveal`, {
+        method: "POST",
+        headers: { Cookie: f.cookie["source-handler"] ?? "" },
+      });
+      expect(res.status).toBe(200);
+      expect(hits(await res.text())).toBe(FIELDS.length);
+      // Used once: a second read is refused.
+      const again = await app.request(`/api/reveal-requests/${id}/reveal`, {
+        method: "POST",
+        headers: { Cookie: f.cookie["source-handler"] ?? "" },
+      });
+      expect(again.status).toBe(403);
+    });
+
+    it("finds 0 occurrences in the audit trail, the log, and the stored bytes (encryption at rest)", async () => {
+      const audit = (await f.store.db
+        .selectFrom("audit_events" as never)
+        .select("line" as never)
+        .execute()) as { line: string }[];
+      expect(audit.length).toBeGreaterThan(0);
+      expect(hits(audit.map((a) => a.line).join("\n"))).toBe(0);
+      const leaves = (await f.store.db
+        .selectFrom("log_leaves" as never)
+        .select("leaf_data" as never)
+        .execute()) as { leaf_data: string }[];
+      expect(hits(leaves.map((l) => l.leaf_data).join("\n"))).toBe(0);
+      if (dialect === "sqlite") {
+        for (const suffix of ["", "-wal", "-shm"]) {
+          const file = `${f.dbPath}${suffix}`;
+          if (existsSync(file)) expect([file, hits(readFileSync(file))]).toEqual([file, 0]);
+        }
+      } else {
+        const { tables, text } = await everyRowAsText(f.store, f.dbPath);
+        expect(tables).toBeGreaterThan(20);
+        expect(text).toContain("enc:v1:");
+        expect(hits(text)).toBe(0);
+      }
+      // And the values are really there, encrypted.
+      const ids = (await f.store.db.selectFrom("source_identities").select("value").execute()) as {
+        value: string;
+      }[];
+      expect(ids.length).toBeGreaterThanOrEqual(FIELDS.length);
+      expect(ids.every((r) => r.value.startsWith("enc:v1:"))).toBe(true);
+    });
+  });
+
+  describe.skipIf(skip)("canary sweep over the CLI", () => {
+    it("finds 0 occurrences in any output or file of timeline, report, replay, demo, case load, log and backup", async () => {
+      // A package root whose built-in case carries the canaries (so `demo` and `--case` load them too).
+      const root = mkdtempSync(join(tmpdir(), "tocsin-cnry-cli-"));
+      cpSync(join(ROOT, "cases", CASE_ID), join(root, "cases", CASE_ID), { recursive: true });
+      symlinkSync(join(ROOT, "rulebook"), join(root, "rulebook"));
+      const sourcesFile = join(root, "cases", CASE_ID, "sources.json");
+      const sources = JSON.parse(readFileSync(sourcesFile, "utf8")) as { confidential?: boolean }[];
+      const planted = sources.map((s) =>
+        s.confidential
+          ? {
+              ...s,
+              protectedIdentity: {
+                name: `${CANARY}-name`,
+                contact: `${CANARY}-contact`,
+                exactPlace: `${CANARY}-place`,
+                device: `${CANARY}-device`,
+                description: `${CANARY}-description`,
+              },
+            }
+          : s,
+      );
+      const { writeFileSync } = await import("node:fs");
+      writeFileSync(sourcesFile, JSON.stringify(planted, null, 2));
+      // The keys live under `root` for either store: beside the SQLite file, or named explicitly for PostgreSQL.
+      const keyBase = join(root, "cli.db");
+      const pg = dialect === "postgres" ? await freshPgSchema() : undefined;
+      const db = pg?.url ?? keyBase;
+      installFieldKey(keyBase);
+      installLogKey(keyBase);
+      const keyEnv = {
+        TOCSIN_FIELD_KEY_FILE: fieldKeyFileOf(keyBase),
+        TOCSIN_LOG_KEY_FILE: logKeyFileOf(keyBase),
+      };
+      setStoreKeySettings({
+        fieldKeyFile: keyEnv.TOCSIN_FIELD_KEY_FILE,
+        logKeyFile: keyEnv.TOCSIN_LOG_KEY_FILE,
+      });
+      const caseDir = join(root, "cases", CASE_ID);
+      const outputs: { cmd: string; text: string }[] = [];
+      const cli = async (...argv: string[]) => {
+        const out: string[] = [];
+        const err: string[] = [];
+        let code = 0;
+        const ctx: CliContext = {
+          io: { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false },
+          defaultDb: db,
+          defaultPort: 0,
+          packageRoot: root,
+          env: keyEnv,
+          setExitCode: (c) => {
+            code = Math.max(code, c);
+          },
+          exitCode: () => code,
+          today: () => "2031-06-01",
+        };
+        const rc = await runCli(argv, ctx);
+        outputs.push({ cmd: argv.join(" "), text: out.join("") + err.join("") });
+        return { rc, out: out.join("") };
+      };
+      expect((await cli("demo", "--no-serve", "--json", "--db", db)).rc).toBe(0);
+      expect((await cli("demo", "--no-serve", "--db", db)).rc).toBe(0);
+      const reload = await cli("case", "load", caseDir, "--db", db, "--json");
+      expect(reload.rc).toBe(0);
+      // Loading the same case again changes nothing (identities compared decrypted).
+      expect(JSON.parse(reload.out)).toMatchObject({
+        changed: false,
+        totals: { inserted: 0, updated: 0, deleted: 0 },
+      });
+      expect((await cli("timeline", "--db", db, "--case", CASE_ID, "--json")).rc).toBe(0);
+      expect((await cli("timeline", "--db", db, "--case", CASE_ID)).rc).toBe(0);
+      expect((await cli("timeline", "--case-dir", caseDir, "--json")).rc).toBe(0);
+      for (const format of ["md", "html", "json"]) {
+        const file = join(root, `report.${format}`);
+        expect((await cli("report", "--case-dir", caseDir, "--format", format)).rc).toBe(0);
+        expect((await cli("report", "--case-dir", caseDir, "--format", format, "--out", file)).rc).toBe(0);
+        outputs.push({ cmd: `file ${file}`, text: readFileSync(file, "utf8") });
+      }
+      expect((await cli("replay", "--case-dir", caseDir, "--json")).rc).toBe(0);
+      expect((await cli("replay", "--case", CASE_ID)).rc).toBe(0);
+      expect((await cli("log", "verify", "--db", db, "--json")).rc).toBe(0);
+      const informant = planted.find((s) => (s as { confidential?: boolean }).confidential) as { id: string };
+      expect((await cli("log", "receipt", informant.id, "--db", db)).rc).toBe(0);
+      const backup = join(root, "backup.db");
+      // `tocsin backup` is SQLite-only (pg_dump for PostgreSQL).
+      if (dialect === "sqlite") expect((await cli("backup", "--db", db, "--out", backup)).rc).toBe(0);
+      const leaks = outputs.filter((o) => hits(o.text) > 0).map((o) => o.cmd);
+      expect(leaks).toEqual([]);
+      // Positive control: the store the CLI wrote does hold the canaries, behind the install's field key.
+      const store = await openStore(db, { identityCodec: encryptingCodec(installFieldKey(keyBase)) });
+      try {
+        // The store files and the backup (SQLite), or every stored row (PostgreSQL), hold only ciphertext.
+        if (dialect === "sqlite") {
+          for (const file of [db, `${db}-wal`, backup])
+            if (existsSync(file)) expect([file, hits(readFileSync(file))]).toEqual([file, 0]);
+        } else expect(hits((await everyRowAsText(store, db)).text)).toBe(0);
+        const s = await getRecord(store, "source", informant.id, CASE_ID, { includeProtected: true });
+        expect(hits(JSON.stringify(s))).toBe(FIELDS.length);
+      } finally {
+        await store.close();
+        setStoreKeySettings({});
+        await pg?.drop();
+        rmSync(root, { recursive: true, force: true });
+      }
+      console.info(
+        `[canary-sweep] ${dialect} CLI: ${outputs.length} outputs and files, ${leaks.length} with the canary`,
+      );
+    }, 180_000);
+  });
 });

@@ -11,7 +11,7 @@ import { loadCase, openStore, type Store } from "../../src/storage/index.js";
 import {
   approveReveal,
   checkpointLog,
-  encryptStoredIdentities,
+  encryptingCodec,
   requestReveal,
   revealIdentity,
   verifyLog,
@@ -42,12 +42,13 @@ let caseId: string;
 let loadedRecords = 0;
 
 beforeAll(async () => {
-  store = await openStore(join(mkdtempSync(join(tmpdir(), "tocsin-reveal-")), "r.db"));
+  store = await openStore(join(mkdtempSync(join(tmpdir(), "tocsin-reveal-")), "r.db"), {
+    identityCodec: encryptingCodec(key),
+  });
   const bundle = syntheticBundle();
   caseId = bundle.manifest.id;
   loadedRecords = Object.values(bundle.records).reduce((n, list) => n + list.length, 0);
   await loadCase(store, bundle);
-  await encryptStoredIdentities(store.db, key);
 });
 
 afterAll(async () => {
@@ -86,9 +87,11 @@ describe("dual-control reveal of a protected source", () => {
     await expect(revealIdentity(store.db, tom, id, key, later(2))).rejects.toMatchObject({
       code: "REVEAL_NOT_FOUND",
     });
+    // The protected identity and the sealed text fields (the title: the informant has no author, url, notes).
     expect(await revealIdentity(store.db, sam, id, key, later(2))).toEqual({
       name: CANARY.name,
       contact: CANARY.contact,
+      title: "Confidential informant",
     });
     await expect(revealIdentity(store.db, sam, id, key, later(3))).rejects.toMatchObject({
       code: "REVEAL_USED",
@@ -132,9 +135,9 @@ describe("dual-control reveal of a protected source", () => {
     await checkpointLog(store.db, signer, signer.name);
     const report = await verifyLog(store.db, signer);
     expect(report.problems).toEqual([]);
-    // The load (one leaf for the case and one per record), the source's encryption update; request, approve,
-    // use; request, approve.
-    expect(report.leaves).toBe(1 + loadedRecords + 1 + 3 + 2);
+    // The load (one leaf for the case and one per record, encrypted from the start); request, approve, use;
+    // request, approve.
+    expect(report.leaves).toBe(1 + loadedRecords + 3 + 2);
   });
 
   it("lets exactly one of two concurrent reveals of one approval succeed", async () => {

@@ -1,7 +1,8 @@
 /**
- * A real SQLite store as the CLI opens it (identities encrypted with a generated field key, every write in the
- * log, a signed checkpoint), loaded with the built-in case with canaries planted in the confidential source,
- * one account per role with a live session, and the HTTP app over it in either instance mode.
+ * A real store as the CLI opens it (identities encrypted with a generated field key, every write in the log, a
+ * signed checkpoint) — a SQLite file, or a fresh schema of the PostgreSQL at TOCSIN_TEST_PG — loaded with the
+ * built-in case with canaries planted in the confidential source, one account per role with a live session,
+ * and the HTTP app over it in either instance mode. `TRUST_DIALECTS` lists the stores a security suite runs on.
  * @module
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -26,6 +27,31 @@ import {
 } from "../../src/storage/trust/index.js";
 import type { Principal } from "../../src/security/principal.js";
 import type { NoteSigner } from "../../src/integrity/signed-note.js";
+import { postgresTarget, type StoreTarget } from "../storage/store-targets.js";
+
+/** The PostgreSQL server of the PG halves (each fixture gets its own schema), or undefined. */
+export const TEST_PG = process.env.TOCSIN_TEST_PG || undefined;
+
+export type TrustDialect = "sqlite" | "postgres";
+
+/** The stores every security suite runs on; PostgreSQL is skipped (with a notice) without TOCSIN_TEST_PG. */
+export const TRUST_DIALECTS: readonly { readonly dialect: TrustDialect; readonly skip: boolean }[] = [
+  { dialect: "sqlite", skip: false },
+  { dialect: "postgres", skip: TEST_PG === undefined },
+];
+
+/** Print the visible notice that a suite's PostgreSQL half is skipped (once per suite). */
+export function noticePgSkipped(suite: string): void {
+  if (!TEST_PG)
+    console.warn(`[security/${suite}] TOCSIN_TEST_PG is unset: the PostgreSQL half of this suite is SKIPPED`);
+}
+
+/** A fresh, empty PostgreSQL schema (as a store URL) and how to drop it. */
+export async function freshPgSchema(): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!TEST_PG) throw new Error("freshPgSchema: TOCSIN_TEST_PG is unset");
+  const target: StoreTarget = postgresTarget(TEST_PG);
+  return { url: await target.fresh(), drop: () => target.cleanup() };
+}
 
 export const ROLES_UNDER_TEST = ["anonymous", "viewer", "analyst", "source-handler", "admin"] as const;
 export type RoleUnderTest = (typeof ROLES_UNDER_TEST)[number];
@@ -34,7 +60,9 @@ export const NOW = new Date("2031-05-01T10:00:00.000Z");
 export const PASSWORD = "correct horse battery staple 42";
 
 export interface TrustFixture {
+  readonly dialect: TrustDialect;
   readonly dir: string;
+  /** The store: a SQLite file path, or a PostgreSQL URL naming this fixture's schema. */
   readonly dbPath: string;
   readonly store: Store;
   readonly fieldKey: Buffer;
@@ -49,12 +77,18 @@ export interface TrustFixture {
   close(): Promise<void>;
 }
 
-/** Build the fixture around `bundle`. */
-export async function trustFixture(bundle: CaseBundle): Promise<TrustFixture> {
+/** Build the fixture around `bundle`, on a SQLite file (default) or a fresh PostgreSQL schema. */
+export async function trustFixture(
+  bundle: CaseBundle,
+  dialect: TrustDialect = "sqlite",
+): Promise<TrustFixture> {
   const dir = await mkdtemp(join(tmpdir(), "tocsin-trust-"));
-  const dbPath = join(dir, "t.db");
-  const fieldKey = installFieldKey(dbPath);
-  const signer = installLogKey(dbPath);
+  // The keys live in `<dir>/t.db.keys/` for either store (never in the working directory).
+  const keyBase = join(dir, "t.db");
+  const pg = dialect === "postgres" ? await freshPgSchema() : undefined;
+  const dbPath = pg?.url ?? keyBase;
+  const fieldKey = installFieldKey(keyBase);
+  const signer = installLogKey(keyBase);
   const store = await openStore(dbPath, { identityCodec: encryptingCodec(fieldKey) });
   await loadCase(store, bundle, { loadedAt: "2031-01-01T00:00:00.000Z", actor: "test" });
   const passwordHash = await hashPassword(PASSWORD);
@@ -81,6 +115,7 @@ export async function trustFixture(bundle: CaseBundle): Promise<TrustFixture> {
     isTTY: false,
   });
   return {
+    dialect,
     dir,
     dbPath,
     store,
@@ -106,6 +141,7 @@ export async function trustFixture(bundle: CaseBundle): Promise<TrustFixture> {
       }),
     close: async () => {
       await store.close();
+      await pg?.drop();
       await rm(dir, { recursive: true, force: true });
     },
   };

@@ -1,5 +1,11 @@
 // A small synthetic case in the fictional country "XVL" with every record kind, for the storage suites.
-import type { CaseBundle, CaseRecords, Source } from "../../src/domain/index.js";
+import {
+  redactSource,
+  type CaseBundle,
+  type CaseRecords,
+  type RedactedSource,
+  type Source,
+} from "../../src/domain/index.js";
 
 const day = (d: string) => ({ from: d, to: d, precision: "day" as const });
 const cite = (source: string, locator: string) => [{ source, locator }];
@@ -310,13 +316,20 @@ export function sortRecords(records: CaseRecords): CaseRecords {
   return out as unknown as CaseRecords;
 }
 
-/** The case without its protected identities: what a default read returns. */
+/**
+ * The case as a default read returns it: no protected identity, and each confidential source only as the
+ * placeholder an unentitled viewer sees (its title, author, url, notes and own citations are sealed).
+ */
 export function withoutProtected(bundle: CaseBundle): CaseBundle {
   return {
     ...bundle,
     records: {
       ...bundle.records,
-      source: bundle.records.source.map(({ protectedIdentity: _p, ...s }) => s),
+      source: bundle.records.source.map(({ protectedIdentity: _p, ...s }) => {
+        if (!s.confidential) return s;
+        const { redacted: _r, ...placeholder } = redactSource(s, false) as RedactedSource;
+        return placeholder;
+      }),
     },
   };
 }

@@ -7,6 +7,15 @@ import { randomBytes } from "node:crypto";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { openStore, type OpenStoreOptions, type Store } from "../../src/storage/index.js";
+import { encryptingCodec } from "../../src/storage/trust/install-keys.js";
+
+/** The field key of the contract suites' stores (a fixed test key; an install generates its own). */
+export const TEST_FIELD_KEY = Buffer.alloc(32, 7);
+
+/** Open as the CLI does: protected fields encrypted with the field key, unless the options say otherwise. */
+export function openTestStore(location: string, options: OpenStoreOptions = {}): Promise<Store> {
+  return openStore(location, { identityCodec: encryptingCodec(TEST_FIELD_KEY), ...options });
+}
 
 export interface StoreTarget {
   readonly name: "sqlite" | "postgres";
@@ -32,7 +41,7 @@ export function sqliteTarget(): StoreTarget {
       dirs.push(dir);
       return path.join(dir, "store.db");
     },
-    open: (location, options) => openStore(location, options),
+    open: openTestStore,
     async writeStamp(location) {
       // data_version is per connection: it moves when *another* connection commits, so keep one watcher open.
       let w = watchers.get(location);
@@ -77,7 +86,7 @@ export function postgresTarget(url: string): StoreTarget {
       u.searchParams.set("schema", schema);
       return u.toString();
     },
-    open: (location, options) => openStore(location, options),
+    open: openTestStore,
     async writeStamp(location) {
       const schema = schemaOf(location);
       const tables = await admin.query<{ table_name: string }>(

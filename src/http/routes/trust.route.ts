@@ -1,12 +1,14 @@
 /**
  * The trust routes: the tamper-evident log's proofs (`/api/log/checkpoint`, `/api/log/inclusion/:leaf`,
  * `/api/log/consistency`) and the dual-control reveal of a protected source (source-handlers only). A reveal
- * request or step on something the caller may not touch answers exactly like one that does not exist.
+ * request or step on something the caller may not touch answers exactly like one that does not exist — and is
+ * audited as a denial (one event, named by the route; see security/denial-audit.ts).
  * @module
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { requirePermission } from "../../security/auth.middleware.js";
+import { denyRequest } from "../../security/denial-audit.js";
 import {
   approveReveal,
   checkpointLog,
@@ -17,6 +19,7 @@ import {
   requestReveal,
   revealIdentity,
   RevealError,
+  type RevealOptions,
 } from "../../storage/trust/index.js";
 import { ApiError } from "../api-error.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
@@ -37,15 +40,22 @@ function proofError(e: unknown): never {
   throw e;
 }
 
-/** Every refusal of a reveal step is a 404 "no such request": what exists is not disclosed. */
-function revealError(e: unknown): never {
+/**
+ * A refused reveal step: a 404 "no such request" when the caller may not know it exists, else a 403. Either way
+ * the refusal is recorded for the denial audit (the storage layer was told not to write it).
+ */
+function revealError(c: Context, e: unknown): never {
   if (e instanceof RevealError) {
+    denyRequest(c, { reason: e.message, target: e.target, details: { code: e.code } });
     if (e.code === "REVEAL_FORBIDDEN" || e.code === "REVEAL_NOT_FOUND")
       throw new ApiError("not-found", "no such reveal request");
     throw new ApiError("forbidden", "this reveal step is not allowed now");
   }
   throw e;
 }
+
+/** Reveal steps over HTTP: refusals are audited once, by the denial audit, under the route's name. */
+const HTTP: RevealOptions = { auditRefusals: false };
 
 const noStore = (c: Context) => c.header("Cache-Control", "no-store");
 
@@ -112,25 +122,30 @@ export function registerTrust(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, securit
       .where("id", "=", sourceId)
       .executeTakeFirst();
     // A source that is not confidential has nothing to reveal: it answers like a missing one.
-    if (!source || Number(source.confidential) !== 1)
+    if (!source || Number(source.confidential) !== 1) {
+      denyRequest(c, {
+        reason: source ? "source is not confidential" : "no such source",
+        target: `${caseId}/${sourceId}`,
+      });
       throw new ApiError("not-found", "no confidential source with that id");
+    }
     try {
-      const id = await requestReveal(db, c.get("principal"), caseId, sourceId, reason, clock());
+      const id = await requestReveal(db, c.get("principal"), caseId, sourceId, reason, clock(), HTTP);
       await checkpoint();
       return c.json({ id }, 201);
     } catch (e) {
-      return revealError(e);
+      return revealError(c, e);
     }
   });
 
   app.post("/api/reveal-requests/:id/approve", handler, async (c) => {
     noStore(c);
     try {
-      await approveReveal(db, c.get("principal"), c.req.param("id"), clock());
+      await approveReveal(db, c.get("principal"), c.req.param("id"), clock(), HTTP);
       await checkpoint();
       return c.json({ approved: true });
     } catch (e) {
-      return revealError(e);
+      return revealError(c, e);
     }
   });
 
@@ -143,11 +158,12 @@ export function registerTrust(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, securit
         c.req.param("id"),
         security.fieldKey,
         clock(),
+        HTTP,
       );
       await checkpoint();
       return c.json({ identity });
     } catch (e) {
-      return revealError(e);
+      return revealError(c, e);
     }
   });
 }

@@ -22,3 +22,27 @@ export function canonicalJson(value: unknown): string {
 export function sha256Hex(text: string): string {
   return createHash("sha256").update(text, "utf8").digest("hex");
 }
+
+/** A key `JSON.stringify` of a sorted copy would not list in plain sorted order (an array index) or not at all. */
+const UNORDERED_KEY = /^(?:0|[1-9][0-9]*|__proto__)$/;
+
+/**
+ * {@link canonicalJson} of a flat row (column → string, number or null), written directly: the same text,
+ * without the sorted copy (it runs for every row an import writes and every row `log verify` reads). Any other
+ * value or key shape goes through {@link canonicalJson}.
+ * @example canonicalRow({ id: "i1", case_id: "c", n: 2 }) // '{"case_id":"c","id":"i1","n":2}'
+ */
+export function canonicalRow(row: Readonly<Record<string, unknown>>): string {
+  const keys = Object.keys(row).sort();
+  let s = "{";
+  for (const k of keys) {
+    const v = row[k];
+    if (v === undefined) continue;
+    if ((v !== null && typeof v === "object") || typeof v === "bigint" || typeof v === "function")
+      return canonicalJson(row);
+    if (UNORDERED_KEY.test(k)) return canonicalJson(row);
+    if (typeof v === "symbol") continue;
+    s += (s.length > 1 ? "," : "") + JSON.stringify(k) + ":" + JSON.stringify(v);
+  }
+  return s + "}";
+}

@@ -21,6 +21,9 @@ export interface RecordColumns {
   label_search: string;
   /** SHA-256 of the canonical JSON of `body`: equal hashes mean nothing to write. */
   content_hash: string;
-  /** The full domain record as JSON text; a source's protected identity is never in it. */
+  /**
+   * The full domain record as JSON text; a source's protected identity is never in it, and a confidential
+   * source's body is only its placeholder (see `source.mapper.ts`).
+   */
   body: string;
 }

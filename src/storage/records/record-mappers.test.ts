@@ -21,8 +21,10 @@ import {
   SOURCE_KINDS,
   TASK_CATEGORIES,
   TASKINGS,
+  redactSource,
   type RecordKind,
   type RecordOf,
+  type RedactedSource,
 } from "../../domain/index.js";
 import { tableOf } from "./record-tables.js";
 import { sourceRowToSource, sourceToIdentityRows, sourceToRow } from "./source.mapper.js";
@@ -225,7 +227,9 @@ describe("record mappers", () => {
           const back = spec.fromRow(row);
           if (kind === "source") {
             const { protectedIdentity: _p, ...withoutIdentity } = record as RecordOf<"source">;
-            expect(back).toEqual(withoutIdentity);
+            // A confidential source's row holds only what an unentitled viewer sees.
+            const { redacted: _r, ...placeholder } = redactSource(withoutIdentity, false) as RedactedSource;
+            expect(back).toEqual(withoutIdentity.confidential ? placeholder : withoutIdentity);
           } else {
             expect(back).toEqual(record);
           }
@@ -248,11 +252,56 @@ describe("record mappers", () => {
           source.protectedIdentity !== undefined && Object.keys(source.protectedIdentity).length > 0;
         // An identity with no field has nothing to store, so it reads back as no identity at all.
         expect(back).toEqual(hasFields ? source : clean({ ...source, protectedIdentity: undefined }));
+        const sealed = source.confidential
+          ? ["title", "citations", "author", "notes"]
+              .filter((f) => (source as unknown as Record<string, unknown>)[f] !== undefined)
+              .map((f) => `source.${f}`)
+          : [];
         expect(identities.map((i) => i.field).sort()).toEqual(
-          Object.keys(source.protectedIdentity ?? {}).sort(),
+          [...Object.keys(source.protectedIdentity ?? {}), ...sealed].sort(),
         );
       }),
       { numRuns: 100 },
+    );
+  });
+
+  it("source: a confidential source's row holds the placeholder only, whatever its title, author and notes", () => {
+    const secret = "Jane Roe, +00 555 0100";
+    const source: RecordOf<"source"> = {
+      id: "s1",
+      kind: "witness",
+      title: `Witness ${secret}`,
+      author: secret,
+      url: `https://example.org/${secret}`,
+      notes: secret,
+      publishedAt: "2031-01-02",
+      occurredAt: { from: "2031-01-01", to: "2031-01-01", precision: "day" },
+      knownAt: "2031-01-02",
+      citations: [{ source: "s0", locator: secret }],
+      reliability: "B",
+      credibility: 2,
+      confidential: true,
+      protectedIdentity: { name: secret },
+    };
+    const row = sourceToRow("c", source);
+    expect(JSON.stringify(row)).not.toContain("Jane");
+    expect(JSON.parse(row.body)).toEqual({
+      id: "s1",
+      kind: "witness",
+      title: "Protected source",
+      occurredAt: source.occurredAt,
+      knownAt: "2031-01-02",
+      citations: [],
+      reliability: "B",
+      credibility: 2,
+      confidential: true,
+    });
+    expect(row.title).toBe("Protected source");
+    expect(sourceRowToSource(row, sourceToIdentityRows("c", source))).toEqual(source);
+    // A sealed value that is not JSON fails naming the field, never quoting the value.
+    const bad = [{ case_id: "c", source_id: "s1", field: "source.title", value: secret }];
+    expect(() => sourceRowToSource(row, bad)).toThrow(
+      /^sealed source field source\.title does not hold JSON$/,
     );
   });
 

@@ -1,6 +1,7 @@
 /**
  * The `sources` table and the separate `source_identities` table that alone holds the fields identifying a
- * confidential source, so they can be encrypted and access-checked apart from everything else.
+ * confidential source (its protected identity and its sealed fields), encrypted and access-checked apart from
+ * everything else.
  */
 import type { Selectable } from "kysely";
 import type { RecordColumns } from "./record-columns.js";
@@ -14,12 +15,15 @@ export interface SourceTable extends RecordColumns {
 }
 export type SourceRow = Selectable<SourceTable>;
 
-/** One identifying field of one source: `field` is a key of the domain's ProtectedIdentity. */
+/**
+ * One identifying field of one source: `field` is a key of the domain's ProtectedIdentity, or `source.<field>`
+ * for a sealed Source field of a confidential source (its value canonical JSON).
+ */
 export interface SourceIdentityTable {
   case_id: string;
   source_id: string;
   field: string;
-  /** Plain text today; the source-protection work encrypts it here without touching any other table. */
+  /** AES-256-GCM ciphertext (`enc:v1:…`) written through the store's identity codec; never plain text. */
   value: string;
 }
 export type SourceIdentityRow = Selectable<SourceIdentityTable>;

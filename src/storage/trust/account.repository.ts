@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
-import { encodeAuditLine, type AuditEvent } from "../../security/audit-line.js";
+import { encodeAuditLine, redactSecrets, type AuditEvent } from "../../security/audit-line.js";
 import type { Principal } from "../../security/principal.js";
 import { parseRole, type Role } from "../../security/roles.js";
 import { hashSecret, newApiToken, newSecret } from "../../security/secret-token.js";
@@ -45,28 +45,40 @@ function roleOrThrow(role: string): Role {
   return r;
 }
 
-/** Append an audit event (one redacted JSON line). */
+/**
+ * Append an audit event (one redacted JSON line; the actor and target columns are redacted alike). Outside a
+ * transaction, a sequence number taken by a concurrent writer is retried, so two refusals at once are both kept.
+ */
 export async function recordAudit(
   db: Kysely<Database> | Transaction<Database>,
   event: AuditEvent,
 ): Promise<void> {
+  const safe = redactSecrets(event) as AuditEvent;
   const t = trustDb(db);
-  const last = await t
-    .selectFrom("audit_events")
-    .select((eb) => eb.fn.max("seq").as("max"))
-    .executeTakeFirst();
-  await t
-    .insertInto("audit_events")
-    .values({
-      seq: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
-      at: event.at,
-      actor: event.actor,
-      action: event.action,
-      target: event.target ?? null,
-      outcome: event.outcome ?? null,
-      line: encodeAuditLine(event).trimEnd(),
-    })
-    .execute();
+  for (let attempt = 0; ; attempt++) {
+    const last = await t
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.max("seq").as("max"))
+      .executeTakeFirst();
+    try {
+      await t
+        .insertInto("audit_events")
+        .values({
+          seq: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
+          at: safe.at,
+          actor: safe.actor,
+          action: safe.action,
+          target: safe.target ?? null,
+          outcome: safe.outcome ?? null,
+          line: encodeAuditLine(event).trimEnd(),
+        })
+        .execute();
+      return;
+    } catch (e) {
+      // Inside a transaction a failed insert has aborted it (PostgreSQL): the caller's transaction decides.
+      if (db.isTransaction || attempt >= 4) throw e;
+    }
+  }
 }
 
 async function logUser(

@@ -47,6 +47,7 @@ export {
   revealIdentity,
   RevealError,
   REVEAL_APPROVAL_SECONDS,
+  type RevealOptions,
 } from "./source-reveal.js";
 export {
   DEFAULT_LOG_NAME,

@@ -6,7 +6,7 @@
 import type { Kysely, Transaction } from "kysely";
 import { leafHash } from "../../integrity/merkle-hash.js";
 import type { Database } from "../database.js";
-import { canonicalJson } from "../records/canonical-json.js";
+import { canonicalRow } from "../records/canonical-json.js";
 import { keyText, rowContentHashes, type RowKey } from "./logged-content.js";
 import { trustDb } from "./log.table.js";
 
@@ -49,6 +49,74 @@ export interface LeafData {
   readonly note?: Readonly<Record<string, string | number>>;
 }
 
+/** A `log_leaves` row. */
+export interface LeafRow {
+  readonly leaf_index: number;
+  readonly leaf_data: string;
+  readonly leaf_hash: string;
+  readonly action: LogAction;
+  readonly table_name: string;
+  readonly record_key: string;
+  readonly logged_at: string;
+}
+
+/** Content hashes of written rows: table → key text ({@link keyText}) → hex SHA-256. */
+export type ContentHashes = ReadonlyMap<string, ReadonlyMap<string, string>>;
+
+/**
+ * The leaf rows of `entries`, numbered from `first`, given the content hash of every row written (deleted rows
+ * need none). Pure: {@link appendToLog} reads the hashes back from the store; the SQLite import writer
+ * computes them from the rows it just inserted.
+ * @example leafRows([{ action: "delete", table: "incidents", key: { case_id: "c", id: "i1" } }], new Map(), 0, now)
+ * @throws RangeError when a written row has no hash (it was logged before it was written).
+ */
+export function leafRows(
+  entries: readonly LogEntry[],
+  hashes: ContentHashes,
+  first: number,
+  now: string,
+): LeafRow[] {
+  const rows: LeafRow[] = [];
+  let next = first;
+  for (const e of entries) {
+    const key = keyText(e.key);
+    const content = e.action === "delete" ? null : (hashes.get(e.table)?.get(key) ?? null);
+    if (e.action !== "delete" && e.action !== "import-batch" && content === null) {
+      throw new RangeError(`appendToLog: no row in ${e.table} with key ${key} to log (log after writing it)`);
+    }
+    const at = e.at ?? now;
+    // canonicalJson of the LeafData { v, action, table, key, content, actor, at, note? }, written with its keys
+    // in sorted order (one leaf per written row: the generic serializer's sorted copies showed in imports).
+    const j = JSON.stringify;
+    const text =
+      `{"action":${j(e.action)},"actor":${j(e.actor ?? null)},"at":${j(at)},"content":${j(content)},` +
+      `"key":${key}${e.note ? `,"note":${canonicalRow(e.note)}` : ""},"table":${j(e.table)},"v":1}`;
+    rows.push({
+      leaf_index: next,
+      leaf_data: text,
+      leaf_hash: leafHash(Buffer.from(text, "utf8")).toString("base64"),
+      action: e.action,
+      table_name: e.table,
+      record_key: key,
+      logged_at: at,
+    });
+    next += 1;
+  }
+  return rows;
+}
+
+/** The tables and keys of the rows `entries` wrote (deletions have no row left to hash). */
+export function writtenKeys(entries: readonly LogEntry[]): Map<string, RowKey[]> {
+  const keysByTable = new Map<string, RowKey[]>();
+  for (const e of entries) {
+    if (e.action === "delete") continue;
+    const list = keysByTable.get(e.table);
+    if (list) list.push(e.key);
+    else keysByTable.set(e.table, [e.key]);
+  }
+  return keysByTable;
+}
+
 /**
  * Append one leaf per entry, reading each row as it now stands in the transaction.
  * @example await appendToLog(trx, [{ action: "create", table: "incidents", key: { case_id: "c", id: "i1" } }])
@@ -64,54 +132,16 @@ export async function appendToLog(
     .selectFrom("log_leaves")
     .select((eb) => eb.fn.max("leaf_index").as("max"))
     .executeTakeFirst();
-  let next = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
-  const indices: number[] = [];
-  const rows = [];
-  const now = new Date().toISOString();
+  const first = last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
   // Read every written row once per table, in chunks (one query per row would dominate batch imports).
-  const keysByTable = new Map<string, RowKey[]>();
-  for (const e of entries) {
-    if (e.action === "delete") continue;
-    const list = keysByTable.get(e.table);
-    if (list) list.push(e.key);
-    else keysByTable.set(e.table, [e.key]);
-  }
   const hashes = new Map<string, Map<string, string>>();
-  for (const [table, keys] of keysByTable) hashes.set(table, await rowContentHashes(trx, table, keys));
-  for (const e of entries) {
-    const content = e.action === "delete" ? null : (hashes.get(e.table)?.get(keyText(e.key)) ?? null);
-    if (e.action !== "delete" && e.action !== "import-batch" && content === null) {
-      throw new RangeError(
-        `appendToLog: no row in ${e.table} with key ${keyText(e.key)} to log (log after writing it)`,
-      );
-    }
-    const data: LeafData = {
-      v: 1,
-      action: e.action,
-      table: e.table,
-      key: e.key,
-      content,
-      actor: e.actor ?? null,
-      at: e.at ?? now,
-      ...(e.note ? { note: e.note } : {}),
-    };
-    const text = canonicalJson(data);
-    rows.push({
-      leaf_index: next,
-      leaf_data: text,
-      leaf_hash: leafHash(Buffer.from(text, "utf8")).toString("base64"),
-      action: e.action,
-      table_name: e.table,
-      record_key: keyText(e.key),
-      logged_at: data.at,
-    });
-    indices.push(next);
-    next += 1;
-  }
+  for (const [table, keys] of writtenKeys(entries))
+    hashes.set(table, await rowContentHashes(trx, table, keys));
+  const rows = leafRows(entries, hashes, first, new Date().toISOString());
   for (let i = 0; i < rows.length; i += 200)
     await db
       .insertInto("log_leaves")
       .values(rows.slice(i, i + 200))
       .execute();
-  return indices;
+  return rows.map((r) => r.leaf_index);
 }

@@ -7,7 +7,7 @@
  */
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../database.js";
-import { canonicalJson, sha256Hex } from "../records/canonical-json.js";
+import { canonicalRow, sha256Hex } from "../records/canonical-json.js";
 import { RECORD_TABLES } from "../records/record-tables.js";
 
 /** A row's primary key as column → value. */
@@ -42,30 +42,35 @@ interface Derived {
   source_identities: AnyRow[];
 }
 
-function sortRows(rows: AnyRow[]): AnyRow[] {
-  return rows
-    .map((r) => [canonicalJson(r), r] as const)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([, r]) => r);
+/** The canonical text of each row, sorted: storage order does not matter. */
+function sortedTexts(rows: readonly AnyRow[]): string[] {
+  const texts = rows.map(canonicalRow);
+  return texts.length < 2 ? texts : texts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** The canonical key text stored in a leaf (`record_key`). */
 export function keyText(key: RowKey): string {
-  return canonicalJson(key);
+  return canonicalRow(key);
 }
 
-/** The content hash (hex SHA-256 of canonical JSON) of a row and its derived rows. */
+/**
+ * The content hash (hex SHA-256 of canonical JSON) of a row and its derived rows: of
+ * `{ row, derived: { citations, record_refs, incident_acts, source_identities } }`, each derived list sorted by
+ * its rows' canonical text. The text is assembled from each row's {@link canonicalRow} (the keys above are
+ * already in sorted order), which is what `canonicalJson` of the whole would write.
+ */
 export function contentHash(table: string, row: AnyRow, derived?: Derived): string {
   const kind = KIND_OF_TABLE.get(table);
   if (kind === undefined || derived === undefined)
-    return sha256Hex(canonicalJson({ row: withoutOperational(table, row) }));
-  const d: Derived = {
-    citations: sortRows(derived.citations),
-    record_refs: sortRows(derived.record_refs),
-    incident_acts: kind === "incident" ? sortRows(derived.incident_acts) : [],
-    source_identities: kind === "source" ? sortRows(derived.source_identities) : [],
-  };
-  return sha256Hex(canonicalJson({ row, derived: d }));
+    return sha256Hex(`{"row":${canonicalRow(withoutOperational(table, row))}}`);
+  const list = (rows: readonly AnyRow[]) => `[${sortedTexts(rows).join(",")}]`;
+  return sha256Hex(
+    `{"derived":{"citations":${list(derived.citations)},"incident_acts":${
+      kind === "incident" ? list(derived.incident_acts) : "[]"
+    },"record_refs":${list(derived.record_refs)},"source_identities":${
+      kind === "source" ? list(derived.source_identities) : "[]"
+    }},"row":${canonicalRow(row)}}`,
+  );
 }
 
 /** The content hash of the row with `key` in `table` now, or undefined when there is no such row. */

@@ -1,7 +1,8 @@
 /**
  * Encryption at rest of `source_identities.value` (a confidential source's name, contact, exact place,
- * device): AES-256-GCM bound to `source_identities / <case>/<source> / <field>`, so a value copied onto
- * another source or field does not decrypt. The key is passed in by the composition root.
+ * device, description, and its sealed fields: title, author, url, notes, own citations…): AES-256-GCM bound
+ * to `source_identities / <case>/<source> / <field>`, so a value copied onto another source or field does not
+ * decrypt. The key is passed in by the composition root.
  * @module
  */
 import type { Kysely } from "kysely";
@@ -12,6 +13,12 @@ import {
   type FieldContext,
 } from "../../security/field-cipher.js";
 import type { Database } from "../database.js";
+import {
+  SEALED_FIELD_PREFIX,
+  sourceRowToSource,
+  sourceToIdentityRows,
+  sourceToRow,
+} from "../records/source.mapper.js";
 import type { SourceIdentityRow } from "../records/source.table.js";
 import { appendToLog } from "./log-append.js";
 
@@ -42,8 +49,11 @@ export function decryptIdentityRows<
 }
 
 /**
- * Encrypt every plaintext identity value in place (for stores written before encryption was on), in one
- * transaction, logging an `update` of each affected source so `log verify` stays clean.
+ * Bring a store written before full source protection up to it, in one transaction: encrypt every plaintext
+ * identity value in place, and seal every confidential source whose `sources` row still holds its title,
+ * author, url, notes or own citations (the row becomes the placeholder, the fields encrypted identity rows,
+ * the citation rows lose their locator). Each affected source is logged as an `update` so `log verify` stays
+ * clean. The old plaintext may survive in the database's free space: VACUUM a SQLite file afterwards.
  * @returns the number of values encrypted.
  */
 export async function encryptStoredIdentities(
@@ -55,6 +65,8 @@ export async function encryptStoredIdentities(
     const rows = await trx.selectFrom("source_identities").selectAll().execute();
     const plain = rows.filter((r) => !isEncryptedField(r.value));
     const touched = new Map<string, { case_id: string; id: string }>();
+    const touch = (caseId: string, id: string) =>
+      touched.set(`${caseId}\u0000${id}`, { case_id: caseId, id });
     for (const r of plain) {
       await trx
         .updateTable("source_identities")
@@ -63,12 +75,49 @@ export async function encryptStoredIdentities(
         .where("source_id", "=", r.source_id)
         .where("field", "=", r.field)
         .execute();
-      touched.set(`${r.case_id}\u0000${r.source_id}`, { case_id: r.case_id, id: r.source_id });
+      touch(r.case_id, r.source_id);
+    }
+    let sealed = 0;
+    const confidential = await trx.selectFrom("sources").selectAll().where("confidential", "=", 1).execute();
+    for (const row of confidential) {
+      const source = sourceRowToSource(row);
+      const { case_id: caseId, id, ...columns } = sourceToRow(row.case_id, source);
+      const fields = sourceToIdentityRows(caseId, source).filter((r) =>
+        r.field.startsWith(SEALED_FIELD_PREFIX),
+      );
+      // Already sealed: the stored row is its own placeholder.
+      if (columns.content_hash === row.content_hash || fields.length === 0) continue;
+      await trx
+        .deleteFrom("source_identities")
+        .where("case_id", "=", caseId)
+        .where("source_id", "=", id)
+        .where(
+          "field",
+          "in",
+          fields.map((f) => f.field),
+        )
+        .execute();
+      await trx.insertInto("source_identities").values(encryptIdentityRows(key, fields)).execute();
+      await trx
+        .updateTable("sources")
+        .set(columns)
+        .where("case_id", "=", caseId)
+        .where("id", "=", id)
+        .execute();
+      await trx
+        .updateTable("citations")
+        .set({ locator: "" })
+        .where("case_id", "=", caseId)
+        .where("record_kind", "=", "source")
+        .where("record_id", "=", id)
+        .execute();
+      sealed += fields.length;
+      touch(caseId, id);
     }
     await appendToLog(
       trx,
       [...touched.values()].map((key) => ({ action: "update" as const, table: "sources", key, actor })),
     );
-    return plain.length;
+    return plain.length + sealed;
   });
 }

@@ -7,20 +7,27 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { ProtectedIdentity } from "../../domain/index.js";
+import type { ProtectedIdentity, Source } from "../../domain/index.js";
 import { allowed } from "../../security/auth.middleware.js";
 import type { Principal } from "../../security/principal.js";
 import type { Database } from "../database.js";
-import { PROTECTED_IDENTITY_FIELDS } from "../records/source.mapper.js";
+import { sealedOf } from "../records/source.mapper.js";
 import { recordAudit } from "./account.repository.js";
 import { appendToLog } from "./log-append.js";
 import { trustDb, type RevealRequestRow } from "./log.table.js";
 import { decryptIdentityRows } from "./source-identity.cipher.js";
 
+/** What a reveal shows: the protected identity and the sealed text fields of the source. */
+export type RevealedSource = ProtectedIdentity &
+  Partial<Pick<Source, "title" | "author" | "url" | "notes" | "publishedAt" | "licence" | "attribution">>;
+
 /** How long an approval stays usable. */
 export const REVEAL_APPROVAL_SECONDS = 15 * 60;
 
-/** Why a reveal step was refused, with a stable code. Every refusal is audited. */
+/**
+ * Why a reveal step was refused, with a stable code and the `case/source` (or request id) it was about.
+ * Every refusal is audited: here, or by the caller that asked to do it ({@link RevealOptions}).
+ */
 export class RevealError extends Error {
   constructor(
     readonly code:
@@ -31,10 +38,20 @@ export class RevealError extends Error {
       | "REVEAL_EXPIRED"
       | "REVEAL_USED",
     message: string,
+    readonly target = "",
   ) {
     super(message);
     this.name = "RevealError";
   }
+}
+
+/** How a caller runs a reveal step. */
+export interface RevealOptions {
+  /**
+   * False when the caller writes the refusal's audit event itself (the HTTP layer: one event per refused
+   * request, named by its route); default true.
+   */
+  readonly auditRefusals?: boolean;
 }
 
 async function refuse(
@@ -44,16 +61,20 @@ async function refuse(
   target: string,
   at: string,
   error: RevealError,
+  options: RevealOptions,
 ): Promise<never> {
-  await recordAudit(db, {
-    at,
-    actor: who?.userId ?? "anonymous",
-    action,
-    target,
-    outcome: "denied",
-    details: { code: error.code },
-  });
-  throw error;
+  const refusal = new RevealError(error.code, error.message, target);
+  if (options.auditRefusals !== false)
+    await recordAudit(db, {
+      at,
+      actor: who?.userId ?? "anonymous",
+      action,
+      target,
+      outcome: "denied",
+      reason: error.message,
+      details: { code: error.code },
+    });
+  throw refusal;
 }
 
 async function step(
@@ -88,6 +109,7 @@ export async function requestReveal(
   sourceId: string,
   reason: string,
   now: Date,
+  options: RevealOptions = {},
 ): Promise<string> {
   const at = now.toISOString();
   const target = `${caseId}/${sourceId}`;
@@ -99,6 +121,7 @@ export async function requestReveal(
       target,
       at,
       new RevealError("REVEAL_FORBIDDEN", "forbidden"),
+      options,
     );
   }
   if (reason.trim().length < 10)
@@ -129,6 +152,7 @@ export async function approveReveal(
   who: Principal | undefined,
   requestId: string,
   now: Date,
+  options: RevealOptions = {},
 ): Promise<void> {
   const at = now.toISOString();
   const req = await load(db, requestId);
@@ -141,6 +165,7 @@ export async function approveReveal(
       target,
       at,
       new RevealError("REVEAL_FORBIDDEN", "forbidden"),
+      options,
     );
   if (!req)
     return refuse(
@@ -150,6 +175,7 @@ export async function approveReveal(
       target,
       at,
       new RevealError("REVEAL_NOT_FOUND", "no such reveal request"),
+      options,
     );
   if (req.requested_by === who.userId) {
     return refuse(
@@ -159,6 +185,7 @@ export async function approveReveal(
       target,
       at,
       new RevealError("REVEAL_SELF_APPROVAL", "a reveal needs a second source-handler's approval"),
+      options,
     );
   }
   if (req.used_at !== null)
@@ -169,6 +196,7 @@ export async function approveReveal(
       target,
       at,
       new RevealError("REVEAL_USED", "this request was already used"),
+      options,
     );
   const expires = new Date(now.getTime() + REVEAL_APPROVAL_SECONDS * 1000).toISOString();
   await step(
@@ -182,7 +210,8 @@ export async function approveReveal(
 }
 
 /**
- * The requester reads the identity, once, while the approval lasts. Returns the decrypted identity.
+ * The requester reads the identity, once, while the approval lasts. Returns the decrypted protected identity
+ * and the source's sealed text fields (title, author, url, notes, publishedAt, licence, attribution).
  * @throws RevealError (audited) when anything is missing; FieldCipherError when the key is wrong.
  */
 export async function revealIdentity(
@@ -191,12 +220,13 @@ export async function revealIdentity(
   requestId: string,
   fieldKey: Buffer,
   now: Date,
-): Promise<ProtectedIdentity> {
+  options: RevealOptions = {},
+): Promise<RevealedSource> {
   const at = now.toISOString();
   const req = await load(db, requestId);
   const target = req ? `${req.case_id}/${req.source_id}` : requestId;
   const deny = (code: RevealError["code"], message: string) =>
-    refuse(db, who, "source.reveal", target, at, new RevealError(code, message));
+    refuse(db, who, "source.reveal", target, at, new RevealError(code, message), options);
   if (!allowed(who, "sources:protected:read") || !who) return deny("REVEAL_FORBIDDEN", "forbidden");
   // A request of someone else answers like a missing one.
   if (!req || req.requested_by !== who.userId) return deny("REVEAL_NOT_FOUND", "no such reveal request");
@@ -232,11 +262,12 @@ export async function revealIdentity(
       .where("case_id", "=", req.case_id)
       .where("source_id", "=", req.source_id)
       .execute();
+    const { fields, identity: protectedIdentity } = sealedOf(decryptIdentityRows(fieldKey, rows));
     const out: Record<string, string> = {};
-    for (const r of decryptIdentityRows(fieldKey, rows))
-      if ((PROTECTED_IDENTITY_FIELDS as readonly string[]).includes(r.field)) out[r.field] = r.value;
-    return out;
+    // The sealed text fields (title, author, url, notes…) and the protected identity; citations stay sealed.
+    for (const [field, value] of Object.entries(fields)) if (typeof value === "string") out[field] = value;
+    return { ...out, ...protectedIdentity };
   });
   if (identity === undefined) return deny("REVEAL_USED", "this approval was already used");
-  return identity as ProtectedIdentity;
+  return identity;
 }
