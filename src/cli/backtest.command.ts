@@ -70,6 +70,7 @@ export function registerBacktestCommand(program: Command, ctx: CliContext): void
           onYear: (y) => ctx.io.err(`base year ${y.baseYear}: ${y.n} rows, ${y.onsets} onsets\n`),
         }),
       );
+      for (const notice of report.notices) ctx.io.err(`note: ${notice}\n`);
       const doc = backtestJson(report);
       if (opts.store) {
         await withStore(opts.db ?? ctx.defaultDb, (store) =>

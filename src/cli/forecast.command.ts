@@ -1,7 +1,8 @@
 /**
  * `tocsin forecast --data CSV --base-year Y [--horizon 1|2] [--model NAME] [--json | --out FILE]`: country-year
  * probabilities of a mass-killing onset, ranked, with the change since the previous base year and top drivers.
- * The run (params, payload, data hash, model version) is stored in `--db` unless `--no-store`.
+ * The run (params, data hash, model version and a payload richer than `--json`: previous probabilities and ranks,
+ * changes and big movers) is stored in `--db` unless `--no-store`.
  * @module
  */
 import { writeFile } from "node:fs/promises";
@@ -12,7 +13,7 @@ import { GlmnetError } from "../forecast/glmnet/glmnet.js";
 import type { ForecastModel } from "../forecast/models/model.js";
 import { DEFAULT_MODEL, MODELS, getModel } from "../forecast/models/registry.js";
 import { ForecastError } from "../forecast/runs/forecast-error.js";
-import { type ForecastResult, runForecast } from "../forecast/runs/forecast.js";
+import { type CountryForecast, type ForecastResult, runForecast } from "../forecast/runs/forecast.js";
 import { saveForecastRun } from "../storage/index.js";
 import { registerBacktestCommand } from "./backtest.command.js";
 import { usageError } from "./cli-error.js";
@@ -48,6 +49,43 @@ export function forecastJson(r: ForecastResult): unknown {
   };
 }
 
+/**
+ * What is stored with a run and served by `GET /api/forecasts/{id}`: the `--json` document plus the model version,
+ * each country's previous probability, rank and change, and the big movers (so the dashboard can show them).
+ * @example forecastPayload(result).movers[0].change
+ */
+export function forecastPayload(r: ForecastResult) {
+  const previous = (f: CountryForecast) => ({
+    change: f.change,
+    previousP: f.previousP,
+    previousRank: f.previousRank,
+  });
+  return {
+    baseYear: r.baseYear,
+    horizon: r.horizon,
+    model: r.model,
+    modelVersion: r.modelVersion,
+    train: r.train,
+    previousBaseYear: r.previousBaseYear,
+    forecasts: r.forecasts.map((f) => ({
+      ccode: f.ccode,
+      country: f.country,
+      p: f.p,
+      rank: f.rank,
+      ...previous(f),
+      drivers: f.drivers,
+    })),
+    movers: r.movers.map((f) => ({
+      ccode: f.ccode,
+      country: f.country,
+      p: f.p,
+      rank: f.rank,
+      ...previous(f),
+    })),
+    notices: r.notices,
+  };
+}
+
 /** Register `forecast` and `backtest`. */
 export function registerForecastCommands(program: Command, ctx: CliContext): void {
   registerForecastCommand(program, ctx);
@@ -76,6 +114,7 @@ export function registerForecastCommand(program: Command, ctx: CliContext): void
       const model = parseModel(opts.model);
       const data = await loadTable(opts.data);
       const result = guard(() => runForecast(data.table, model, { baseYear, horizon }));
+      for (const notice of result.notices) ctx.io.err(`note: ${notice}\n`);
       const doc = forecastJson(result);
       if (opts.store) {
         await withStore(opts.db ?? ctx.defaultDb, (store) =>
@@ -86,7 +125,7 @@ export function registerForecastCommand(program: Command, ctx: CliContext): void
             model: model.name,
             modelVersion: model.version,
             params: result.params,
-            payload: doc,
+            payload: forecastPayload(result),
             createdAt: new Date().toISOString(),
           }),
         );

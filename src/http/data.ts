@@ -7,7 +7,7 @@ import type { CaseBundle, RecordKind } from "../domain/index.js";
 import { RECORD_KINDS } from "../domain/index.js";
 import type { ListRecordsQuery } from "../contracts/api/query.schema.js";
 import {
-  getForecastRun,
+  getForecastRunResult,
   getRecord,
   listAlerts,
   listCases,
@@ -81,14 +81,14 @@ export async function recordDetail(store: Store, kind: RecordKind, id: string, c
   return { kind, record, sources };
 }
 
-/** Forecast and backtest runs, newest first. */
-export async function forecastRuns(store: Store): Promise<readonly unknown[]> {
+/** Forecast and backtest runs, newest first, without payloads or params. */
+export async function forecastRuns(store: Store) {
   return listForecastRuns(store);
 }
 
-/** One forecast run or 404. */
+/** One forecast run with its payload (not its params, which only reproduce the fit) or 404. */
 export async function forecastRun(store: Store, runId: string) {
-  const run = await getForecastRun(store, runId);
+  const run = await getForecastRunResult(store, runId);
   if (!run) throw notFound("forecast run", runId);
   return run;
 }

@@ -17,6 +17,8 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const ARTIFACTS = join(ROOT, "test-artifacts");
 const CASE = "rwanda-1990-1994";
 const hasChromium = existsSync(CHROMIUM);
+/** The data hash of the stored forecast run: the page shows its first 12 hex digits, all 64 in a title. */
+const DATA_SHA = "0123456789abcdef".repeat(4);
 if (!hasChromium)
   console.warn(`NOTICE: ${CHROMIUM} is absent — browser tests are skipped (apt-get install chromium)`);
 
@@ -67,19 +69,23 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await saveForecastRun(h.store, {
       id: "forecast-test",
       kind: "forecast",
-      dataSha256: "0".repeat(64),
+      dataSha256: DATA_SHA,
       model: "elastic-net",
       modelVersion: "1",
       params: {},
       payload: {
         baseYear: 2015,
         horizon: 2,
+        previousBaseYear: 2014,
         forecasts: [
           {
             ccode: 490,
             country: "Democratic Republic of Congo",
             p: 0.21,
             rank: 1,
+            change: 0.06,
+            previousP: 0.15,
+            previousRank: 2,
             drivers: [{ predictor: "mk_ongoing", contribution: 1.2 }],
           },
           {
@@ -87,9 +93,41 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
             country: "Burma/Myanmar",
             p: 0.15,
             rank: 2,
+            change: -0.02,
+            previousP: 0.17,
+            previousRank: 1,
             drivers: [{ predictor: "minorityrule", contribution: 0.8 }],
           },
-          { ccode: 517, country: "Rwanda", p: 0.04, rank: 3, drivers: [] },
+          {
+            ccode: 517,
+            country: "Rwanda",
+            p: 0.04,
+            rank: 3,
+            change: null,
+            previousP: null,
+            previousRank: null,
+            drivers: [],
+          },
+        ],
+        movers: [
+          {
+            ccode: 490,
+            country: "Democratic Republic of Congo",
+            p: 0.21,
+            rank: 1,
+            change: 0.06,
+            previousP: 0.15,
+            previousRank: 2,
+          },
+          {
+            ccode: 775,
+            country: "Burma/Myanmar",
+            p: 0.15,
+            rank: 2,
+            change: -0.02,
+            previousP: 0.17,
+            previousRank: 1,
+          },
         ],
       },
       createdAt: "2026-01-01T00:00:00Z",
@@ -216,6 +254,22 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
       .locator("svg.world-map path[fill]:not([fill='#e5e7eb']):not([fill='#eef2f7'])")
       .count();
     expect(coloured).toBe(3);
+    // The change since the previous base year (percentage points), the big movers and the data hash.
+    const cells = (row: number) => page.locator("main table tbody tr").nth(row).locator("td");
+    await expect.poll(() => cells(0).nth(3).textContent()).toBe("+6.0");
+    expect(await cells(1).nth(3).textContent()).toBe("−2.0");
+    expect(await cells(2).nth(3).textContent()).toBe("—");
+    await expect
+      .poll(() => page.locator("section.movers li").allTextContents())
+      .toEqual([
+        "Democratic Republic of Congo +6.0 (15.0% → 21.0%, rank 2 → 1)",
+        "Burma/Myanmar −2.0 (17.0% → 15.0%, rank 1 → 2)",
+      ]);
+    expect(await page.locator("section.movers h2").textContent()).toBe("Big movers since base year 2014");
+    const hash = page.locator("p.run-header code.data-hash");
+    expect(await hash.textContent()).toBe(DATA_SHA.slice(0, 12));
+    expect(await hash.getAttribute("title")).toBe(`SHA-256 of the data file: ${DATA_SHA}`);
+    expect(await page.locator("p.run-header").textContent()).toContain("elastic-net 1");
     await shot(page, "forecasts");
     await page.close();
   });
@@ -230,6 +284,11 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     await open(page, `#/case/${CASE}/ledger`);
     await expect.poll(() => page.locator("h1").first().textContent()).toBe("Registre des alertes");
     await shot(page, "ledger-fr");
+    await open(page, "#/forecasts");
+    await expect
+      .poll(() => page.locator("section.movers h2").textContent())
+      .toBe("Plus fortes variations depuis l’année de base 2014");
+    expect(await page.locator("main table thead th").allTextContents()).toContain("Variation (points)");
     await page.getByLabel("Langue").selectOption("en");
     await page.close();
   });

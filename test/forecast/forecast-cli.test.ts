@@ -1,11 +1,16 @@
 // `tocsin forecast` and `tocsin backtest` through runCli with a captured CliIo, on a small synthetic EWP-format file.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getForecastRun, listForecastRuns, openStore } from "../../src/storage/index.js";
+import { EWP_CSV } from "./glmnet-fixture.js";
 import { syntheticEwpCsv } from "./synthetic-ewp.js";
 import { runInProcess } from "../cli/run-in-process.js";
+import { CliError } from "../../src/cli/cli-error.js";
+import { guard } from "../../src/cli/forecast.command.js";
+import { GlmnetError } from "../../src/forecast/glmnet/glmnet.js";
+import { ForecastError } from "../../src/forecast/runs/forecast-error.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-forecast-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -73,7 +78,22 @@ describe("tocsin forecast", () => {
       expect(runs[0]!.modelVersion).toBe("1.0.0");
       expect(runs[0]!.dataSha256).toMatch(/^[0-9a-f]{64}$/);
       const full = await getForecastRun(store, runs[0]!.id);
-      expect((full?.payload as { baseYear: number }).baseYear).toBe(2015);
+      // The stored payload is richer than --json: previous p and rank, the change, and the big movers.
+      const payload = full?.payload as {
+        baseYear: number;
+        previousBaseYear: number;
+        forecasts: { p: number; change: number; previousP: number; previousRank: number }[];
+        movers: { country: string; change: number }[];
+      };
+      expect(payload.baseYear).toBe(2015);
+      expect(payload.previousBaseYear).toBe(2014);
+      expect(payload.forecasts).toHaveLength(30);
+      for (const f of payload.forecasts) {
+        expect(f.change).toBeCloseTo(f.p - f.previousP, 15);
+        expect(f.previousRank).toBeGreaterThanOrEqual(1);
+      }
+      expect(payload.movers).toHaveLength(10);
+      expect(r.stdout).toContain(`  ${payload.movers[0]!.country}`);
     } finally {
       await store.close();
     }
@@ -137,8 +157,51 @@ describe("tocsin backtest", () => {
   });
 });
 
+/** Write a variant of the synthetic file: `edit(header, rows)` changes the split lines in place. */
+function variant(name: string, edit: (header: string[], rows: string[][]) => void): string {
+  const [head, ...body] = readFileSync(csv, "utf8").trimEnd().split("\n");
+  const header = head!.split(",");
+  const rows = body.map((l) => l.split(","));
+  edit(header, rows);
+  const path = join(dir, name);
+  writeFileSync(path, [header, ...rows].map((r) => r.join(",")).join("\n"));
+  return path;
+}
+
+const hex = variant("hex.csv", (h, rows) => {
+  rows[4]![h.indexOf("efindex")] = "0x10";
+});
+const trailingComma = variant("trailing-comma.csv", (h, rows) => {
+  h.push("");
+  for (const r of rows) r.push("");
+});
+const duplicate = variant("duplicate.csv", (_h, rows) => {
+  rows.push([...rows[5]!]);
+});
+// efindex is 0 up to 2000 and varies afterwards: constant in the training rows of base years up to 2002.
+const lateVarying = variant("late-varying.csv", (h, rows) => {
+  const y = h.indexOf("year");
+  const j = h.indexOf("efindex");
+  for (const r of rows) if (Number(r[y]) <= 2000) r[j] = "0";
+});
+
 describe("bad input exits 2 with a message naming the problem", () => {
   const cases: [string, string[], RegExp][] = [
+    [
+      "a hexadecimal number",
+      ["forecast", "--data", hex, "--base-year", "2015", "--no-store"],
+      /line 6, column efindex: efindex is not a number: "0x10"/,
+    ],
+    [
+      "an empty column name (trailing comma)",
+      ["forecast", "--data", trailingComma, "--base-year", "2015", "--no-store"],
+      /line 1: empty column name at position 46/,
+    ],
+    [
+      "a duplicate country-year",
+      ["forecast", "--data", duplicate, "--base-year", "2015", "--no-store"],
+      /duplicate country-year: ccode \d+, year \d+ is on lines 7 and \d+/,
+    ],
     ["missing --data", ["forecast", "--base-year", "2015"], /--data CSV is required/],
     [
       "base year outside the data",
@@ -175,10 +238,111 @@ describe("bad input exits 2 with a message naming the problem", () => {
     it(name, async () => {
       const r = await run(args);
       expect(r.code).toBe(2);
+      expect(r.stderr).not.toMatch(/NaN/);
       expect(r.stderr).toMatch(message);
       expect(r.stdout).toBe("");
     });
   }
+
+  it("a predictor that only varies from some year on is fine once the training rows reach that year", async () => {
+    const r = await run([
+      "forecast",
+      "--data",
+      lateVarying,
+      "--base-year",
+      "2003",
+      "--model",
+      "gbt",
+      "--json",
+      "--no-store",
+    ]);
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { train: { toYear: number } }).train.toYear).toBe(2001);
+  });
+
+  it("a predictor constant in a base year's training rows is named on stderr, takes no part, never NaN", async () => {
+    const f = await run([
+      "forecast",
+      "--data",
+      lateVarying,
+      "--base-year",
+      "2002",
+      "--model",
+      "gbt",
+      "--json",
+      "--no-store",
+    ]);
+    expect(f.code).toBe(0);
+    expect(f.stderr).toMatch(
+      /note: base year 2002: predictor efindex is constant \(0\) in every training row \(year <= 2000, mk_onset_1or2 known\) and takes no part/,
+    );
+    const doc = JSON.parse(f.stdout) as {
+      forecasts: { p: number; drivers: { predictor: string; contribution: number }[] }[];
+    };
+    expect(doc.forecasts.every((c) => Number.isFinite(c.p))).toBe(true);
+    for (const c of doc.forecasts)
+      for (const d of c.drivers) if (d.predictor === "efindex") expect(d.contribution).toBe(0);
+    const b = await run([
+      "backtest",
+      "--data",
+      lateVarying,
+      "--from",
+      "2001",
+      "--to",
+      "2004",
+      "--model",
+      "ewp-enet",
+      "--json",
+      "--no-store",
+    ]);
+    expect(b.code).toBe(0);
+    expect(b.stderr).toContain("note: base year 2001: predictor efindex is constant (0)");
+    expect(b.stderr).toContain("note: base year 2002: predictor efindex is constant (0)");
+    expect(b.stderr).not.toContain("note: base year 2003:");
+  });
+
+  it.skipIf(!existsSync(EWP_CSV))(
+    "the EWP file: base year 1990 names the predictors constant in its training rows and still forecasts",
+    async () => {
+      const r = await run([
+        "forecast",
+        "--data",
+        EWP_CSV,
+        "--base-year",
+        "1990",
+        "--model",
+        "ewp-enet",
+        "--json",
+        "--no-store",
+      ]);
+      expect(r.code).toBe(0);
+      for (const name of ["battledeaths.log2", "includesnonstate"])
+        expect(r.stderr).toContain(
+          `note: base year 1990: predictor ${name} is constant (0) in every training row (year <= 1988`,
+        );
+      const doc = JSON.parse(r.stdout) as { forecasts: { p: number }[] };
+      expect(doc.forecasts.length).toBeGreaterThan(100);
+      expect(doc.forecasts.every((c) => Number.isFinite(c.p) && c.p > 0 && c.p < 1)).toBe(true);
+    },
+  );
+
+  it("a model error from glmnet names the base year (guard)", () => {
+    const fail = new ForecastError(
+      "base year 2013: ewp-enet: one binomial class has 1 or 0 observations",
+      "model_cannot_fit",
+    );
+    expect(() =>
+      guard(() => {
+        throw fail;
+      }),
+    ).toThrow(new CliError(fail.message, 2));
+    const raw = new GlmnetError("glmnet error 8001", "glmnet_one_class");
+    expect(() =>
+      guard(() => {
+        throw raw;
+      }),
+    ).toThrow(CliError);
+  });
 
   it("a file with a missing column, an extra column and a non-numeric value names each", async () => {
     const text = readFileSync(csv, "utf8").split("\n");

@@ -11,12 +11,19 @@ import {
   loadSynthetic,
 } from "./glmnet-fixture.js";
 
+/** The options R was called with: alpha, and lambda.min.ratio when the fixture sets it. */
+function optionsOf(fx: GlmnetFixture): { alpha: number; lambdaMinRatio?: number } {
+  return fx.lambdaMinRatio === undefined
+    ? { alpha: fx.alpha }
+    : { alpha: fx.alpha, lambdaMinRatio: fx.lambdaMinRatio };
+}
+
 function expectPathAgrees(
   fx: GlmnetFixture,
   data: { x: Float64Array; y: Float64Array; n: number; p: number },
 ): void {
   const { x, y, n, p } = data;
-  const own = glmnetBinomial(x, n, p, y, { alpha: fx.alpha });
+  const own = glmnetBinomial(x, n, p, y, optionsOf(fx));
   // Our own lambda sequence (and its length, set by the path-stopping rules) is R's.
   expect(own.lambda.length).toBe(fx.lambda.length);
   own.lambda.forEach((l, k) => expect(Math.abs(l - fx.lambda[k]!) / fx.lambda[k]!).toBeLessThan(1e-9));
@@ -44,9 +51,7 @@ function expectCvAgrees(
   fx: GlmnetFixture,
   data: { x: Float64Array; y: Float64Array; n: number; p: number },
 ): void {
-  const cv = cvGlmnetBinomial(data.x, data.n, data.p, data.y, Int32Array.from(fx.foldid), {
-    alpha: fx.alpha,
-  });
+  const cv = cvGlmnetBinomial(data.x, data.n, data.p, data.y, Int32Array.from(fx.foldid), optionsOf(fx));
   expect(cv.lambda.length).toBe(fx.cvLambda.length);
   cv.cvm.forEach((m, k) => expect(Math.abs(m - fx.cvm[k]!)).toBeLessThan(1e-6));
   cv.cvsd.forEach((s, k) => expect(Math.abs(s - fx.cvsd[k]!)).toBeLessThan(1e-6));
@@ -55,7 +60,7 @@ function expectCvAgrees(
 }
 
 describe("glmnet binomial against R glmnet fixtures", () => {
-  for (const name of ["synth-enet", "synth-lasso", "synth-wide"]) {
+  for (const name of ["synth-enet", "synth-lasso", "synth-wide", "synth-separable"]) {
     it(`${name}: lambda path, coefficients and CV curve`, () => {
       const fx = loadFixture(name);
       const data = loadSynthetic(name);
@@ -63,6 +68,19 @@ describe("glmnet binomial against R glmnet fixtures", () => {
       expectCvAgrees(fx, data);
     });
   }
+
+  it("synth-separable: the path stops early by the deviance-ratio rule (dev.ratio > 0.999), as R's does", () => {
+    const fx = loadFixture("synth-separable");
+    const { x, y, n, p } = loadSynthetic("synth-separable");
+    const own = glmnetBinomial(x, n, p, y, optionsOf(fx));
+    // R stopped before the 100 lambdas down to lambda.min.ratio, on the step that passed 0.999 and not before.
+    expect(fx.lambda.length).toBeLessThan(100);
+    expect(fx.devRatio.at(-1)!).toBeGreaterThan(0.999);
+    expect(fx.devRatio.at(-2)!).toBeLessThanOrEqual(0.999);
+    expect(own.lambda.length).toBe(fx.lambda.length);
+    expect(own.devRatio.at(-1)!).toBeGreaterThan(0.999);
+    expect(own.devRatio.at(-2)!).toBeLessThanOrEqual(0.999);
+  });
 
   const ewp = existsSync(EWP_CSV);
   it.skipIf(!ewp)(

@@ -16,6 +16,8 @@ export interface GlmnetFixture {
   readonly n: number;
   readonly p: number;
   readonly alpha: number;
+  /** lambda.min.ratio when the fixture sets it (otherwise R's default). */
+  readonly lambdaMinRatio?: number;
   readonly lambda: number[];
   readonly a0: number[];
   readonly beta: number[];

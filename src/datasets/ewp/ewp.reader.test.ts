@@ -53,6 +53,45 @@ describe("parseEwpText", () => {
     ]);
   });
 
+  it("accepts only plain decimal numbers: no hex, octal or binary literals, exponents allowed", () => {
+    const r = parseEwpText(oneRow({ efindex: "0x10", gdppcgrowth: "0o7", discrimpop: "0b1", ccode: "0x1F" }));
+    expect(r.ok ? [] : r.problems.map(formatEwpProblem)).toEqual([
+      'line 2, column ccode: ccode must be an integer, found "0x1F"',
+      'line 2, column gdppcgrowth: gdppcgrowth is not a number: "0o7"',
+      'line 2, column efindex: efindex is not a number: "0x10"',
+      'line 2, column discrimpop: discrimpop is not a number: "0b1"',
+    ]);
+    const csv = syntheticEwpCsv({ countries: 3, from: 1987, to: 1990 }).split("\n");
+    const header = csv[0]!.split(",");
+    const row = csv[1]!.split(",");
+    row[header.indexOf("efindex")] = "2.5e-1";
+    row[header.indexOf("gdppcgrowth")] = "-.5E+1";
+    row[header.indexOf("popsize.log2")] = "NA";
+    const ok = parseEwpText([csv[0], row.join(","), ...csv.slice(2)].join("\n"));
+    expect(ok.ok).toBe(true);
+    if (!ok.ok) return;
+    const at = (c: string): number => ok.table.x[EWP_PREDICTORS.indexOf(c as never) * ok.table.n]!;
+    expect(at("efindex")).toBe(0.25);
+    expect(at("gdppcgrowth")).toBe(-5);
+    expect(at("popsize.log2")).toBeNaN();
+  });
+
+  it("names an empty column name (a trailing comma) by its position", () => {
+    const text = oneRow().replace("\n", ",\n").replace(/\n$/, ",\n");
+    const r = parseEwpText(text);
+    expect(r.ok ? [] : r.problems.map(formatEwpProblem)).toEqual([
+      `line 1: empty column name at position ${EWP_COLUMNS.length + 1}`,
+    ]);
+  });
+
+  it("rejects a second row for the same country-year, naming both lines", () => {
+    const csv = syntheticEwpCsv({ countries: 3, from: 1987, to: 1990 }).trimEnd().split("\n");
+    const r = parseEwpText([...csv, csv[2]].join("\n"));
+    expect(r.ok ? [] : r.problems.map(formatEwpProblem)).toEqual([
+      `line ${csv.length + 1}: duplicate country-year: ccode 100, year 1988 is on lines 3 and ${csv.length + 1}`,
+    ]);
+  });
+
   it("rejects a predictor that is constant in every row", () => {
     const one = parseEwpText(oneRow());
     expect(one.ok).toBe(false);

@@ -1,6 +1,7 @@
 /**
- * Reads and validates an EWP country-year CSV into a {@link CountryYearTable}: exact column set, numeric values,
- * 0/1 outcomes, integer years and country codes, no predictor constant over the whole file. Returns a report
+ * Reads and validates an EWP country-year CSV into a {@link CountryYearTable}: exact column set, plain decimal
+ * numbers, 0/1 outcomes, integer years and country codes, one row per country-year, no predictor constant over the
+ * whole file (constancy within one base year's training rows is checked by the forecast core). Returns a report
  * listing every problem (line, column) instead of throwing, plus the file's SHA-256 for provenance.
  * @module
  */
@@ -62,10 +63,14 @@ export function parseEwpText(
   if (!header) return { ok: false, problems: [{ message: "the file is empty: expected a header row" }] };
   const problems: EwpProblem[] = [];
   const missing = EWP_COLUMNS.filter((c) => !header.includes(c));
-  const extra = header.filter((c) => !EWP_COLUMNS.includes(c));
   for (const c of missing) problems.push({ line: 1, column: c, message: `missing column ${c}` });
-  for (const c of extra) problems.push({ line: 1, column: c, message: `unexpected column ${c}` });
-  const dup = header.filter((c, i) => header.indexOf(c) !== i);
+  header.forEach((c, i) => {
+    // An empty name (e.g. a trailing comma) has nothing to name: give its 1-based position instead.
+    if (c.trim() === "") problems.push({ line: 1, message: `empty column name at position ${i + 1}` });
+    else if (!EWP_COLUMNS.includes(c))
+      problems.push({ line: 1, column: c, message: `unexpected column ${c}` });
+  });
+  const dup = header.filter((c, i) => c.trim() !== "" && header.indexOf(c) !== i);
   for (const c of dup) problems.push({ line: 1, column: c, message: `duplicate column ${c}` });
   if (problems.length > 0) return { ok: false, problems };
   const n = records.length - 1;
@@ -78,6 +83,7 @@ export function parseEwpText(
   const country: string[] = [];
   const outcomes: Record<string, Float64Array> = {};
   for (const o of EWP_OUTCOME_COLUMNS) outcomes[o] = new Float64Array(n);
+  const seen = new Map<string, number>();
   const note = (pr: EwpProblem): void => {
     if (problems.length < MAX_PROBLEMS) problems.push(pr);
   };
@@ -89,32 +95,46 @@ export function parseEwpText(
       continue;
     }
     country.push(rec[col("ewp_name")]!);
+    let idsOk = true;
     for (const [name, into] of [
       ["ccode", ccode],
       ["year", year],
     ] as const) {
       const raw = rec[col(name)]!;
-      const v = Number(raw);
-      if (raw.trim() === "" || !Number.isInteger(v))
+      const v = parseDecimal(raw.trim());
+      if (Number.isInteger(v)) into[i] = v;
+      else {
+        idsOk = false;
         note({ line, column: name, message: `${name} must be an integer, found "${raw}"` });
-      else into[i] = v;
+      }
     }
     for (let j = 0; j < p; j++) {
       const name = EWP_PREDICTORS[j]!;
       const raw = rec[col(name)]!.trim();
-      if (raw === "" || raw === "NA") {
+      if (isMissing(raw)) {
         x[j * n + i] = NaN;
         continue;
       }
-      const v = Number(raw);
+      const v = parseDecimal(raw);
       if (!Number.isFinite(v)) note({ line, column: name, message: `${name} is not a number: "${raw}"` });
       x[j * n + i] = v;
     }
     for (const o of EWP_OUTCOME_COLUMNS) {
       const raw = rec[col(o)]!.trim();
-      if (raw === "" || raw === "NA") outcomes[o]![i] = NaN;
+      if (isMissing(raw)) outcomes[o]![i] = NaN;
       else if (raw === "0" || raw === "1") outcomes[o]![i] = Number(raw);
       else note({ line, column: o, message: `${o} must be 0, 1 or empty, found "${raw}"` });
+    }
+    // One row per country-year: a second one would be trained on (or scored) twice.
+    if (idsOk) {
+      const key = `${ccode[i]}/${year[i]}`;
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, line);
+      else
+        note({
+          line,
+          message: `duplicate country-year: ccode ${ccode[i]}, year ${year[i]} is on lines ${first} and ${line}`,
+        });
     }
   }
   if (problems.length === 0) {
@@ -136,6 +156,19 @@ export function parseEwpText(
   }
   if (problems.length > 0) return { ok: false, problems };
   return { ok: true, table: { n, country, ccode, year, predictors: [...EWP_PREDICTORS], x, outcomes } };
+}
+
+/** Plain decimal numbers with an optional exponent: no hex (`0x10`), octal, binary, `Infinity` or padding. */
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** The value of a decimal number, or NaN for anything else (`Number()` alone would accept `0x10` as 16). */
+function parseDecimal(raw: string): number {
+  return DECIMAL.test(raw) ? Number(raw) : NaN;
+}
+
+/** Missing values: empty fields (the EWP file's spelling) or R's `NA`. */
+function isMissing(raw: string): boolean {
+  return raw === "" || raw === "NA";
 }
 
 /** One line per problem, for CLI messages: `line 12, column gdppcgrowth: …`. */

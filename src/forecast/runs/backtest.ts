@@ -11,6 +11,7 @@ import { brier, brierSkill } from "../metrics/brier.js";
 import { topK } from "../metrics/top-k.js";
 import type { ForecastModel } from "../models/model.js";
 import { ForecastError } from "./forecast-error.js";
+import { fitYear } from "./fit-year.js";
 import { prepareYear, type PreparedYear } from "./prepare-year.js";
 
 /** One base year's result. */
@@ -52,6 +53,8 @@ export interface BacktestReport {
     readonly y: number;
     readonly baseRate: number;
   }[];
+  /** Notes on the training sets (predictors constant in a year's training rows). */
+  readonly notices: readonly string[];
 }
 
 /** Onsets counted in the top of each year's ranking (EWP's yardstick). */
@@ -88,7 +91,7 @@ export function rollingBacktest(
   }
   for (const prep of prepared) {
     const year = prep.baseYear;
-    const params = model.fit(prep.train, { seed: year });
+    const params = fitYear(model, prep);
     const p = model.score(params, prep.scoreX, prep.scoreRows.length);
     const baseRate = prep.positives / prep.train.n;
     const keep: number[] = [];
@@ -119,6 +122,7 @@ export function rollingBacktest(
     years,
     pooled: pool(years, predictions),
     predictions,
+    notices: prepared.flatMap((p) => p.notices),
   };
 }
 

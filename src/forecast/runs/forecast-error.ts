@@ -5,7 +5,12 @@
 
 /** Stable codes. */
 export type ForecastErrorCode =
-  "base_year_outside_data" | "too_few_positives" | "no_rows_to_score" | "unknown_model" | "no_known_outcome";
+  | "base_year_outside_data"
+  | "too_few_positives"
+  | "no_rows_to_score"
+  | "unknown_model"
+  | "no_known_outcome"
+  | "model_cannot_fit";
 
 /** A forecast cannot run on this input; the message names the year or column. */
 export class ForecastError extends Error {

@@ -7,6 +7,7 @@ import type { CountryYearTable, Horizon } from "../data/country-year.js";
 import { rankOrder } from "../metrics/top-k.js";
 import type { ForecastModel, ModelParams } from "../models/model.js";
 import { ForecastError } from "./forecast-error.js";
+import { fitYear } from "./fit-year.js";
 import { type PreparedYear, prepareYear } from "./prepare-year.js";
 
 /** One predictor's share of a country's log-odds. */
@@ -23,6 +24,9 @@ export interface CountryForecast {
   readonly rank: number;
   /** Probability change since the previous base year's forecast; null when that year could not be forecast. */
   readonly change: number | null;
+  /** The previous base year's probability and rank (null when that year or this country was not forecast). */
+  readonly previousP: number | null;
+  readonly previousRank: number | null;
   readonly drivers: readonly Driver[];
 }
 
@@ -40,8 +44,12 @@ export interface ForecastResult {
     readonly toYear: number;
   };
   readonly forecasts: readonly CountryForecast[];
+  /** The base year the changes are measured from (Y − 1), or null when it could not be forecast. */
+  readonly previousBaseYear: number | null;
   /** Largest absolute changes since the previous base year, biggest first. */
   readonly movers: readonly CountryForecast[];
+  /** Notes on the training set (predictors constant in it), for stderr and the stored run. */
+  readonly notices: readonly string[];
 }
 
 /** Options; `drivers` is how many top contributions to keep per country (default 3). */
@@ -83,7 +91,9 @@ export function runForecast(
       country: table.country[row]!,
       p: p[t]!,
       rank: r + 1,
-      change: before === undefined ? null : p[t]! - before,
+      change: before === undefined ? null : p[t]! - before.p,
+      previousP: before?.p ?? null,
+      previousRank: before?.rank ?? null,
       drivers,
     };
   });
@@ -99,12 +109,14 @@ export function runForecast(
     params,
     train: { rows: prep.train.n, positives: prep.positives, fromYear: prep.fromYear, toYear: prep.toYear },
     forecasts,
+    previousBaseYear: previous === null ? null : opts.baseYear - 1,
     movers,
+    notices: prep.notices,
   };
 }
 
 function fitAndScore(model: ForecastModel, prep: PreparedYear): { params: ModelParams; p: Float64Array } {
-  const params = model.fit(prep.train, { seed: prep.baseYear });
+  const params = fitYear(model, prep);
   const p = model.score(params, prep.scoreX, prep.scoreRows.length);
   for (let t = 0; t < p.length; t++) {
     // A model bug, not bad input: never hand out NaN probabilities.
@@ -113,21 +125,22 @@ function fitAndScore(model: ForecastModel, prep: PreparedYear): { params: ModelP
   return { params, p };
 }
 
-// The previous base year's probabilities by country code, or null when that year cannot be forecast.
+// The previous base year's probability and rank by country code, or null when that year cannot be forecast.
 function previousYear(
   table: CountryYearTable,
   model: ForecastModel,
   opts: ForecastOptions,
-): Map<number, number> | null {
+): Map<number, { readonly p: number; readonly rank: number }> | null {
   let prep: PreparedYear;
+  let p: Float64Array;
   try {
     prep = prepareYear(table, opts.baseYear - 1, opts.horizon);
+    p = fitAndScore(model, prep).p;
   } catch (e) {
     if (e instanceof ForecastError) return null;
     throw e;
   }
-  const { p } = fitAndScore(model, prep);
-  const out = new Map<number, number>();
-  prep.scoreRows.forEach((row, t) => out.set(table.ccode[row]!, p[t]!));
+  const out = new Map<number, { p: number; rank: number }>();
+  rankOrder(p).forEach((t, r) => out.set(table.ccode[prep.scoreRows[t]!]!, { p: p[t]!, rank: r + 1 }));
   return out;
 }

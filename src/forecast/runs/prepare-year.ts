@@ -24,6 +24,8 @@ export interface PreparedYear {
   readonly scoreX: Float64Array;
   /** Outcome of the scored rows (NaN when unknown). */
   readonly scoreY: Float64Array;
+  /** What the analyst should know about this year's training set (predictors constant in it). */
+  readonly notices: readonly string[];
 }
 
 /**
@@ -56,6 +58,13 @@ export function prepareYear(table: CountryYearTable, baseYear: number, horizon: 
       "too_few_positives",
     );
   }
+  // A predictor constant in every training row (e.g. coded 0 until some year) carries no information for this
+  // year: glmnet gives it no coefficient and no tree splits on it. Say so rather than refuse the year.
+  const notices = constantPredictors(table, split.train).map(
+    (c) =>
+      `base year ${baseYear}: predictor ${c.name} is constant (${c.value}) in every training row ` +
+      `(year <= ${baseYear - 2}, ${split.target} known) and takes no part in this year's model`,
+  );
   let fromYear = Infinity;
   let toYear = -Infinity;
   for (const i of split.train) {
@@ -72,5 +81,25 @@ export function prepareYear(table: CountryYearTable, baseYear: number, horizon: 
     scoreRows: split.predict,
     scoreX: rowMajor(table, split.predict),
     scoreY: pick(table.outcomes[split.target]!, split.predict),
+    notices,
   };
+}
+
+/**
+ * Predictors with one value in every training row (they are complete cases, so no NaN). The whole-file check in the
+ * reader misses a column that only varies in later years, e.g. one coded 0 until some year. O(n·p).
+ */
+function constantPredictors(
+  table: CountryYearTable,
+  rows: Int32Array,
+): { readonly name: string; readonly value: number }[] {
+  const out: { name: string; value: number }[] = [];
+  if (rows.length === 0) return out;
+  table.predictors.forEach((name, j) => {
+    const col = table.x.subarray(j * table.n, (j + 1) * table.n);
+    const value = col[rows[0]!]!;
+    for (const i of rows) if (col[i] !== value) return;
+    out.push({ name, value });
+  });
+  return out;
 }

@@ -1,8 +1,7 @@
 /** GET /api/forecasts (runs, newest first) and /api/forecasts/{runId} (country risks and its backtest). @module */
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { z } from "zod";
+import { ForecastRunListSchema, ForecastRunSchema } from "../../contracts/api/forecast.schema.js";
 import { RunParamsSchema } from "../../contracts/api/query.schema.js";
-import { ItemsViewSchema } from "../../contracts/api/view.schema.js";
 import { forecastRun, forecastRuns } from "../data.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import { ok } from "../respond.js";
@@ -11,16 +10,16 @@ import { getRoute } from "../route.js";
 const list = getRoute({
   path: "/api/forecasts",
   tag: "forecasts",
-  summary: "Forecast and backtest runs in the store",
-  schema: ItemsViewSchema,
+  summary: "Forecast and backtest runs in the store (without results or params)",
+  schema: ForecastRunListSchema,
 });
 
 const one = getRoute({
   path: "/api/forecasts/{runId}",
   tag: "forecasts",
-  summary: "One forecast run: country risks, model, and backtest metrics if it is a backtest",
+  summary: "One run: country risks with changes and big movers, or backtest metrics (without params)",
   request: { params: RunParamsSchema },
-  schema: z.looseObject({ id: z.string() }).meta({ id: "ForecastRun" }),
+  schema: ForecastRunSchema,
 });
 
 /** Register the forecast routes. */

@@ -23,8 +23,24 @@ export interface ForecastRun {
   readonly createdAt: string;
 }
 
-/** A run as listed: everything but the (possibly large) payload. */
-export type ForecastRunSummary = Omit<ForecastRun, "payload">;
+/** A run as listed: neither the payload nor the params (an ensemble's params are megabytes). */
+export type ForecastRunSummary = Omit<ForecastRun, "payload" | "params">;
+
+/** A run with its results but not its params: what the API serves. */
+export type ForecastRunResult = Omit<ForecastRun, "params">;
+
+const SUMMARY_COLUMNS = ["id", "kind", "data_sha256", "model", "model_version", "created_at"] as const;
+
+function summaryOf(r: Omit<ForecastRunRow, "params" | "payload">): ForecastRunSummary {
+  return {
+    id: r.id,
+    kind: r.kind as ForecastRunKind,
+    dataSha256: r.data_sha256,
+    model: r.model,
+    modelVersion: r.model_version,
+    createdAt: r.created_at,
+  };
+}
 
 /** A run as its `forecast_runs` row. */
 export function forecastRunToRow(run: ForecastRun): ForecastRunRow {
@@ -81,21 +97,16 @@ export async function saveForecastRun(store: Store, run: ForecastRun): Promise<v
   }
 }
 
-/** Runs, newest first (then by id), optionally of one kind; without payloads. */
+/** Runs, newest first (then by id), optionally of one kind; without payloads or params. */
 export async function listForecastRuns(
   store: Store,
   filter: { readonly kind?: ForecastRunKind } = {},
 ): Promise<ForecastRunSummary[]> {
   try {
-    let q = store.db
-      .selectFrom("forecast_runs")
-      .select(["id", "kind", "data_sha256", "model", "model_version", "params", "created_at"]);
+    let q = store.db.selectFrom("forecast_runs").select(SUMMARY_COLUMNS);
     if (filter.kind !== undefined) q = q.where("kind", "=", filter.kind);
     const rows = await q.orderBy("created_at", "desc").orderBy("id").execute();
-    return rows.map((r) => {
-      const { payload: _p, ...summary } = forecastRunRowToForecastRun({ ...r, payload: "null" });
-      return summary;
-    });
+    return rows.map(summaryOf);
   } catch (e) {
     throw toStoreError(store, e, "list forecast runs");
   }
@@ -110,6 +121,20 @@ export async function getForecastRun(store: Store, id: string): Promise<Forecast
       .where("id", "=", id)
       .executeTakeFirst();
     return row === undefined ? undefined : forecastRunRowToForecastRun(row);
+  } catch (e) {
+    throw toStoreError(store, e, `read forecast run ${id}`);
+  }
+}
+
+/** One run with its payload but without reading its params, or undefined. */
+export async function getForecastRunResult(store: Store, id: string): Promise<ForecastRunResult | undefined> {
+  try {
+    const row = await store.db
+      .selectFrom("forecast_runs")
+      .select([...SUMMARY_COLUMNS, "payload"])
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row === undefined ? undefined : { ...summaryOf(row), payload: JSON.parse(row.payload) as unknown };
   } catch (e) {
     throw toStoreError(store, e, `read forecast run ${id}`);
   }
