@@ -5,7 +5,7 @@
 // Prints the ratio ours / sqlite3 and our peak RSS. Targets: ratio ≤ 1.5, peak RSS < 300 MB.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate } from "./import-data.generator.js";
@@ -25,6 +25,12 @@ const SQLITE = "/usr/bin/sqlite3";
 const dir = join(tmpdir(), "tocsin-import-bench");
 mkdirSync(dir, { recursive: true });
 const child = fileURLToPath(new URL("./import.child.ts", import.meta.url));
+/** User + system CPU milliseconds from `/usr/bin/time -v` output. */
+function cpuMs(timeOutput: string): number | undefined {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  const sys = /System time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  return user && sys ? (Number(user[1]) + Number(sys[1])) * 1000 : undefined;
+}
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(2);
 }
@@ -93,11 +99,12 @@ for (const layout of layouts) {
   const bare = join(dir, `bare-${layout}.db`);
   rmSync(bare, { force: true });
   const s0 = performance.now();
-  const base = spawnSync(SQLITE, [bare, ".import --csv " + file + " t"], {
+  const base = spawnSync("/usr/bin/time", ["-v", SQLITE, bare, ".import --csv " + file + " t"], {
     stdio: ["ignore", "ignore", "pipe"],
   });
   const sqliteMs = performance.now() - s0;
   if (base.status !== 0) throw new Error(`sqlite3 .import failed: ${base.stderr.toString()}`);
+  const sqliteCpuMs = cpuMs(base.stderr.toString());
 
   // Ours: a fresh store, in a child process under /usr/bin/time -v for the peak RSS.
   const db = join(dir, `ours-${layout}.db`);
@@ -122,6 +129,7 @@ for (const layout of layouts) {
     maxRssMb: number;
   };
   const timeRss = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
+  const oursCpuMs = cpuMs(run.stderr);
   const peakMb = timeRss ? Number(timeRss[1]) / 1024 : result.maxRssMb;
 
   console.log(`\n${layout}: ${rows.toLocaleString("en")} rows, ${(size / 1e6).toFixed(0)} MB`);
@@ -136,6 +144,11 @@ for (const layout of layouts) {
     `  ratio ours / sqlite3                 ${(result.ms / sqliteMs).toFixed(2)} (wall ${(wallMs / sqliteMs).toFixed(2)}; target ≤ 1.5)`,
   );
   console.log(`  peak RSS                             ${peakMb.toFixed(0)} MB (target < 300 MB)`);
+  // CPU time (user + system) is less sensitive than wall time to other jobs on a shared machine.
+  if (oursCpuMs !== undefined && sqliteCpuMs !== undefined)
+    console.log(
+      `  CPU time (user + sys) ours / sqlite3  ${seconds(oursCpuMs)} s / ${seconds(sqliteCpuMs)} s = ${(oursCpuMs / sqliteCpuMs).toFixed(2)} (load ${loadavg()[0]?.toFixed(2)})`,
+    );
 
   // Where the time goes: the same pipeline without the store (read, decode, tokenize, map, hash).
   const dryArgs = compiled

@@ -12,6 +12,13 @@ import { StoreError } from "./store-error.js";
 export interface IdentityCodec {
   encode(rows: readonly SourceIdentityRow[]): SourceIdentityRow[];
   decode(rows: readonly SourceIdentityRow[]): SourceIdentityRow[];
+  /**
+   * A deterministic fingerprint of `text` keyed with the field key (HMAC), for what must compare equal across
+   * writes without letting the database holder confirm a guess: the raw-row hash an import keeps for a
+   * confidential source's row (a plain hash of the row would confirm a guessed name). A codec without it
+   * cannot take such rows (see {@link tagWith}).
+   */
+  tag?(text: string): string;
 }
 
 function refuse(rows: readonly SourceIdentityRow[], what: string): never {
@@ -31,4 +38,16 @@ function refuse(rows: readonly SourceIdentityRow[], what: string): never {
 export const NO_FIELD_KEY: IdentityCodec = {
   encode: (rows) => (rows.length === 0 ? [] : refuse(rows, "cannot store")),
   decode: (rows) => (rows.length === 0 ? [] : refuse(rows, "cannot read")),
+  tag: () => {
+    throw new StoreError(
+      "STORE_UNSAFE",
+      "cannot fingerprint a confidential source's row without a field key: open the store with the install's " +
+        "field key (TOCSIN_FIELD_KEY_FILE or TOCSIN_FIELD_KEY); nothing was written in the clear",
+    );
+  },
 };
+
+/** `codec`'s keyed tag of `text`; STORE_UNSAFE when the codec has no key to tag with. */
+export function tagWith(codec: IdentityCodec, text: string): string {
+  return codec.tag ? codec.tag(text) : (NO_FIELD_KEY.tag as (t: string) => string)(text);
+}

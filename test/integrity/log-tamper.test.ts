@@ -106,7 +106,8 @@ describe("log verify against direct database edits", () => {
     );
     tamper(
       db,
-      "UPDATE citations SET locator = 'p. 999' WHERE rowid = (SELECT min(rowid) FROM citations WHERE record_kind = 'actor')",
+      // By key: citations is a WITHOUT ROWID table on SQLite (migration 0300).
+      "UPDATE citations SET locator = 'p. 999' WHERE record_kind = 'actor' AND seq = 0 AND record_id = (SELECT min(record_id) FROM citations WHERE record_kind = 'actor')",
     );
     const store = await openStore(db);
     const incident = await store.db

@@ -6,6 +6,7 @@
 // rows as JSON), the tamper-evident log's leaves included. The dual-control reveal and an entitled read still
 // return the exact values, and a store opened without the field key refuses to load them at all. The same holds
 // for a confidential source brought in by `tocsin import tocsin` (both import writers).
+import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -101,18 +102,25 @@ async function postgresDump(location: string): Promise<Map<string, string>> {
   }
 }
 
-/** A Tocsin JSON-lines file: an open source, then a confidential one (canaries planted) citing it. */
-function importFileWithConfidentialSource(): { file: string; dir: string; source: Source } {
-  const dir = mkdtempSync(join(tmpdir(), "tocsin-conf-import-"));
+/**
+ * A Tocsin JSON-lines file: an open source, then a confidential one (canaries planted) citing it. Version 2
+ * has the confidential source updated (newer knownAt, another title): an update of the same provider key.
+ */
+function importFileWithConfidentialSource(
+  dir = mkdtempSync(join(tmpdir(), "tocsin-conf-import-")),
+  version: 1 | 2 = 1,
+): { file: string; dir: string; source: Source } {
   const open: Source = { ...informant, id: "imp-open", kind: "report", title: "Open report" };
   // No citations: the importer cites the file's own source.
   const { protectedIdentity: _p, citations: _c, ...openRecord } = { ...open, confidential: false };
-  const source = planted({
+  const first = planted({
     ...informant,
     id: "imp-informant",
     citations: [{ source: "imp-open", locator: "" }],
   });
-  const file = join(dir, "records.jsonl");
+  const source =
+    version === 1 ? first : { ...first, knownAt: "2031-02-01", title: `${CANARY}-imp-informant-title-v2` };
+  const file = join(dir, `records-v${version}.jsonl`);
   // Case-file form: dates as text.
   const lines = [openRecord, source]
     .map((r) => ({ kind: "source", record: { ...r, occurredAt: "2031-01-10" } }))
@@ -211,19 +219,34 @@ for (const t of targets) {
     }, 120_000);
 
     it("imports a confidential source encrypted: revealable, absent from raw tables, re-import unchanged", async () => {
-      const { file, dir, source } = importFileWithConfidentialSource();
+      const { file, dir, source: v1 } = importFileWithConfidentialSource();
       try {
-        expect(hits(JSON.stringify(source))).toBeGreaterThanOrEqual(12);
+        expect(hits(JSON.stringify(v1))).toBeGreaterThanOrEqual(12);
         const location = await target.fresh();
         const store = await target.open(location);
         const first = await importFile(store, { format: "tocsin", file, clock });
         expect(first.problems).toEqual([]);
         expect([first.fileError, first.read, first.imported, first.rejected]).toEqual([undefined, 2, 2, 0]);
+        // The raw-row hash kept for the confidential row is keyed: hashing a guessed row does not confirm it.
+        const sha1 = (text: string) => createHash("sha1").update(text).digest("base64");
+        const [line1, line2] = readFileSync(file, "utf8").split("\n") as [string, string];
+        const keys = await store.db.selectFrom("import_rows").select(["record_id", "row_hash"]).execute();
+        const hashOf = new Map(keys.map((k) => [k.record_id, k.row_hash]));
+        expect(hashOf.get("imp-open")).toBe(sha1(line1));
+        expect(hashOf.get("imp-informant")).toMatch(/^[A-Za-z0-9+/]{43}=$/);
+        expect(hashOf.get("imp-informant")).not.toBe(sha1(line2));
         // Re-importing the same file changes nothing (the import keys compare raw rows, not ciphertexts).
         const leaves = (await verifyLog(store.db)).leaves;
         const again = await importFile(store, { format: "tocsin", file, clock });
         expect([again.imported, again.updated, again.unchanged, again.written]).toEqual([0, 0, 2, false]);
         expect((await verifyLog(store.db)).leaves).toBe(leaves);
+        // An update of the confidential source (same key, newer knownAt) is stored encrypted too.
+        const { file: file2, source } = importFileWithConfidentialSource(dir, 2);
+        const updated = await importFile(store, { format: "tocsin", file: file2, clock });
+        expect([updated.imported, updated.updated, updated.unchanged, updated.rejected]).toEqual([
+          0, 1, 1, 0,
+        ]);
+        expect((await verifyLog(store.db)).problems).toEqual([]);
         expect((await verifyLog(store.db)).problems).toEqual([]);
 
         // Positive controls: an entitled read and the dual-control reveal give back every planted value.

@@ -53,6 +53,11 @@ export interface ImportFormat {
   /** Prefix of record ids (`acled.arg10607`). */
   readonly idPrefix: string;
   readonly dataset: DatasetInfo;
+  /**
+   * True when rows may be Source records (which may be confidential): importing such a file into a store
+   * without a field key first checks that none is, so nothing is written when one would need encrypting.
+   */
+  readonly importsSources?: boolean;
   /** The layout, possibly depending on the first line (Tocsin CSV vs JSON lines). */
   layout(firstLine: string): Layout;
   /** True when the first rows look like this format (for `auto`). */

@@ -166,6 +166,7 @@ const isJsonLines = (firstLine: string): boolean => firstLine.trimStart().starts
 export const tocsinFormat: ImportFormat = {
   name: "tocsin",
   idPrefix: "tocsin",
+  importsSources: true,
   dataset: {
     title: "Tocsin record file",
     url: "https://github.com/tocsin",

@@ -1,7 +1,8 @@
 /**
  * Import one file into the store: resolve its format, hash it, create (or reuse) the collection's case, stream
  * its rows in batches — each batch one transaction that also advances the resume point — and return the
- * report. In strict mode a first pass checks every row and nothing is written if any is rejected.
+ * report. In strict mode a first pass checks every row and nothing is written if any is rejected; so does a
+ * store without a field key given a file that may hold confidential sources (they are stored encrypted).
  * @module
  */
 import { randomUUID } from "node:crypto";
@@ -14,6 +15,9 @@ import {
   startBatch,
 } from "../../storage/imports/import.repository.js";
 import type { Store } from "../../storage/store.js";
+import { sourceToIdentityRows } from "../../storage/records/source.mapper.js";
+import { StoreError } from "../../storage/store-error.js";
+import { hasFieldKey } from "../../storage/store-registry.js";
 import type { FormatContext, ImportFormat, Layout } from "../formats/format.js";
 import { ImportError } from "../import-error.js";
 import { DEFAULT_LIMITS, type InputLimits } from "../input/limits.js";
@@ -22,7 +26,7 @@ import type { ImportReport } from "./import-report.js";
 import { RejectsWriter } from "./rejects-writer.js";
 import { firstRows, resolveFormat } from "./resolve-format.js";
 import { newState, recordReject, type RunState } from "./run-state.js";
-import { scanRows } from "./scan-rows.js";
+import { scanRows, type ScannedRow } from "./scan-rows.js";
 import { sniffText, type TextInput } from "./text-input.js";
 import { writeBatch } from "./write-batch.js";
 
@@ -105,7 +109,8 @@ export async function checkImportInput(
  * Import `options.file` into `store`.
  * @example const report = await importFile(store, { format: "auto", file: "acled.csv", clock: () => new Date() })
  * @returns the report; file-level problems are in `report.fileError` (nothing more written then).
- * @throws StoreError when the store fails (the batch in flight is rolled back; the run is resumable).
+ * @throws StoreError when the store fails (the batch in flight is rolled back; the run is resumable), or
+ *   STORE_UNSAFE, before anything is written, when a row is a confidential source and the store has no field key.
  */
 export async function importFile(store: Store, options: ImportOptions): Promise<ImportReport> {
   const timer = options.timer ?? (() => performance.now());
@@ -146,9 +151,12 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     ...(options.rejectsFile ? { rejectsFile: options.rejectsFile } : {}),
   };
 
-  // Strict: a dry pass first; any reject means nothing is written.
-  if (strict) {
+  // A dry pass first when strict (any reject means nothing is written), and when the rows may be confidential
+  // sources but the store has no field key to encrypt them (one such row means nothing is written).
+  const keyCheck = format.importsSources === true && !hasFieldKey(store);
+  if (strict || keyCheck) {
     const dry = newState();
+    let needsKey: ScannedRow | undefined;
     try {
       const { bound, input } = await scanRows({
         path: options.file,
@@ -161,11 +169,12 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         onBatch: async (rows) => {
           for (const r of rows) {
             dry.counts.read += 1;
-            if (r.result.kind === "reject") await recordReject(dry, rejects, r);
+            if (strict && r.result.kind === "reject") await recordReject(dry, rejects, r);
+            if (keyCheck && needsKey === undefined && isProtectedSource(caseId, r)) needsKey = r;
           }
         },
       });
-      if (dry.counts.rejected > 0) {
+      if (needsKey === undefined && strict && dry.counts.rejected > 0) {
         await rejects.close();
         return finalReport(common, bound.variant, input, dry, timer() - t0, false, undefined, false);
       }
@@ -173,6 +182,17 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       await rejects.close().catch(() => undefined);
       if (!(e instanceof ImportError)) throw e;
       return failedReport(common, format.name, caseId, dry, e, timer() - t0, false);
+    }
+    if (needsKey !== undefined) {
+      await rejects.close();
+      const id = needsKey.result.kind === "record" ? needsKey.result.record.value.id : "";
+      // The line and the source's id only: never a protected value.
+      throw new StoreError(
+        "STORE_UNSAFE",
+        `${options.file}: line ${needsKey.line}: source ${JSON.stringify(id)} is confidential or carries a ` +
+          "protected identity, and this store has no field key to encrypt it: open the store with the " +
+          "install's field key (TOCSIN_FIELD_KEY_FILE or TOCSIN_FIELD_KEY); nothing was written",
+      );
     }
   }
 
@@ -296,6 +316,16 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       ...(input ? { packaging: input.packaging, encoding: input.encoding() } : {}),
     };
   }
+}
+
+/** Whether a scanned row is a Source with fields that must be encrypted at rest. */
+function isProtectedSource(caseId: string, r: ScannedRow): boolean {
+  const res = r.result;
+  return (
+    res.kind === "record" &&
+    res.record.kind === "source" &&
+    sourceToIdentityRows(caseId, res.record.value).length > 0
+  );
 }
 
 type Common = {

@@ -12,6 +12,7 @@ import {
   type ImportKind,
   type ImportWrite,
 } from "../../storage/imports/import.repository.js";
+import { sourceToIdentityRows } from "../../storage/records/source.mapper.js";
 import type { ImportFormat } from "../formats/format.js";
 import { decideDelete, decideRow, type KnownRow } from "./decide.js";
 import type { ImportOptions } from "./import-file.js";
@@ -122,7 +123,12 @@ export async function writeBatch(
         const key = `${rec.kind}\u0000${rec.value.id}`;
         const p = pending.get(key);
         const k = p ? p.row : known.get(key);
-        const decision = decideRow(k, res.version, r.rowHash);
+        // A confidential source's row is kept under a keyed hash (a plain one would confirm a guessed name).
+        const rowHash =
+          rec.kind === "source" && sourceToIdentityRows(caseId, rec.value).length > 0
+            ? writer.protectedRowHash(r.rowHash)
+            : r.rowHash;
+        const decision = decideRow(k, res.version, rowHash);
         if (decision === "unchanged" || decision === "older") {
           state.counts.unchanged += 1;
           if (decision === "older") state.olderThanStored += 1;
@@ -138,11 +144,11 @@ export async function writeBatch(
           provider: format.name,
           providerId: res.providerId,
           version: res.version,
-          rowHash: r.rowHash,
+          rowHash,
           change: stored ? "update" : "insert",
         };
         writes.push(write);
-        pending.set(key, { row: { version: res.version, rowHash: r.rowHash }, write, stored });
+        pending.set(key, { row: { version: res.version, rowHash }, write, stored });
         actors.push(...res.actors);
         widen(state, rec.value.occurredAt, rec.value.knownAt);
         break;

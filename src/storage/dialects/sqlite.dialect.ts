@@ -9,6 +9,7 @@ import type { Database } from "../database.js";
 import { StoreError } from "../store-error.js";
 import type { OpenStoreOptions } from "../store.js";
 import type { OpenedDialect } from "./dialect.js";
+import { rebuildWithoutRowid } from "./sqlite-without-rowid.js";
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
 
@@ -98,7 +99,12 @@ export async function openSqlite(path: string, options: OpenStoreOptions): Promi
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: handle }) });
   return {
     db,
-    context: { dialect: "sqlite", types: { json: "text", real: "real" }, wrapMigrations: true },
+    context: {
+      dialect: "sqlite",
+      types: { json: "text", real: "real" },
+      wrapMigrations: true,
+      clusterOnPrimaryKey: rebuildWithoutRowid,
+    },
     classify: (error, action) => classifySqliteError(error, path, action),
     backup: async (destination) => {
       await handle.backup(destination);

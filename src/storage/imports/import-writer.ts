@@ -5,6 +5,8 @@
  * @module
  */
 import type { Store } from "../store.js";
+import { tagWith } from "../identity-codec.js";
+import { identityCodecOf } from "../store-registry.js";
 import { commitBatch } from "./kysely-import.writer.js";
 import {
   existingSources,
@@ -21,6 +23,11 @@ export interface ImportWriter {
   existingSources(caseId: string, ids: readonly string[]): Promise<Set<string>>;
   commit(batch: BatchCommit): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The raw-row hash to keep (and compare) for a confidential source's row: keyed with the store's field key,
+   * so the stored hash cannot confirm a guessed identity. Throws STORE_UNSAFE without a field key.
+   */
+  protectedRowHash(rowHash: string): string;
 }
 
 /** The Kysely writer: every dialect, one statement per chunk of rows. */
@@ -30,6 +37,7 @@ export function kyselyImportWriter(store: Store): ImportWriter {
     existingSources: (caseId, ids) => existingSources(store, caseId, ids),
     commit: (batch) => commitBatch(store, batch),
     close: async () => undefined,
+    protectedRowHash: (rowHash) => tagWith(identityCodecOf(store), rowHash),
   };
 }
 

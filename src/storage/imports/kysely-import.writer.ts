@@ -20,8 +20,11 @@ import type { RecordColumns } from "../records/record-columns.js";
 import { genericDb, recordTable } from "../records/record-db.js";
 import type { RecordRefRow } from "../records/record-ref.table.js";
 import { tableOf } from "../records/record-tables.js";
+import type { IdentityCodec } from "../identity-codec.js";
+import { sourceToIdentityRows, storedSourceCitations } from "../records/source.mapper.js";
+import type { SourceIdentityRow } from "../records/source.table.js";
 import type { Store } from "../store.js";
-import { toStoreError } from "../store-registry.js";
+import { identityCodecOf, toStoreError } from "../store-registry.js";
 import {
   chunks,
   DELETED_ROW_HASH,
@@ -40,13 +43,18 @@ const tableFor = (kind: ImportKind): RecordTableName => tableOf(kind).table;
 /** Write one batch atomically. */
 export async function commitBatch(store: Store, c: BatchCommit): Promise<void> {
   try {
-    await store.db.transaction().execute((trx) => commitInTransaction(trx, c));
+    const codec = identityCodecOf(store);
+    await store.db.transaction().execute((trx) => commitInTransaction(trx, c, codec));
   } catch (e) {
     throw toStoreError(store, e, `commit import batch up to line ${c.lastLine}`);
   }
 }
 
-async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): Promise<void> {
+async function commitInTransaction(
+  trx: Transaction<Database>,
+  c: BatchCommit,
+  codec: IdentityCodec,
+): Promise<void> {
   const g = genericDb(trx);
   const caseId = c.caseId;
   const byKind = new Map<ImportKind, { writes: ImportWrite[]; deletes: string[] }>();
@@ -61,7 +69,7 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
   for (const w of last.values()) slot(w.kind).writes.push(w);
   for (const d of c.deletes) slot(d.kind).deletes.push(d.id);
 
-  const sourceChange = c.source ? await upsertSource(trx, caseId, c.source) : undefined;
+  const sourceChange = c.source ? await upsertSource(trx, caseId, c.source, codec) : undefined;
   // Sources first: the other records' citations refer to them.
   for (const kind of ["source", "actor", "incident"] as const) {
     const s = byKind.get(kind);
@@ -128,6 +136,12 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
           .where("case_id", "=", caseId)
           .where("incident_id", "in", ids)
           .execute();
+      if (kind === "source")
+        await trx
+          .deleteFrom("source_identities")
+          .where("case_id", "=", caseId)
+          .where("source_id", "in", ids)
+          .execute();
       await g.deleteFrom(table).where("case_id", "=", caseId).where("id", "in", ids).execute();
     }
     for (const d of c.deletes) {
@@ -141,7 +155,7 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
         .execute();
     }
     const records = s.writes.map((w) => w.record);
-    await insertRecords(trx, caseId, kind, records);
+    await insertRecords(trx, caseId, kind, records, codec);
     for (const part of chunks(s.writes)) {
       await trx
         .insertInto("import_rows")
@@ -170,7 +184,7 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
     }
   }
 
-  const freshActors = c.actors.length > 0 ? await insertNewActors(trx, caseId, c.actors) : [];
+  const freshActors = c.actors.length > 0 ? await insertNewActors(trx, caseId, c.actors, codec) : [];
   // Same transaction as the rows: a batch and its log leaves commit or roll back together.
   await appendToLog(trx, batchLogEntries(c, freshActors, sourceChange));
 
@@ -181,12 +195,16 @@ async function commitInTransaction(trx: Transaction<Database>, c: BatchCommit): 
     .execute();
 }
 
-/** Insert records and their derived rows (citations, actor references, incident acts). */
+/**
+ * Insert records and their derived rows (citations, actor references, incident acts, and a source's identity
+ * rows, encrypted through `codec`: a confidential source's sealed fields and protected identity).
+ */
 async function insertRecords(
   trx: Transaction<Database>,
   caseId: string,
   kind: ImportKind,
   records: readonly ImportRecord[],
+  codec: IdentityCodec,
 ): Promise<void> {
   if (records.length === 0) return;
   const spec = tableOf(kind);
@@ -195,7 +213,7 @@ async function insertRecords(
     (spec.toRow as (c: string, r: ImportRecord) => RecordColumns)(caseId, r),
   );
   for (const part of chunks(rows)) await genericDb(trx).insertInto(table).values(part).execute();
-  await insertDerived(trx, caseId, kind, records);
+  await insertDerived(trx, caseId, kind, records, codec);
 }
 
 async function insertDerived(
@@ -203,12 +221,17 @@ async function insertDerived(
   caseId: string,
   kind: ImportKind,
   records: readonly ImportRecord[],
+  codec: IdentityCodec,
 ): Promise<void> {
   const citations: CitationRow[] = [];
   const refs: RecordRefRow[] = [];
   const acts: { case_id: string; incident_id: string; act: string }[] = [];
+  const identities: SourceIdentityRow[] = [];
   for (const r of records) {
-    r.citations.forEach((cit, seq) =>
+    // A confidential source's own citations are sealed with its identity: their rows keep no locator.
+    const cited = kind === "source" ? storedSourceCitations(r as Source) : r.citations;
+    if (kind === "source") identities.push(...sourceToIdentityRows(caseId, r as Source));
+    cited.forEach((cit, seq) =>
       citations.push({
         case_id: caseId,
         record_kind: kind,
@@ -249,6 +272,8 @@ async function insertDerived(
   for (const b of chunks(citations, 1000)) await trx.insertInto("citations").values(b).execute();
   for (const b of chunks(refs, 1000)) await trx.insertInto("record_refs").values(b).execute();
   for (const b of chunks(acts, 2000)) await trx.insertInto("incident_acts").values(b).execute();
+  for (const b of chunks(codec.encode(identities)))
+    await trx.insertInto("source_identities").values(b).execute();
 }
 
 /** Insert the actors not stored yet (by id); a stored actor is left as it is. @returns the ids inserted. */
@@ -256,6 +281,7 @@ async function insertNewActors(
   trx: Transaction<Database>,
   caseId: string,
   actors: readonly Actor[],
+  codec: IdentityCodec,
 ): Promise<string[]> {
   const unique = new Map<string, Actor>();
   for (const a of actors) if (!unique.has(a.id)) unique.set(a.id, a);
@@ -273,7 +299,7 @@ async function insertNewActors(
     );
     for (const id of ids) if (!stored.has(id)) fresh.push(unique.get(id) as Actor);
   }
-  await insertRecords(trx, caseId, "actor", fresh);
+  await insertRecords(trx, caseId, "actor", fresh, codec);
   return fresh.map((a) => a.id);
 }
 
@@ -286,6 +312,7 @@ async function upsertSource(
   trx: Transaction<Database>,
   caseId: string,
   source: Source,
+  codec: IdentityCodec,
 ): Promise<"create" | "update" | undefined> {
   const spec = tableOf("source");
   const exists = await trx
@@ -296,7 +323,7 @@ async function upsertSource(
     .executeTakeFirst();
   if (!exists) {
     // Write the source before the records citing it (the batch's records are inserted after this call).
-    await insertRecords(trx, caseId, "source", [source]);
+    await insertRecords(trx, caseId, "source", [source], codec);
     return "create";
   }
   // Logged only when the row really changed: a re-import of the same file adds no leaf.

@@ -12,6 +12,7 @@ import { migration0002Records } from "./0002-records.js";
 import { migration0003Outputs } from "./0003-outputs.js";
 import { migration0100Imports } from "./0100-imports.js";
 import { migration0200Trust } from "./0200-trust.js";
+import { migration0300ClusteredSideTables } from "./0300-clustered-side-tables.js";
 import type { StoreMigration } from "./migration.js";
 
 export type { StoreMigration } from "./migration.js";
@@ -23,5 +24,6 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   migration0003Outputs,
   migration0100Imports,
   migration0200Trust,
+  migration0300ClusteredSideTables,
   // Append new migrations here.
 ];

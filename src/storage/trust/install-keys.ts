@@ -12,7 +12,7 @@ import type { NoteSigner } from "../../integrity/signed-note.js";
 import { loadFieldKeyFile, newFieldKey, parseFieldKey } from "../../security/field-cipher.js";
 import type { IdentityCodec } from "../identity-codec.js";
 import { redactLocation, StoreError } from "../store-error.js";
-import { decryptIdentityRows, encryptIdentityRows } from "./source-identity.cipher.js";
+import { decryptIdentityRows, encryptIdentityRows, importRowTag } from "./source-identity.cipher.js";
 
 /** Where the keys come from; the composition root fills these from the environment. */
 export interface KeySettings {
@@ -137,5 +137,6 @@ export function encryptingCodec(key: Buffer): IdentityCodec {
   return {
     encode: (rows) => encryptIdentityRows(key, rows),
     decode: (rows) => decryptIdentityRows(key, rows),
+    tag: (text) => importRowTag(key, text),
   };
 }

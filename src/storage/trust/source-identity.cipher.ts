@@ -5,6 +5,7 @@
  * decrypt. The key is passed in by the composition root.
  * @module
  */
+import { createHmac } from "node:crypto";
 import type { Kysely } from "kysely";
 import {
   decryptField,
@@ -34,6 +35,15 @@ export function encryptIdentityRows(key: Buffer, rows: readonly SourceIdentityRo
   return rows.map((r) =>
     isEncryptedField(r.value) ? r : { ...r, value: encryptField(key, r.value, contextOf(r)) },
   );
+}
+
+/**
+ * HMAC-SHA-256 of `text` under the field key (base64), domain-separated from every other use of the key: a
+ * fingerprint that compares equal across writes, but that nobody without the key can compute to test a guess.
+ * @example importRowTag(key, rowHash) // "k3J…=" — the same for the same key and text
+ */
+export function importRowTag(key: Buffer, text: string): string {
+  return createHmac("sha256", key).update("tocsin import row\u0000").update(text).digest("base64");
 }
 
 /**
