@@ -30,6 +30,7 @@ import {
 } from "../../src/storage/trust/index.js";
 import { CASE_ID, ROOT } from "../http/http-fixture.js";
 import { freshPgSchema, noticePgSkipped, TEST_PG, TRUST_DIALECTS } from "./trust-fixture.js";
+import { killedClientGone } from "./pg-killed-client.js";
 
 const TRIALS = Number(process.env.TOCSIN_CRASH_TRIALS ?? 20);
 const COPIES = Number(process.env.TOCSIN_CRASH_RECORDS ?? 1000);
@@ -155,17 +156,7 @@ async function postgresCrashTarget(dir: string): Promise<CrashTarget> {
     },
     async inspect() {
       // The server notices the closed socket and ends the session, rolling back what it had open.
-      let left = -1;
-      for (let waited = 0; waited <= 10_000; waited += 100) {
-        const r = await pool.query<{ n: string }>(
-          "select count(*)::text as n from pg_stat_activity where application_name = $1",
-          [appName],
-        );
-        left = Number(r.rows[0]?.n);
-        if (left === 0) break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-      const sound = left === 0 ? "ok" : `${left} backend(s) of the killed client still open after 10 s`;
+      const sound = await killedClientGone(pool, appName);
       const has = await pool.query(
         "select 1 from information_schema.tables where table_schema = $1 and table_name = 'incidents'",
         [schema],

@@ -27,6 +27,7 @@ import {
 } from "../../src/storage/trust/index.js";
 import { ROOT } from "../http/http-fixture.js";
 import { freshPgSchema, noticePgSkipped, TEST_PG, TRUST_DIALECTS } from "./trust-fixture.js";
+import { killedClientGone } from "./pg-killed-client.js";
 
 const TRIALS = Number(process.env.TOCSIN_IMPORT_CRASH_TRIALS ?? 20);
 const ROWS = Number(process.env.TOCSIN_IMPORT_CRASH_ROWS ?? 100_000);
@@ -107,17 +108,7 @@ async function postgresImportTarget(keyBase: string): Promise<ImportTarget> {
       TOCSIN_LOG_KEY_FILE: logKeyFileOf(keyBase),
     },
     async inspect() {
-      let left = -1;
-      for (let waited = 0; waited <= 10_000; waited += 100) {
-        const r = await pool.query<{ n: string }>(
-          "select count(*)::text as n from pg_stat_activity where application_name = $1",
-          [appName],
-        );
-        left = Number(r.rows[0]?.n);
-        if (left === 0) break;
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-      const sound = left === 0 ? "ok" : `${left} session(s) of the killed client still open after 10 s`;
+      const sound = await killedClientGone(pool, appName);
       const tables = await pool.query<{ table_name: string }>(
         "select table_name from information_schema.tables where table_schema = $1",
         [schema],
