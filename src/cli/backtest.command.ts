@@ -73,17 +73,20 @@ export function registerBacktestCommand(program: Command, ctx: CliContext): void
       for (const notice of report.notices) ctx.io.err(`note: ${notice}\n`);
       const doc = backtestJson(report);
       if (opts.store) {
-        await withStore(opts.db ?? ctx.defaultDb, (store) =>
-          saveForecastRun(store, {
-            id: `backtest-${from}-${to}-h${horizon}-${model.name}-${model.version}-${data.sha256.slice(0, 12)}`,
-            kind: "backtest",
-            dataSha256: data.sha256,
-            model: model.name,
-            modelVersion: model.version,
-            params: { from, to, horizon, seedRule: "base year" },
-            payload: doc,
-            createdAt: new Date().toISOString(),
-          }),
+        await withStore(
+          opts.db ?? ctx.defaultDb,
+          (store) =>
+            saveForecastRun(store, {
+              id: `backtest-${from}-${to}-h${horizon}-${model.name}-${model.version}-${data.sha256.slice(0, 12)}`,
+              kind: "backtest",
+              dataSha256: data.sha256,
+              model: model.name,
+              modelVersion: model.version,
+              params: { from, to, horizon, seedRule: "base year" },
+              payload: doc,
+              createdAt: new Date().toISOString(),
+            }),
+          { signPending: true },
         );
       }
       if (opts.json) printJson(ctx.io, doc);

@@ -50,7 +50,9 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print the load report as one JSON document")
     .action(async (dir: string, opts: { db?: string; json?: boolean }) => {
       const bundle = await readValidCase(ctx, path.resolve(dir));
-      const report = await withStore(opts.db ?? ctx.defaultDb, (store) => loadCase(store, bundle));
+      const report = await withStore(opts.db ?? ctx.defaultDb, (store) => loadCase(store, bundle), {
+        signPending: true,
+      });
       if (opts.json) {
         printJson(ctx.io, report);
         return;

@@ -48,39 +48,43 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
       const bundle = await readValidCase(ctx, caseDirFrom(ctx, { case: opts.case }));
       const rulebook = await validRulebook(ctx);
       const lexicon = await validLexicon(ctx);
-      await withStore(location, async (store) => {
-        ctx.io.err(`tocsin demo: loading case "${bundle.manifest.id}" into ${redactLocation(location)}\n`);
-        const load = await loadCase(store, bundle);
-        const analysis = analyseCase(bundle, { rulebook, lexicon }, { asOf: ctx.today() });
-        const summary = demoSummary({
-          bundle,
-          asOf: analysis.asOf,
-          location: redactLocation(location),
-          load,
-          replay: analysis.replay,
-          scorecard: analysis.scorecard,
-        });
-        // The replay's alerts are stored so the API can serve them even when it runs without the rulebook.
-        const saved = analysis.replay
-          ? await storeReplayAlerts(store, bundle, rulebook, "day", analysis.replay)
-          : { stored: 0, runId: "none" };
-        const savedLine = `Stored alerts: ${saved.stored} (run ${saved.runId})\n`;
-        if (opts.json) {
-          printJson(ctx.io, summary);
-          ctx.io.err(savedLine);
-        } else ctx.io.out(`${formatDemoSummary(summary)}${savedLine}`);
-        if (!opts.serve) return;
-        const server = await startServer({
-          store,
-          port,
-          webRoot: path.join(ctx.packageRoot, "web", "dist"),
-          io: ctx.io,
-          analysis: { rulebook, lexicon },
-          security: httpSecurityFor(ctx, location),
-        });
-        const sig = await untilSignal();
-        ctx.io.err(`tocsin demo: ${sig} received, stopping\n`);
-        await server.close();
-      });
+      await withStore(
+        location,
+        async (store) => {
+          ctx.io.err(`tocsin demo: loading case "${bundle.manifest.id}" into ${redactLocation(location)}\n`);
+          const load = await loadCase(store, bundle);
+          const analysis = analyseCase(bundle, { rulebook, lexicon }, { asOf: ctx.today() });
+          const summary = demoSummary({
+            bundle,
+            asOf: analysis.asOf,
+            location: redactLocation(location),
+            load,
+            replay: analysis.replay,
+            scorecard: analysis.scorecard,
+          });
+          // The replay's alerts are stored so the API can serve them even when it runs without the rulebook.
+          const saved = analysis.replay
+            ? await storeReplayAlerts(store, bundle, rulebook, "day", analysis.replay)
+            : { stored: 0, runId: "none" };
+          const savedLine = `Stored alerts: ${saved.stored} (run ${saved.runId})\n`;
+          if (opts.json) {
+            printJson(ctx.io, summary);
+            ctx.io.err(savedLine);
+          } else ctx.io.out(`${formatDemoSummary(summary)}${savedLine}`);
+          if (!opts.serve) return;
+          const server = await startServer({
+            store,
+            port,
+            webRoot: path.join(ctx.packageRoot, "web", "dist"),
+            io: ctx.io,
+            analysis: { rulebook, lexicon },
+            security: httpSecurityFor(ctx, location),
+          });
+          const sig = await untilSignal();
+          ctx.io.err(`tocsin demo: ${sig} received, stopping\n`);
+          await server.close();
+        },
+        { signPending: true },
+      );
     });
 }

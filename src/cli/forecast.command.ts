@@ -117,17 +117,20 @@ export function registerForecastCommand(program: Command, ctx: CliContext): void
       for (const notice of result.notices) ctx.io.err(`note: ${notice}\n`);
       const doc = forecastJson(result);
       if (opts.store) {
-        await withStore(opts.db ?? ctx.defaultDb, (store) =>
-          saveForecastRun(store, {
-            id: `forecast-${baseYear}-h${horizon}-${model.name}-${model.version}-${data.sha256.slice(0, 12)}`,
-            kind: "forecast",
-            dataSha256: data.sha256,
-            model: model.name,
-            modelVersion: model.version,
-            params: result.params,
-            payload: forecastPayload(result),
-            createdAt: new Date().toISOString(),
-          }),
+        await withStore(
+          opts.db ?? ctx.defaultDb,
+          (store) =>
+            saveForecastRun(store, {
+              id: `forecast-${baseYear}-h${horizon}-${model.name}-${model.version}-${data.sha256.slice(0, 12)}`,
+              kind: "forecast",
+              dataSha256: data.sha256,
+              model: model.name,
+              modelVersion: model.version,
+              params: result.params,
+              payload: forecastPayload(result),
+              createdAt: new Date().toISOString(),
+            }),
+          { signPending: true },
         );
       }
       if (opts.out !== undefined) {

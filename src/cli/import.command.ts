@@ -64,19 +64,24 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
         throw e;
       }
       const bar = ctx.io.isTTY ? progressBar(ctx) : undefined;
-      const report = await withStore(opts.db ?? ctx.defaultDb, (store) =>
-        importFile(store, {
-          format,
-          file,
-          checked,
-          ...(opts.case !== undefined ? { caseId: opts.case } : {}),
-          strict: opts.strict ?? false,
-          ...(opts.rejects !== undefined ? { rejectsFile: opts.rejects } : {}),
-          ...(opts.release !== undefined ? { release: opts.release } : {}),
-          clock: () => new Date(),
-          ...(bar ? { onProgress: bar.update } : {}),
-          ...(opts.progressLines ? { onCommitted: (n: number) => ctx.io.err(`committed rows ${n}\n`) } : {}),
-        }),
+      const report = await withStore(
+        opts.db ?? ctx.defaultDb,
+        (store) =>
+          importFile(store, {
+            format,
+            file,
+            checked,
+            ...(opts.case !== undefined ? { caseId: opts.case } : {}),
+            strict: opts.strict ?? false,
+            ...(opts.rejects !== undefined ? { rejectsFile: opts.rejects } : {}),
+            ...(opts.release !== undefined ? { release: opts.release } : {}),
+            clock: () => new Date(),
+            ...(bar ? { onProgress: bar.update } : {}),
+            ...(opts.progressLines
+              ? { onCommitted: (n: number) => ctx.io.err(`committed rows ${n}\n`) }
+              : {}),
+          }),
+        { signPending: true },
       );
       bar?.done();
       if (opts.json) printJson(ctx.io, report);

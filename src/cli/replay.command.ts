@@ -212,8 +212,10 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
       );
       if (opts.db !== undefined) {
         const location = opts.db;
-        const { stored, runId } = await withStore(location, (store) =>
-          storeReplayAlerts(store, bundle, rulebook, step, result),
+        const { stored, runId } = await withStore(
+          location,
+          (store) => storeReplayAlerts(store, bundle, rulebook, step, result),
+          { signPending: true },
         );
         ctx.io.err(`stored ${stored} alert(s) as run ${runId} in ${redactLocation(location)}\n`);
       }

@@ -2,7 +2,8 @@
  * Open the store for one command and always close it; storage errors become clear CLI errors (exit 2).
  * Every store opened here encrypts source identities at rest with the install's field key, and a command
  * that appended to the tamper-evident log ends by signing a checkpoint with the install's log key (both keys
- * outside the database, created on first use).
+ * outside the database, created on first use); a writing command (`signPending`) also signs leaves a killed
+ * command left unsigned.
  * @module
  */
 import { FieldCipherError } from "../security/field-cipher.js";
@@ -46,6 +47,21 @@ export interface WithStoreOptions {
    * without its key folder (e.g. `log verify` by a partner).
    */
   readonly noFieldKey?: boolean;
+  /**
+   * Also sign leaves an earlier command left unsigned: one killed between its last commit and its checkpoint
+   * (a crash, kill -9). For commands that write, so resuming or repeating one restores a signed tree head even
+   * when it has nothing new to write.
+   */
+  readonly signPending?: boolean;
+}
+
+/** The size of the tree the latest checkpoint signed (0 without one). */
+async function signedSize(store: Store): Promise<number> {
+  const row = await trustDb(store.db)
+    .selectFrom("log_checkpoints")
+    .select((eb) => eb.fn.max("tree_size").as("n"))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
 
 async function leafCount(store: Store): Promise<number> {
@@ -79,8 +95,10 @@ export async function withStore<T>(
   try {
     const before = await leafCount(store);
     const result = await fn(store);
-    // A command that wrote to the log signs the new tree head, so its writes are covered at once.
-    if ((await leafCount(store)) > before) {
+    // A command that wrote to the log signs the new tree head, so its writes are covered at once; a writing
+    // command also signs what a killed predecessor left unsigned.
+    const after = await leafCount(store);
+    if (after > before || (options.signPending === true && after > (await signedSize(store)))) {
       let signer;
       try {
         signer = installLogKey(location, keys);

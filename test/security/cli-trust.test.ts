@@ -78,6 +78,31 @@ describe("CLI trust wiring", () => {
     expect((await cli(db, "log", "verify", "--db", db)).code).toBe(0);
   }, 60_000);
 
+  it("a writing command signs leaves a killed command left unsigned, even with nothing new to write; a reading one does not", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tocsin-clitrust-"));
+    const db = join(dir, "t.db");
+    expect((await cli(db, "demo", "--no-serve", "--json")).code).toBe(0);
+    const leaves = count(db, "SELECT count(*) AS n FROM log_leaves");
+    // A command killed after its last commit and before its checkpoint leaves exactly this: leaves, no checkpoint.
+    const raw = new BetterSqlite3(db);
+    raw.prepare("DELETE FROM log_checkpoints").run();
+    raw.close();
+    const unsigned = await cli(db, "log", "verify", "--db", db);
+    expect(unsigned.code).toBe(0);
+    expect(unsigned.err).toContain("warning");
+
+    expect((await cli(db, "timeline", "--case", "rwanda-1990-1994", "--db", db)).code).toBe(0);
+    expect(count(db, "SELECT count(*) AS n FROM log_checkpoints")).toBe(0);
+
+    const again = await cli(db, "case", "load", join(ROOT, "cases/rwanda-1990-1994"), "--db", db, "--json");
+    expect(again.code).toBe(0);
+    expect(count(db, "SELECT count(*) AS n FROM log_leaves")).toBe(leaves);
+    expect(count(db, "SELECT max(tree_size) AS n FROM log_checkpoints")).toBe(leaves);
+    const signed = await cli(db, "log", "verify", "--db", db);
+    expect(signed.code).toBe(0);
+    expect(signed.err).not.toContain("warning");
+  }, 60_000);
+
   it("backup copies with the online API and verifies the copy; restore refuses a tampered backup", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tocsin-backup-"));
     const db = join(dir, "t.db");
