@@ -8,9 +8,13 @@ import { repoRoot } from "./run-bin.js";
 export interface InProcessOptions {
   readonly packageRoot?: string;
   readonly defaultDb?: string;
+  /** The environment the CLI sees (default: empty). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** The day the CLI takes as today (default 2026-01-01). */
+  readonly today?: string;
 }
 
-/** Run `tocsin ...args` in this process with an empty environment and a fixed "today" (2026-01-01). */
+/** Run `tocsin ...args` in this process with a given (default empty) environment and a fixed "today". */
 export async function runInProcess(args: readonly string[], opts: InProcessOptions = {}): Promise<BinResult> {
   let stdout = "";
   let stderr = "";
@@ -20,10 +24,10 @@ export async function runInProcess(args: readonly string[], opts: InProcessOptio
     defaultDb: opts.defaultDb ?? "",
     defaultPort: 0,
     packageRoot: opts.packageRoot ?? repoRoot,
-    env: {},
+    env: { ...opts.env },
     setExitCode: (c) => void (code = Math.max(code, c)),
     exitCode: () => code,
-    today: () => "2026-01-01",
+    today: () => opts.today ?? "2026-01-01",
   };
   const exit = await runCli(args, ctx);
   return { code: exit, stdout, stderr };

@@ -6,8 +6,6 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import {
   authenticate,
   privateInstance,
@@ -27,6 +25,7 @@ import {
   loginDepsFor,
   verifyLog,
 } from "../../src/storage/trust/index.js";
+import { runInProcess } from "../cli/run-in-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-accounts-"));
 const db = join(dir, "t.db");
@@ -42,23 +41,8 @@ async function cli(
   env: Record<string, string>,
   ...argv: string[]
 ): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const ctx: CliContext = {
-    io: { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false },
-    defaultDb: db,
-    defaultPort: 0,
-    packageRoot: process.cwd(),
-    env,
-    setExitCode: (c) => {
-      code = Math.max(code, c);
-    },
-    exitCode: () => code,
-    today: () => "2031-05-01",
-  };
-  const exit = await runCli(argv, ctx);
-  return { code: exit, out: out.join(""), err: err.join("") };
+  const r = await runInProcess(argv, { defaultDb: db, packageRoot: process.cwd(), env, today: "2031-05-01" });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 const secretOf = (out: string): Buffer => base32Decode(/secret=([A-Z2-7]+)/u.exec(out)?.[1] ?? "") as Buffer;

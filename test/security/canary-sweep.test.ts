@@ -12,9 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "kysely";
-import { runCli } from "../../src/cli/run-cli.js";
 import { setStoreKeySettings } from "../../src/cli/with-store.js";
-import type { CliContext } from "../../src/cli/context.js";
 import { RECORD_KINDS, type CaseBundle } from "../../src/domain/index.js";
 import { getRecord, openStore } from "../../src/storage/index.js";
 import type { Store } from "../../src/storage/index.js";
@@ -35,6 +33,7 @@ import {
   type RoleUnderTest,
   type TrustFixture,
 } from "./trust-fixture.js";
+import { runInProcess } from "../cli/run-in-process.js";
 
 noticePgSkipped("canary-sweep");
 
@@ -236,24 +235,14 @@ describe.each(TRUST_DIALECTS)("canary sweep on $dialect", ({ dialect, skip }) =>
       const caseDir = join(root, "cases", CASE_ID);
       const outputs: { cmd: string; text: string }[] = [];
       const cli = async (...argv: string[]) => {
-        const out: string[] = [];
-        const err: string[] = [];
-        let code = 0;
-        const ctx: CliContext = {
-          io: { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false },
+        const r = await runInProcess(argv, {
           defaultDb: db,
-          defaultPort: 0,
           packageRoot: root,
           env: keyEnv,
-          setExitCode: (c) => {
-            code = Math.max(code, c);
-          },
-          exitCode: () => code,
-          today: () => "2031-06-01",
-        };
-        const rc = await runCli(argv, ctx);
-        outputs.push({ cmd: argv.join(" "), text: out.join("") + err.join("") });
-        return { rc, out: out.join("") };
+          today: "2031-06-01",
+        });
+        outputs.push({ cmd: argv.join(" "), text: r.stdout + r.stderr });
+        return { rc: r.code, out: r.stdout };
       };
       expect((await cli("demo", "--no-serve", "--json", "--db", db)).rc).toBe(0);
       expect((await cli("demo", "--no-serve", "--db", db)).rc).toBe(0);

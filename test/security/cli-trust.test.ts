@@ -6,28 +6,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import type { CliContext } from "../../src/cli/context.js";
-import { runCli } from "../../src/cli/run-cli.js";
 import { ROOT } from "../http/http-fixture.js";
+import { runInProcess } from "../cli/run-in-process.js";
 
 async function cli(db: string, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  let code = 0;
-  const ctx: CliContext = {
-    io: { out: (t) => void out.push(t), err: (t) => void err.push(t), isTTY: false },
-    defaultDb: db,
-    defaultPort: 0,
-    packageRoot: ROOT,
-    env: {},
-    setExitCode: (c) => {
-      code = Math.max(code, c);
-    },
-    exitCode: () => code,
-    today: () => "2031-06-01",
-  };
-  const rc = await runCli(argv, ctx);
-  return { code: rc, out: out.join(""), err: err.join("") };
+  const r = await runInProcess(argv, { defaultDb: db, packageRoot: ROOT, today: "2031-06-01" });
+  return { code: r.code, out: r.stdout, err: r.stderr };
 }
 
 function count(db: string, sql: string): number {

@@ -60,6 +60,17 @@ function withCanaries(bundle: CaseBundle): CaseBundle {
 
 const hits = (text: string): number => text.split(CANARY).length - 1;
 
+/** What a dual-control reveal returns for a source: its sealed fields and its protected identity, exactly. */
+const revealedFields = (source: Source) => ({
+  title: source.title,
+  author: source.author,
+  url: source.url,
+  notes: source.notes,
+  licence: source.licence,
+  attribution: source.attribution,
+  ...source.protectedIdentity,
+});
+
 /** Every column of every row of every table of a SQLite file, read with better-sqlite3 (not through Tocsin). */
 function sqliteDump(file: string): Map<string, string> {
   const db = new BetterSqlite3(file, { readonly: true, fileMustExist: true });
@@ -187,15 +198,7 @@ for (const t of targets) {
       for (const { caseId, source } of confidential) {
         const id = await requestReveal(store.db, sam, caseId, source.id, "court disclosure order 7", now);
         await approveReveal(store.db, tom, id, now);
-        expect(await revealIdentity(store.db, sam, id, TEST_FIELD_KEY, now)).toEqual({
-          title: source.title,
-          author: source.author,
-          url: source.url,
-          notes: source.notes,
-          licence: source.licence,
-          attribution: source.attribution,
-          ...source.protectedIdentity,
-        });
+        expect(await revealIdentity(store.db, sam, id, TEST_FIELD_KEY, now)).toEqual(revealedFields(source));
       }
       await store.close();
 
@@ -275,15 +278,7 @@ for (const t of targets) {
           now,
         );
         await approveReveal(store.db, tom, id, now);
-        expect(await revealIdentity(store.db, sam, id, TEST_FIELD_KEY, now)).toEqual({
-          title: source.title,
-          author: source.author,
-          url: source.url,
-          notes: source.notes,
-          licence: source.licence,
-          attribution: source.attribution,
-          ...source.protectedIdentity,
-        });
+        expect(await revealIdentity(store.db, sam, id, TEST_FIELD_KEY, now)).toEqual(revealedFields(source));
         await store.close();
 
         const dump = t.name === "sqlite" ? sqliteDump(location) : await postgresDump(location);
