@@ -150,16 +150,41 @@ for (const layout of layouts) {
       `  CPU time (user + sys) ours / sqlite3  ${seconds(oursCpuMs)} s / ${seconds(sqliteCpuMs)} s = ${(oursCpuMs / sqliteCpuMs).toFixed(2)} (load ${loadavg()[0]?.toFixed(2)})`,
     );
 
-  // Where the time goes: the same pipeline without the store (read, decode, tokenize, map, hash).
-  const dryArgs = compiled
-    ? [compiled, file, db, layout, "--dry"]
-    : ["--import", "tsx", child, file, db, layout, "--dry"];
-  const dry = spawnSync(process.execPath, dryArgs, { encoding: "utf8", maxBuffer: 1 << 24 });
-  if (dry.status === 0) {
-    const d = JSON.parse(dry.stdout.trim().split("\n").at(-1) as string) as { ms: number };
+  // Where the time goes, and the floors under it: the same input through less and less of the pipeline, each
+  // in its own child (CPU time from /usr/bin/time). `bare` is sqlite3's own job (raw fields into a bare table)
+  // done from Node: no importer that reads the file in JavaScript can be faster than it.
+  const floors = [
+    ["--read", "read + decode"],
+    ["--tokenize", "read + decode + tokenize"],
+    ["--bare", "tokenize + bare-table insert (.import's job)"],
+    ["--dry", "read + tokenize + map (no store)"],
+  ] as const;
+  console.log("  floors (each ratio to sqlite3 .import, wall and CPU):");
+  for (const [mode, label] of floors) {
+    const floorDb = join(dir, `floor-${layout}.db`);
+    for (const f of [floorDb, `${floorDb}-wal`, `${floorDb}-shm`]) rmSync(f, { force: true });
+    const floorArgs = compiled
+      ? [compiled, file, floorDb, layout, mode]
+      : ["--import", "tsx", child, file, floorDb, layout, mode];
+    const f0 = performance.now();
+    const fr = spawnSync("/usr/bin/time", ["-v", process.execPath, ...floorArgs], {
+      encoding: "utf8",
+      maxBuffer: 1 << 24,
+    });
+    const floorWall = performance.now() - f0;
+    if (fr.status !== 0) {
+      console.log(`    ${label}: failed (exit ${fr.status}) ${fr.stderr.slice(0, 300)}`);
+      continue;
+    }
+    const floorCpu = cpuMs(fr.stderr);
+    const cpuText =
+      floorCpu !== undefined && sqliteCpuMs !== undefined
+        ? `, CPU ${seconds(floorCpu)} s = ${(floorCpu / sqliteCpuMs).toFixed(2)}×`
+        : "";
     console.log(
-      `  of which read + tokenize + map (no store) ${seconds(d.ms)} s (${((100 * d.ms) / result.ms).toFixed(0)}%; ${(d.ms / sqliteMs).toFixed(2)}× sqlite3)`,
+      `    ${label.padEnd(46)} ${seconds(floorWall)} s = ${(floorWall / sqliteMs).toFixed(2)}× (${((100 * floorWall) / wallMs).toFixed(0)}% of ours)${cpuText}`,
     );
+    for (const f of [floorDb, `${floorDb}-wal`, `${floorDb}-shm`]) rmSync(f, { force: true });
   }
   if (profile) {
     const prof = readdirSync(profDir).find((f) => f.endsWith(".cpuprofile"));

@@ -12,6 +12,19 @@ import { keySettingsFromEnv } from "../storage/trust/index.js";
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 let code = 0;
 
+/**
+ * Ctrl-C while a command asked to hear of it: tell it (it stops after the step in flight and reports); a second
+ * Ctrl-C ends the process at once (exit 130). With nobody listening, SIGINT keeps its default: exit at once.
+ */
+const interruptHandlers = new Set<() => void>();
+let interrupted = false;
+const onSigint = (): void => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  process.stderr.write("\ninterrupted: finishing the step in flight (Ctrl-C again to stop at once)\n");
+  for (const h of interruptHandlers) h();
+};
+
 const ctx: CliContext = {
   io: {
     out: (t) => process.stdout.write(t),
@@ -27,6 +40,14 @@ const ctx: CliContext = {
   },
   exitCode: () => code,
   today: () => new Date().toISOString().slice(0, 10),
+  onInterrupt: (handler) => {
+    interruptHandlers.add(handler);
+    if (interruptHandlers.size === 1) process.on("SIGINT", onSigint);
+    return () => {
+      interruptHandlers.delete(handler);
+      if (interruptHandlers.size === 0) process.off("SIGINT", onSigint);
+    };
+  },
 };
 
 // Key locations (TOCSIN_LOG_KEY_FILE, TOCSIN_FIELD_KEY_FILE, TOCSIN_FIELD_KEY, TOCSIN_LOG_NAME) for every store open.

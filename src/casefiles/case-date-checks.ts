@@ -3,12 +3,9 @@
  * one another (arrest before trial, deployment after adoption…). See docs/case-format.md "Dates".
  * @module
  */
+import { PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../domain/index.js";
 import type { CaseManifest, RecordKind, RecordOf } from "../domain/index.js";
 import type { JsonPath } from "./json-locate.js";
-
-/** Earliest and latest day a case may mention. Outside this window a date is almost surely a typo. */
-export const PLAUSIBLE_FROM = "1800-01-01";
-export const PLAUSIBLE_TO = "2100-12-31";
 
 /** A date problem inside one record. */
 export interface DateIssue {

@@ -20,4 +20,10 @@ export interface CliContext {
   readonly exitCode: () => number;
   /** Today's date (UTC, YYYY-MM-DD), from the clock the composition root chose. */
   readonly today: () => string;
+  /**
+   * Ask to be told when the user interrupts (Ctrl-C), instead of the process ending at once: a long command
+   * (an import) stops after the step in flight and reports. Returns the function that withdraws the request.
+   * Absent where nothing can interrupt (tests).
+   */
+  readonly onInterrupt?: (handler: () => void) => () => void;
 }

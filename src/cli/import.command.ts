@@ -9,15 +9,11 @@ import type { Command } from "commander";
 import { FORMAT_NAMES } from "../importers/formats/index.js";
 import { exitCodeOf, type ImportReport } from "../importers/pipeline/import-report.js";
 import { ImportError } from "../importers/import-error.js";
-import {
-  checkImportInput,
-  importFile,
-  type CheckedInput,
-  type ImportProgress,
-} from "../importers/pipeline/import-file.js";
+import { checkImportInput, importFile, type ImportProgress } from "../importers/pipeline/import-file.js";
+import { StoreError } from "../storage/index.js";
 import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
-import { printJson } from "./io.js";
+import { escapeControls, terminalSafeJson } from "./terminal-text.js";
 import { withStore } from "./with-store.js";
 
 interface ImportOptions {
@@ -51,23 +47,56 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       "print `committed rows N` on stderr after each committed batch (machine-readable acknowledgement)",
     )
     .action(async (format: string, file: string, opts: ImportOptions) => {
-      if (format !== "auto" && !(FORMAT_NAMES as readonly string[]).includes(format)) {
-        throw usageError(`unknown format "${format}" (use one of: ${FORMAT_NAMES.join(", ")}, auto)`);
-      }
-      // Bad input (missing file, unknown format, missing columns) fails here, before the store exists:
-      // nothing is created, migrated or keyed, and only the error is printed.
-      let checked: CheckedInput;
+      const stage: Stage = { name: "usage" };
       try {
-        checked = await checkImportInput({ format, file });
+        await runImport(ctx, format, file, opts, stage);
       } catch (e) {
-        if (e instanceof ImportError) throw new CliError(e.message, 2);
-        throw e;
+        throw failed(ctx, e, stage, opts.json === true ? { format, file } : undefined);
       }
-      const bar = ctx.io.isTTY ? progressBar(ctx) : undefined;
-      const report = await withStore(
-        opts.db ?? ctx.defaultDb,
-        (store) =>
-          importFile(store, {
+    });
+}
+
+/** Where a failing import was, for the code of its error document. */
+/** What to do after an import stopped part-way (Ctrl-C, a store error, a late file error). */
+const RESUME_HINT = "the import stopped part-way; run the same command again to resume";
+
+interface Stage {
+  name: "usage" | "input" | "store";
+  /** The code of a StoreError seen inside the store (withStore keeps only its message). */
+  storeCode?: string;
+}
+
+async function runImport(
+  ctx: CliContext,
+  format: string,
+  file: string,
+  opts: ImportOptions,
+  stage: Stage,
+): Promise<void> {
+  if (format !== "auto" && !(FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw usageError(`unknown format "${format}" (use one of: ${FORMAT_NAMES.join(", ")}, auto)`);
+  }
+  // Bad input (missing file, unknown format, missing columns) fails here, before the store exists:
+  // nothing is created, migrated or keyed, and only the error is printed.
+  stage.name = "input";
+  const checked = await checkImportInput({
+    format,
+    file,
+    ...(opts.rejects !== undefined ? { rejectsFile: opts.rejects } : {}),
+    ...(opts.release !== undefined ? { release: opts.release } : {}),
+  });
+  stage.name = "store";
+  const bar = ctx.io.isTTY ? progressBar(ctx) : undefined;
+  // Ctrl-C stops after the batch in flight: what is committed stays, the report says so, a re-run resumes.
+  const interrupt = new AbortController();
+  const stopListening = ctx.onInterrupt?.(() => interrupt.abort());
+  let report: ImportReport;
+  try {
+    report = await withStore(
+      opts.db ?? ctx.defaultDb,
+      async (store) => {
+        try {
+          return await importFile(store, {
             format,
             file,
             checked,
@@ -76,19 +105,64 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
             ...(opts.rejects !== undefined ? { rejectsFile: opts.rejects } : {}),
             ...(opts.release !== undefined ? { release: opts.release } : {}),
             clock: () => new Date(),
+            signal: interrupt.signal,
             ...(bar ? { onProgress: bar.update } : {}),
             ...(opts.progressLines
               ? { onCommitted: (n: number) => ctx.io.err(`committed rows ${n}\n`) }
               : {}),
-          }),
-        { signPending: true },
-      );
-      bar?.done();
-      if (opts.json) printJson(ctx.io, report);
-      else printReport(ctx, report);
-      const code = exitCodeOf(report);
-      if (code !== 0) ctx.setExitCode(code);
-    });
+          });
+        } catch (e) {
+          if (e instanceof StoreError) stage.storeCode = e.code;
+          throw e;
+        }
+      },
+      { signPending: true },
+    );
+  } finally {
+    stopListening?.();
+    bar?.done();
+  }
+  if (opts.json) {
+    ctx.io.out(terminalSafeJson(report));
+    // The document says `interrupted: true`; a person watching stderr is told what to do about it.
+    if (report.interrupted) ctx.io.err(`tocsin: ${RESUME_HINT}\n`);
+  } else printReport(ctx, report);
+  const code = exitCodeOf(report);
+  if (code !== 0) ctx.setExitCode(code);
+}
+
+/**
+ * The error to hand to the runner, its message with control characters escaped (it may quote the input:
+ * a header, a zip entry's name). With `--json`, first print the error document on stdout:
+ * `{ "error": { "code", "message" }, "exitCode", "format", "file" }`, so stdout holds one JSON document
+ * whatever happens.
+ */
+function failed(ctx: CliContext, e: unknown, stage: Stage, json?: { format: string; file: string }): Error {
+  let error: Error;
+  let code: string;
+  if (e instanceof ImportError) {
+    error = new CliError(escapeControls(e.message), 2);
+    code = e.code;
+  } else if (e instanceof CliError) {
+    error = new CliError(escapeControls(e.message), e.exitCode);
+    code = stage.name === "usage" ? "USAGE" : (stage.storeCode ?? "STORE_ERROR");
+  } else {
+    const message = e instanceof Error ? e.message : String(e);
+    error = new Error(escapeControls(message), { cause: e });
+    code = "UNEXPECTED";
+  }
+  if (json) {
+    const exitCode = error instanceof CliError ? error.exitCode : 2;
+    ctx.io.out(
+      terminalSafeJson({
+        error: { code, message: e instanceof Error ? e.message : String(e) },
+        exitCode,
+        format: json.format,
+        file: json.file,
+      }),
+    );
+  }
+  return error;
 }
 
 /** A one-line progress bar on stderr: rows, rows per second, and the ETA when the size is known. */
@@ -137,14 +211,19 @@ function printReport(ctx: CliContext, r: ImportReport): void {
   if (r.olderThanStored > 0)
     lines.push(`  ${r.olderThanStored} row(s) older than the stored version were kept out`);
   if (r.strict && r.rejected > 0) lines.push("  strict: nothing was written");
-  if (r.rejectsFile) lines.push(`  rejects: ${r.rejectsFile}`);
-  ctx.io.out(`${lines.join("\n")}\n`);
-  for (const p of r.problems.slice(0, 20)) ctx.io.err(`line ${p.line}: ${p.reasons.join("; ")}\n`);
-  if (r.rejected > 20)
-    ctx.io.err(
-      `… ${r.rejected - 20} more rejected row(s)${r.rejectsFile ? ` in ${r.rejectsFile}` : " (use --rejects FILE)"}\n`,
+  if (r.rejectsFile)
+    lines.push(
+      `  rejects: ${r.rejectsFile}${r.rejectsFromLine !== undefined ? ` (rejects before line ${r.rejectsFromLine} are not in it: the file of the interrupted run was missing)` : ""}`,
     );
-  if (r.fileError) ctx.io.err(`tocsin: ${r.fileError.message}\n`);
-  if (r.interrupted)
-    ctx.io.err("tocsin: the import stopped part-way; run the same command again to resume\n");
+  // Every line may quote the input (file and entry names, provider ids, cell values): its control
+  // characters are escaped, and the only line breaks are the ones added here.
+  ctx.io.out(`${lines.map(escapeControls).join("\n")}\n`);
+  const err = (line: string): void => ctx.io.err(`${escapeControls(line)}\n`);
+  for (const p of r.problems.slice(0, 20)) err(`line ${p.line}: ${p.reasons.join("; ")}`);
+  if (r.rejected > 20)
+    err(
+      `… ${r.rejected - 20} more rejected row(s)${r.rejectsFile ? ` in ${r.rejectsFile}` : " (use --rejects FILE)"}`,
+    );
+  if (r.fileError) err(`tocsin: ${r.fileError.message}`);
+  if (r.interrupted) ctx.io.err(`tocsin: ${RESUME_HINT}\n`);
 }

@@ -24,7 +24,8 @@ import {
   WebhookConfigError,
   type AlertNotifier,
 } from "../notify/index.js";
-import { redactLocation, saveAlerts, type Store } from "../storage/index.js";
+import { existsSync } from "node:fs";
+import { readCase, redactLocation, saveAlerts, type Store } from "../storage/index.js";
 import { canonicalJson, sha256Hex } from "../storage/records/canonical-json.js";
 import { usageError } from "./cli-error.js";
 import { caseDirFrom, formatProblem, readValidCase } from "./case-source.js";
@@ -186,7 +187,10 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
     .description(
       "replay a case through the early-warning engine, as known on each step, and print its alerts",
     )
-    .option("--case <id>", "a built-in case")
+    .option(
+      "--case <id>",
+      "a built-in case, or with --db a case held in that store (an imported case such as import-acled)",
+    )
     .option("--case-dir <dir>", "any case folder")
     .option(
       "--step <step>",
@@ -194,14 +198,17 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
       "week",
     )
     .option("--json", "print one JSON document")
-    .option("--db <path>", "store the alerts in this store (SQLite file or postgres:// URL)")
+    .option(
+      "--db <path>",
+      "store the alerts in this store (SQLite file or postgres:// URL); a --case that is not built in is read from it",
+    )
     .option("--outbox <file>", "deliver the alerts as JSON lines appended to this file (no duplicates)")
     .option("--webhook <url>", `POST the alerts here, signed with ${WEBHOOK_SECRET_ENV}`)
     .action(async (opts: ReplayOptions) => {
       if (!(REPLAY_STEPS as readonly string[]).includes(opts.step))
         throw usageError(`--step "${opts.step}" must be day, week or month`);
       const notifiers = notifiersFrom(ctx, opts);
-      const bundle = await readValidCase(ctx, caseDirFrom(ctx, opts));
+      const bundle = await replayedCase(ctx, opts);
       const rulebook = await validRulebook(ctx);
       const step = opts.step as ReplayStep;
       const result = replay(bundle, rulebook, { step });
@@ -231,6 +238,22 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
         if (!report.ok) ctx.setExitCode(1);
       }
     });
+}
+
+/**
+ * The case to replay: a case folder (`--case-dir`, or a built-in `--case`), or — when `--case` names no built-in
+ * folder and `--db` is given — the case as stored there (an import case, or one loaded from any folder).
+ */
+async function replayedCase(ctx: CliContext, opts: ReplayOptions): Promise<CaseBundle> {
+  const dir = caseDirFrom(ctx, opts);
+  if (opts.case === undefined || opts.db === undefined || existsSync(dir)) return readValidCase(ctx, dir);
+  const id = opts.case;
+  const bundle = await withStore(opts.db, (store) => readCase(store, id));
+  if (bundle === undefined)
+    throw usageError(
+      `--case "${id}" is neither a built-in case nor a case in ${redactLocation(opts.db)}: import or load it first`,
+    );
+  return bundle;
 }
 
 /** The human-readable output: each alert, the first date of each level and the lead times. */

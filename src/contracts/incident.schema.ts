@@ -25,4 +25,6 @@ export const IncidentSchema = z.strictObject({
   detained: EstimateSchema.optional(),
   organised: z.enum(INVOLVEMENT).default("unknown"),
   stateInvolvement: z.enum(INVOLVEMENT).default("unknown"),
+  /** This record summarises N events (an imported aggregate); absent means one. */
+  eventCount: z.number().int().min(1).max(10_000_000).optional(),
 }) satisfies z.ZodType<Incident, unknown>;

@@ -25,7 +25,7 @@ const IndicatorSchema = z.strictObject({
 
 const MappingSchema = z.strictObject({
   id: Id,
-  record: z.enum(["incident", "report", "warning", "response", "mandate"]),
+  record: z.enum(["incident", "report", "warning", "response", "mandate", "series"]),
   description: z.string().optional(),
   when: z.strictObject({
     acts: Names.optional(),
@@ -40,6 +40,13 @@ const MappingSchema = z.strictObject({
     actions: Names.optional(),
     responseKinds: Names.optional(),
     protectsCivilians: z.boolean().optional(),
+    series: z.string().min(1).optional(),
+    windowMonths: z.number().int().min(1).max(120).optional(),
+    minHistoryMonths: z.number().int().min(1).max(120).optional(),
+    minEvents: z.number().int().min(1).optional(),
+    // Thresholds are checked by the engine's checker, which says why a value is not a rise.
+    minEventsRatio: z.number().optional(),
+    minEventsZ: z.number().optional(),
   }),
   indicators: z.array(z.strictObject({ indicator: Id, strength: Positive })).min(1),
   scaleByFatalities: z.boolean().optional(),

@@ -96,3 +96,10 @@ export function minDay(a: string, b: string): string {
 export function maxDay(a: string, b: string): string {
   return a >= b ? a : b;
 }
+
+/**
+ * Earliest and latest day a record may mention, for case files and imports alike. Outside this window a date is
+ * almost surely a typing or unit mistake (milliseconds for seconds, 9999-12-31 for "unknown").
+ */
+export const PLAUSIBLE_FROM = "1800-01-01";
+export const PLAUSIBLE_TO = "2100-12-31";

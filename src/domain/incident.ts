@@ -75,6 +75,16 @@ export interface Incident extends RecordBase {
   readonly organised: Involvement;
   /** Evidence of the state's involvement. */
   readonly stateInvolvement: Involvement;
+  /**
+   * This record summarises this many events (a positive integer), e.g. an imported monthly aggregate of
+   * conflict events; absent means one. Event-count series (the engine's `series` mappings) count it N times.
+   */
+  readonly eventCount?: number;
+}
+
+/** How many events an incident stands for: its `eventCount`, else 1. @example eventsOf({ ...i, eventCount: 7 }) // 7 */
+export function eventsOf(incident: Incident): number {
+  return incident.eventCount ?? 1;
 }
 
 /** The best single figure of an estimate: best, else the middle of low and high, else whichever exists. */

@@ -42,9 +42,20 @@ export const SIGNALS = [
 ] as const;
 export type Signal = (typeof SIGNALS)[number];
 
-/** The record kinds a mapping can read. */
-export const MAPPED_RECORDS = ["incident", "report", "warning", "response", "mandate"] as const;
+/**
+ * What a mapping can read: a record kind, or `series` — a monthly event-count series per country computed from
+ * the incidents (see {@link SERIES_NAMES}), whose surges become evidence.
+ */
+export const MAPPED_RECORDS = ["incident", "report", "warning", "response", "mandate", "series"] as const;
 export type MappedRecord = (typeof MAPPED_RECORDS)[number];
+
+/**
+ * The series a `series` mapping may name. `one-sided-violence`: incidents with any one-sided act against
+ * civilians (the engine's `ONE_SIDED_ACTS`), each counting its `eventCount` (else 1) in the month of the midpoint
+ * of its `occurredAt`.
+ */
+export const SERIES_NAMES = ["one-sided-violence"] as const;
+export type SeriesName = (typeof SERIES_NAMES)[number];
 
 export interface RiskFactorRule {
   readonly id: string;
@@ -89,6 +100,18 @@ export interface MappingWhen {
   readonly actions?: readonly string[];
   readonly responseKinds?: readonly string[];
   readonly protectsCivilians?: boolean;
+  /** `series` mappings: which series (one of {@link SERIES_NAMES}). */
+  readonly series?: string;
+  /** `series` mappings: months of the situation's own past a month is compared with (the trailing window). */
+  readonly windowMonths?: number;
+  /** `series` mappings: months of history (since the situation's first event) before any comparison. */
+  readonly minHistoryMonths?: number;
+  /** `series` mappings: fewest events in the month for it to count as a surge at all. */
+  readonly minEvents?: number;
+  /** `series` mappings: a surge when (events + 1) / (trailing mean + 1) reaches this (must exceed 1)… */
+  readonly minEventsRatio?: number;
+  /** …or when (events − trailing mean) / trailing sample deviation reaches this (must exceed 0). */
+  readonly minEventsZ?: number;
 }
 
 export interface MappingRule {
@@ -97,7 +120,7 @@ export interface MappingRule {
   readonly description?: string;
   readonly when: MappingWhen;
   readonly indicators: readonly IndicatorLink[];
-  /** Scale the evidence by the incident's toll (see `magnitude`). */
+  /** Scale the evidence by the incident's toll, or for a series surge by the month's (see `magnitude`). */
   readonly scaleByFatalities?: boolean;
 }
 

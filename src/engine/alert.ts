@@ -15,6 +15,8 @@ export interface AlertEvidence {
   readonly indicators: readonly string[];
   readonly grade?: string;
   readonly citations: readonly Citation[];
+  /** What the evidence is when it is not a stored record (`kind: "series"`: a surge; no record page). */
+  readonly summary?: string;
 }
 
 export interface RecommendedAction {
@@ -83,6 +85,7 @@ function evidenceOf(a: Assessment): AlertEvidence[] {
           indicators,
           ...(e.grade === undefined ? {} : { grade: e.grade }),
           citations: e.citations,
+          ...(e.summary === undefined ? {} : { summary: e.summary }),
         },
       });
     }
@@ -106,6 +109,9 @@ export function alertFor(
   const entry = rulebook.playbook.find((p) => p.level === current.level);
   const direction = levelRank(current.level) > levelRank(previousLevel) ? "rose" : "fell";
   const added = current.changes.indicatorsAdded;
+  const evidence = evidenceOf(current);
+  // A surge has no record page: the alert says what it is.
+  const surges = evidence.filter((e) => e.summary !== undefined).map((e) => `event surge: ${e.summary}`);
   return {
     date: current.asOf,
     situation: current.situation,
@@ -113,7 +119,7 @@ export function alertFor(
     previousLevel,
     score: current.score,
     factors: [...current.factors].sort((a, b) => b.score - a.score || (a.factor < b.factor ? -1 : 1)),
-    evidence: evidenceOf(current),
+    evidence,
     recommendedActions: (entry?.actions ?? []).map((x) => ({
       kind: x.kind as ActionKind,
       description: x.description,
@@ -124,6 +130,7 @@ export function alertFor(
       `level ${direction} from ${previousLevel} to ${current.level}`,
       ...current.reasons,
       ...(added.length > 0 ? [`new indicators: ${added.join(", ")}`] : []),
+      ...surges,
       ...(current.stage ? [`escalation stage: ${current.stage.name} (${current.stage.index})`] : []),
     ],
   };
@@ -165,7 +172,8 @@ export function alertToWarning(alert: Alert): Warning {
       description: a.description,
       dueAt: a.dueAt,
     })),
-    evidence: alert.evidence.map((e) => e.record),
+    // Only stored records: a series surge is not one (its sources are cited above).
+    evidence: alert.evidence.filter((e) => e.kind !== "series").map((e) => e.record),
     origin: "engine",
   };
 }

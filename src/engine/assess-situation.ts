@@ -117,6 +117,7 @@ function direct(
       citations: item.citations,
     };
     if (item.grade !== undefined) ref.grade = item.grade;
+    if (item.summary !== undefined) ref.summary = item.summary;
     refs.push(ref);
   }
   inputs.cache?.set(rule.id, { versions, refs });

@@ -27,6 +27,8 @@ export interface EvidenceRef {
   /** Weight when recorded (strength × grade × toll), before decay; evidence is listed strongest-after-decay first. */
   readonly weight: number;
   readonly citations: readonly Citation[];
+  /** What the evidence is when it is not a stored record (`kind: "series"`: a surge, with its numbers). */
+  readonly summary?: string;
 }
 
 export interface IndicatorFinding {

@@ -16,6 +16,7 @@ import {
 } from "../domain/index.js";
 import {
   RULED_LEVELS,
+  SERIES_NAMES,
   SIGNALS,
   type MappedRecord,
   type MappingWhen,
@@ -48,7 +49,44 @@ const WHEN_FIELDS: Readonly<Record<MappedRecord, readonly (keyof MappingWhen)[]>
   warning: ["actions", "targetsGroup"],
   response: ["responseKinds"],
   mandate: ["protectsCivilians"],
+  series: ["series", "windowMonths", "minHistoryMonths", "minEvents", "minEventsRatio", "minEventsZ"],
 };
+
+/**
+ * A `series` mapping's own checks: a known series, its window, history and event floor stated, and at least one
+ * threshold that means a rise (a ratio above 1, a z-score above 0): "no threshold lives in engine code".
+ */
+function checkSeriesMapping(w: MappingWhen, at: string, out: RulebookProblem[]): void {
+  if (w.series === undefined)
+    out.push({ code: "missing", path: `${at}.when`, message: `a series mapping names its "series"` });
+  else if (!(SERIES_NAMES as readonly string[]).includes(w.series))
+    out.push({
+      code: "unknown-reference",
+      path: `${at}.when.series`,
+      message: `unknown series "${w.series}" (known: ${SERIES_NAMES.join(", ")})`,
+    });
+  for (const field of ["windowMonths", "minHistoryMonths", "minEvents"] as const)
+    if (w[field] === undefined)
+      out.push({ code: "missing", path: `${at}.when`, message: `a series mapping states "${field}"` });
+  if (w.minEventsRatio === undefined && w.minEventsZ === undefined)
+    out.push({
+      code: "missing",
+      path: `${at}.when`,
+      message: `a series mapping states "minEventsRatio" or "minEventsZ" (either crossing is a surge)`,
+    });
+  if (w.minEventsRatio !== undefined && !(w.minEventsRatio > 1))
+    out.push({
+      code: "invalid-value",
+      path: `${at}.when.minEventsRatio`,
+      message: `minEventsRatio ${w.minEventsRatio} is not a rise: it must exceed 1`,
+    });
+  if (w.minEventsZ !== undefined && !(w.minEventsZ > 0))
+    out.push({
+      code: "invalid-value",
+      path: `${at}.when.minEventsZ`,
+      message: `minEventsZ ${w.minEventsZ} is not a rise: it must exceed 0`,
+    });
+}
 
 /** Allowed values of the `when` fields that name domain taxonomies. */
 const WHEN_VOCABULARY: Partial<
@@ -155,7 +193,7 @@ function checkMappings(
         out.push({
           code: "not-applicable",
           path: `${at}.when.${field}`,
-          message: `"${field}" does not apply to ${m.record} records`,
+          message: `"${field}" does not apply to ${m.record === "series" ? "series mappings" : `${m.record} records`}`,
         });
         continue;
       }
@@ -163,11 +201,12 @@ function checkMappings(
       if (vocabulary && Array.isArray(value))
         unknown(value as string[], vocabulary.values, `${at}.when.${field}`, vocabulary.name, out);
     }
-    if (m.scaleByFatalities && m.record !== "incident") {
+    if (m.record === "series") checkSeriesMapping(m.when, at, out);
+    if (m.scaleByFatalities && m.record !== "incident" && m.record !== "series") {
       out.push({
         code: "not-applicable",
         path: `${at}.scaleByFatalities`,
-        message: "only incidents have fatalities",
+        message: "only incidents (and series of them) have fatalities",
       });
     }
     m.indicators.forEach((link, j) => {

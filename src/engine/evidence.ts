@@ -1,7 +1,9 @@
 /**
  * Evidence extraction: turns each record into weighted pieces of evidence for indicators, following the
  * rulebook's mappings. A piece of evidence depends only on its record and on records known no later than it,
- * so it never changes after it appears — which is what lets a replay add evidence incrementally.
+ * so it never changes after it appears — which is what lets a replay add evidence incrementally. A surge in an
+ * event-count series (a `series` mapping, see series-evidence.ts) is evidence of the same kind: it appears on the
+ * first day the series computed from the incidents known by then crosses the thresholds, and never changes.
  * @module
  */
 import {
@@ -19,6 +21,8 @@ import {
 import { protectsCivilians } from "../domain/index.js";
 import type { MappedRecord, MappingRule, MappingWhen, ValidRulebook } from "./rulebook.js";
 import { dayNumber } from "./day-number.js";
+import { monthEnd, monthLabel } from "./event-series.js";
+import { describeSurge, detectSurges, type SeriesSurge } from "./series-evidence.js";
 
 /**
  * One record's support for one indicator in one scope, as an event in time. A record first counts on its own
@@ -50,6 +54,19 @@ export interface EvidenceItem {
   readonly grade?: string;
   readonly fatalities: number;
   readonly citations: readonly Citation[];
+  /** What the evidence is, when it is not a record (a series surge): one line for assessments and alerts. */
+  readonly summary?: string;
+}
+
+/** How many sources a series surge cites at most (the first cited by its incidents, in their order). */
+export const SERIES_CITATIONS = 10;
+
+/**
+ * The id of a series surge's evidence, `series:<mapping>:<country>:<YYYY-MM>`: not a stored record (it has no
+ * record page). Each `series` mapping defines its own surges, so two mappings never share one.
+ */
+export function seriesEvidenceId(mapping: string, s: Pick<SeriesSurge, "country" | "month">): string {
+  return `series:${mapping}:${s.country}:${monthLabel(s.month)}`;
 }
 
 /** The scope that covers every situation. */
@@ -62,6 +79,7 @@ export function scopeKey(country: string | undefined, group: string | undefined)
 }
 
 type Mapped = Incident | Report | Warning | Response | Mandate;
+type RecordKind = Exclude<MappedRecord, "series">;
 
 interface Context {
   readonly sources: ReadonlyMap<string, Source>;
@@ -79,7 +97,7 @@ const oneOf = (wanted: readonly string[] | undefined, have: string): boolean =>
   wanted === undefined || wanted.includes(have);
 const is = (wanted: boolean | undefined, have: boolean): boolean => wanted === undefined || wanted === have;
 
-function matches(kind: MappedRecord, r: Mapped, w: MappingWhen): boolean {
+function matches(kind: RecordKind, r: Mapped, w: MappingWhen): boolean {
   switch (kind) {
     case "incident": {
       const i = r as Incident;
@@ -133,7 +151,7 @@ function scopesOf(
   return g.countries.map((c) => scopeKey(c, group));
 }
 
-function scopes(kind: MappedRecord, r: Mapped, ctx: Context): string[] {
+function scopes(kind: RecordKind, r: Mapped, ctx: Context): string[] {
   switch (kind) {
     case "incident": {
       const i = r as Incident;
@@ -240,17 +258,18 @@ export function extractEvidence(bundle: CaseBundle, rulebook: ValidRulebook): Ev
     warnings: new Map(recs.warning.map((w) => [w.id, w])),
     groupCountries: new Map(recs.group.map((g) => [g.id, { knownAt: g.knownAt, countries: g.countries }])),
   };
-  const byKind: Record<MappedRecord, readonly Mapped[]> = {
+  const byKind: Record<RecordKind, readonly Mapped[]> = {
     incident: recs.incident,
     report: recs.report,
     warning: recs.warning,
     response: recs.response,
     mandate: recs.mandate,
   };
-  const rulesByKind = new Map<MappedRecord, MappingRule[]>();
-  for (const m of rulebook.mappings) rulesByKind.set(m.record, [...(rulesByKind.get(m.record) ?? []), m]);
+  const rulesByKind = new Map<RecordKind, MappingRule[]>();
+  for (const m of rulebook.mappings)
+    if (m.record !== "series") rulesByKind.set(m.record, [...(rulesByKind.get(m.record) ?? []), m]);
 
-  const mapped: { kind: MappedRecord; r: Mapped; rank: number }[] = [];
+  const mapped: { kind: RecordKind; r: Mapped; rank: number }[] = [];
   for (const [kind, rules] of rulesByKind) {
     if (rules.length === 0) continue;
     for (const r of byKind[kind]) mapped.push({ kind, r, rank: KIND_ORDER.get(kind) ?? 0 });
@@ -321,7 +340,9 @@ export function extractEvidence(bundle: CaseBundle, rulebook: ValidRulebook): Ev
       }
     }
   });
-  // `initial` is already in order (records were sorted); upgrades are few: sort them and merge.
+  // Series surges come after the records that became known on their day (their ordinals follow the records').
+  upgrades.push(...seriesDrafts(recs.incident, rulebook, ctx, mapped.length, dayOf));
+  // `initial` is already in order (records were sorted); upgrades and surges are few: sort them and merge.
   upgrades.sort(before);
   const out: EvidenceItem[] = [];
   let i = 0;
@@ -335,6 +356,91 @@ export function extractEvidence(bundle: CaseBundle, rulebook: ValidRulebook): Ev
     // The draft's ordering fields stay on the object: copying 10⁵–10⁶ items to drop them would cost more.
     out.push(next);
   }
+  return out;
+}
+
+/**
+ * The evidence of the rulebook's `series` mappings: one event per surge and linked indicator, at the country's
+ * scope (`CCC/*`), scaled like an incident by the month's deaths when the mapping says `scaleByFatalities`.
+ * Grade: the lower median of the contributing incidents' grades as known on the surge's day
+ * (each incident's best cited source known by then, else `unknownSource`), so a surge is as credible as its
+ * typical incident, not its best one. Citations: the first citation of each source the incidents cite, at most
+ * {@link SERIES_CITATIONS}; the summary gives the totals.
+ */
+function seriesDrafts(
+  incidents: readonly Incident[],
+  rulebook: ValidRulebook,
+  ctx: Context,
+  firstOrdinal: number,
+  dayOf: (d: string) => number,
+): Draft[] {
+  const rules = rulebook.mappings.filter((m) => m.record === "series");
+  if (rules.length === 0) return [];
+  const weightOf = (s: Source): number =>
+    (rulebook.grading.reliability[s.reliability] ?? 0) *
+    (rulebook.grading.credibility[String(s.credibility)] ?? 0);
+  const surges = rules
+    .flatMap((rule, r) => detectSurges(incidents, rule.when).map((s) => ({ rule, r, s })))
+    .sort(
+      (a, b) =>
+        cmp(a.s.knownAt, b.s.knownAt) || a.r - b.r || cmp(a.s.country, b.s.country) || a.s.month - b.s.month,
+    );
+  const out: Draft[] = [];
+  surges.forEach(({ rule, s }, n) => {
+    const grades = s.incidents
+      .map((i) => {
+        let best: { weight: number; grade?: string } = { weight: rulebook.grading.unknownSource };
+        let first = true;
+        for (const c of i.citations) {
+          const src = ctx.sources.get(c.source);
+          if (!src || src.knownAt > s.knownAt) continue;
+          const w = weightOf(src);
+          if (first || w > best.weight) best = { weight: w, grade: `${src.reliability}${src.credibility}` };
+          first = false;
+        }
+        return best;
+      })
+      .sort((a, b) => a.weight - b.weight || cmp(a.grade ?? "", b.grade ?? ""));
+    const grade = grades[Math.floor((grades.length - 1) / 2)] ?? { weight: rulebook.grading.unknownSource };
+    const bySource = new Map<string, Citation>();
+    for (const i of s.incidents)
+      for (const c of i.citations) if (!bySource.has(c.source)) bySource.set(c.source, c);
+    const citations = [...bySource.values()].slice(0, SERIES_CITATIONS);
+    const end = monthEnd(s.month);
+    const eventDay = end < s.knownAt ? end : s.knownAt;
+    const summary = describeSurge(s, bySource.size);
+    const mag = magnitude(rule, s.fatalities, rulebook);
+    // One surge supports one indicator once, through its strongest link.
+    const links = new Map<string, number>();
+    for (const l of rule.indicators)
+      links.set(l.indicator, Math.max(l.strength, links.get(l.indicator) ?? 0));
+    [...links].forEach(([indicator, strength], sub) => {
+      const weight = strength * grade.weight * mag;
+      const draft: Draft = {
+        seq: 0,
+        record: seriesEvidenceId(rule.id, s),
+        kind: "series",
+        mapping: rule.id,
+        indicator,
+        scope: scopeKey(s.country, undefined),
+        knownAt: s.knownAt,
+        recordKnownAt: s.knownAt,
+        eventDay,
+        day: dayOf(eventDay),
+        weight,
+        gain: weight,
+        upgrade: false,
+        fatalities: s.fatalities,
+        citations,
+        summary,
+        knownDay: dayOf(s.knownAt),
+        ordinal: firstOrdinal + n,
+        sub,
+      };
+      if (grade.grade !== undefined) draft.grade = grade.grade;
+      out.push(draft);
+    });
+  });
   return out;
 }
 

@@ -9,3 +9,5 @@ export * from "./check-rulebook.js";
 export * from "./evidence.js";
 export * from "./replay.js";
 export * from "./rulebook.js";
+export * from "./event-series.js";
+export * from "./series-evidence.js";

@@ -9,6 +9,7 @@ import type { ListRecordsQuery } from "../contracts/api/query.schema.js";
 import {
   getForecastRunResult,
   getRecord,
+  getRecordVersions,
   listAlerts,
   listCases,
   listForecastRuns,
@@ -68,7 +69,7 @@ export async function recordPage(store: Store, kind: RecordKind, q: ListRecordsQ
   return { kind, total: page.total, limit: q.limit, offset: q.offset, items: page.items };
 }
 
-/** One record and the sources its citations point at. */
+/** One record, the sources its citations point at, and the earlier versions an import replaced. */
 export async function recordDetail(store: Store, kind: RecordKind, id: string, caseId?: string) {
   const record = await getRecord(store, kind, id, caseId);
   if (!record) throw notFound(kind, id);
@@ -78,7 +79,8 @@ export async function recordDetail(store: Store, kind: RecordKind, id: string, c
     const s = await getRecord(store, "source", sid, caseId);
     if (s) sources.push(s);
   }
-  return { kind, record, sources };
+  const versions = await getRecordVersions(store, kind, id, caseId);
+  return { kind, record, sources, versions };
 }
 
 /** Forecast and backtest runs, newest first, without payloads or params. */

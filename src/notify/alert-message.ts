@@ -31,6 +31,8 @@ export interface MessageEvidence {
   readonly indicators: readonly string[];
   readonly grade?: string;
   readonly citations: readonly MessageCitation[];
+  /** What the evidence is when it is not a stored record (`kind: "series"`: an event surge). */
+  readonly summary?: string;
 }
 
 /** What a notifier delivers: everything a duty-bearer needs to act on an alert, and nothing that endangers a source. */
@@ -112,6 +114,7 @@ export function buildAlertMessage(alert: Alert, context: MessageContext): AlertM
           ? { source: c.source, ...titleOf(c.source), locator: c.locator }
           : { source: c.source, ...titleOf(c.source) },
       ),
+      ...(e.summary === undefined ? {} : { summary: e.summary }),
     })),
   };
 }

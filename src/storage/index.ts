@@ -21,6 +21,7 @@ export { loadCase, type LoadCaseOptions, type LoadKindChanges } from "./load-cas
 export type { LoadCounts, LoadReport } from "./load-report.js";
 export { deleteCase, listCases, readCase, type ReadCaseOptions, type StoredCase } from "./case.repository.js";
 export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "./record.repository.js";
+export { getRecordVersions, type RecordVersion } from "./record-versions.repository.js";
 export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";
 export { confidentialSourceIds } from "./confidential-sources.repository.js";

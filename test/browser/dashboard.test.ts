@@ -9,8 +9,11 @@ import { chromium, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAnalysisInputs, startServer, type RunningServer } from "../../src/cli/serve.command.js";
 import type { CaseBundle } from "../../src/domain/index.js";
+import { importFile } from "../../src/importers/index.js";
 import { saveForecastRun } from "../../src/storage/index.js";
 import { harness, rwandaBundle, type Harness } from "../http/http-fixture.js";
+import { editedAcledSample } from "../importers/acled-edit.js";
+import { clock, SAMPLES } from "../importers/helpers.js";
 
 const CHROMIUM = "/usr/bin/chromium";
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -132,6 +135,9 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
       },
       createdAt: "2026-01-01T00:00:00Z",
     });
+    // Imported ACLED events, one of them corrected once by the provider (1 → 2 fatalities).
+    await importFile(h.store, { format: "acled", file: SAMPLES.acledMixed, clock });
+    await importFile(h.store, { format: "acled", file: editedAcledSample("BRA49798", "2", 100), clock });
     const io = { out: () => undefined, err: () => undefined, isTTY: false };
     server = await startServer({
       store: h.store,
@@ -271,6 +277,24 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     expect(await hash.getAttribute("title")).toBe(`SHA-256 of the data file: ${DATA_SHA}`);
     expect(await page.locator("p.run-header").textContent()).toContain("elastic-net 1");
     await shot(page, "forecasts");
+    await page.close();
+  });
+
+  it("shows an imported record's earlier version and what differed", async () => {
+    const page = await context.newPage();
+    await open(page, "#/record/incident/acled.bra49798?case=import-acled");
+    const versions = page.locator("section.record-versions");
+    await versions.waitFor();
+    await expect(versions.locator("h2").textContent()).resolves.toBe("Earlier versions");
+    const rows = versions.locator("tbody tr");
+    expect(await rows.count()).toBe(1);
+    const row = (await rows.first().textContent()) ?? "";
+    expect(row).toContain("a newer row");
+    // What differed from the current record: the old fatality count and the citation (another file); the dates
+    // are the same and are not listed.
+    expect(row).toMatch(/Fatalities.*1/);
+    expect(row).not.toMatch(/Occurred/);
+    await shot(page, "record-versions");
     await page.close();
   });
 

@@ -56,7 +56,8 @@ describe("tocsin replay", () => {
     expect(r.stdout).toContain("evidence: pr-lists [B2]");
     expect(r.stdout).toContain("lead time before the onset 2019-06-10");
     expect(r.stdout).not.toContain("Fictional Person");
-    expect(r.stderr).toMatch(/^730 step\(s\), \d+ alert\(s\), rulebook atrocity-risk 1\.0\.0\n$/);
+    // 2.0.0 (atrocity-risk.v2.json): the rulebook gained the series mapping `surge-one-sided-violence`.
+    expect(r.stderr).toMatch(/^730 step\(s\), \d+ alert\(s\), rulebook atrocity-risk 2\.0\.0\n$/);
   });
 
   it("exits 2 on a bad step, a missing case or both case options", async () => {

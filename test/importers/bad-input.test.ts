@@ -197,7 +197,7 @@ describe("bad input", () => {
           file: write(dir, "latin1.csv", Buffer.from(text, "latin1")),
           clock,
         });
-        expect([latin.encoding, latin.imported]).toEqual(["latin-1", 480]);
+        expect([latin.encoding, latin.imported]).toEqual(["windows-1252", 480]);
         expect(
           ((await getRecord(s2, "incident", "acled.afg63876", "import-acled")) as Incident).place.name,
         ).toBe("Córdoba");

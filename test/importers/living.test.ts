@@ -113,6 +113,36 @@ for (const target of targets) {
       }
     });
 
+    it("brings a deleted record back as a new record (imported, logged as a create) when a newer row comes", async () => {
+      const { store, dir } = await tempStore();
+      try {
+        await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
+        await importFile(store, { format: "auto", file: join(FIXTURES_DIR, "acled-deletions.csv"), clock });
+        expect(await getRecord(store, "incident", "acled.bra49798", "import-acled")).toBeUndefined();
+        // The deletion list's deleted_timestamp is 1700000000: an edit after it.
+        const line = readFileSync(SAMPLES.acledMixed, "utf8")
+          .split("\n")
+          .find((l) => l.startsWith('"BRA49798",')) as string;
+        const ts = Number(line.split(",").pop());
+        const back = variant(dir, "back.csv", "BRA49798", "3", 1700000100 - ts);
+        const r = await importFile(store, { format: "acled", file: back, clock });
+        expect([r.imported, r.updated, r.deleted]).toEqual([1, 0, 0]);
+        expect(
+          ((await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident).fatalities,
+        ).toEqual({ best: 3 });
+        const leaves = await trustDb(store.db)
+          .selectFrom("log_leaves")
+          .select(["action", "leaf_index"])
+          .where("record_key", "=", '{"case_id":"import-acled","id":"acled.bra49798"}')
+          .orderBy("leaf_index")
+          .execute();
+        expect(leaves.map((l) => l.action)).toEqual(["create", "delete", "create"]);
+        expect((await verifyLog(store.db)).problems).toEqual([]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it("resumes an interrupted import after the last committed batch", async () => {
       const { store } = await tempStore();
       try {

@@ -30,14 +30,16 @@ describe.skipIf(!built)("tocsin import with bad input creates nothing", () => {
     expect(existsSync(`${db}.keys`)).toBe(false);
   });
 
-  it("missing columns: exit 2, the error only, no database, no keys", () => {
+  it("missing columns: exit 2, the error only (with --json, as one error document), no database, no keys", () => {
     const dir = tempDir();
     const file = join(dir, "bad.csv");
     writeFileSync(file, "a,b\n1,2\n");
     const db = join(dir, "x.db");
     const r = tocsin("import", "ucdp-ged", file, "--db", db, "--json");
     expect(r.code).toBe(2);
-    expect(r.out).toBe("");
+    const doc = JSON.parse(r.out) as { error: { code: string; message: string }; exitCode: number };
+    expect([doc.error.code, doc.exitCode]).toEqual(["IMPORT_MISSING_COLUMNS", 2]);
+    expect(doc.error.message).toContain("missing columns");
     expect(r.err).toContain("missing columns");
     expect(readdirSync(dir)).toEqual(["bad.csv"]);
   });

@@ -59,6 +59,7 @@ const en = {
   "alerts.title": "Alerts",
   "alerts.reasons": "Reasons",
   "alerts.evidence": "Cited evidence",
+  "alerts.surge": "Event surge",
   "alerts.previous": "Previous level",
   "ledger.title": "Warning ledger",
   "ledger.warning": "Warning",
@@ -123,6 +124,13 @@ const en = {
   "record.occurred": "Occurred",
   "record.known": "Known",
   "record.locator": "Where in the source",
+  "record.versions": "Earlier versions",
+  "record.version": "Provider version",
+  "record.change": "Ended by",
+  "record.changed": "What differed from the next version",
+  "record.change.updated": "a newer row",
+  "record.change.deleted": "the provider's deletion",
+  "record.replacedBy": "Import",
   "notFound.title": "Page not found",
 };
 export type MessageKey = keyof typeof en;
@@ -181,6 +189,7 @@ const fr: Record<MessageKey, string> = {
   "alerts.title": "Alertes",
   "alerts.reasons": "Motifs",
   "alerts.evidence": "Preuves citées",
+  "alerts.surge": "Pic d'événements",
   "alerts.previous": "Niveau précédent",
   "ledger.title": "Registre des alertes",
   "ledger.warning": "Alerte",
@@ -245,6 +254,13 @@ const fr: Record<MessageKey, string> = {
   "record.occurred": "Survenu",
   "record.known": "Connu",
   "record.locator": "Emplacement dans la source",
+  "record.versions": "Versions antérieures",
+  "record.version": "Version du fournisseur",
+  "record.change": "Remplacée par",
+  "record.changed": "Différences avec la version suivante",
+  "record.change.updated": "une ligne plus récente",
+  "record.change.deleted": "la suppression par le fournisseur",
+  "record.replacedBy": "Import",
   "notFound.title": "Page introuvable",
 };
 

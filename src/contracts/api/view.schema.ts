@@ -64,11 +64,24 @@ export const RecordPageSchema = z
   })
   .meta({ id: "RecordPage", description: "one page of records and the total that match" });
 
+export const RecordVersionViewSchema = z
+  .object({
+    version: z.string().describe("the provider's version of the replaced row (its timestamp or release)"),
+    change: z.enum(["updated", "deleted"]).describe("replaced by a newer row, or removed by the provider"),
+    replacedBy: z.string().describe("the import batch that replaced or removed it"),
+    replacedAt: z.string().optional().describe("when that import started (UTC)"),
+    record: RecordViewSchema,
+  })
+  .meta({ id: "RecordVersion", description: "an earlier version of an imported record, as it was stored" });
+
 export const RecordDetailSchema = z
   .object({
     kind: RecordKindSchema,
     record: RecordViewSchema,
     sources: z.array(SourceViewSchema).describe("the sources the record cites, with their grading"),
+    versions: z
+      .array(RecordVersionViewSchema)
+      .describe("earlier versions an import replaced or removed, oldest first (empty for most records)"),
   })
   .meta({ id: "RecordDetail" });
 

@@ -1,4 +1,15 @@
-/** Pure aggregation of imported incidents into the indicator series the engine consumes. @module */
-export { aggregateIndicators } from "./aggregate-indicators.js";
-export type { AggregateOptions, IndicatorPoint, IndicatorSeries, Situation } from "./indicator-series.js";
-export { eventsOf, isOneSided, ONE_SIDED_ACTS } from "./one-sided.js";
+/**
+ * The aggregation of imported incidents into monthly indicator series lives in the pure core
+ * (`src/engine/event-series.ts`), where the engine's `series` mappings use it; re-exported here for importers.
+ * @module
+ */
+export { eventsOf } from "../../domain/index.js";
+export {
+  aggregateIndicators,
+  isOneSided,
+  ONE_SIDED_ACTS,
+  type AggregateOptions,
+  type IndicatorPoint,
+  type IndicatorSeries,
+  type SeriesSituation as Situation,
+} from "../../engine/event-series.js";

@@ -99,4 +99,55 @@ describe("ACLED mapping", () => {
       error: expect.stringContaining("missing columns time_precision, event_type"),
     });
   });
+
+  it("rejects out-of-range timestamps naming the field, never storing a +YYYYYY knownAt (#6)", () => {
+    for (const timestamp of ["1657041386000", "253402300800", "9000000000000"]) {
+      const m = bound.map(row({ timestamp }), 7);
+      expect(m.kind).toBe("reject");
+      if (m.kind !== "reject") continue;
+      expect(m.problems).toHaveLength(1);
+      expect(m.problems[0]?.field).toBe("timestamp");
+      expect(m.problems[0]?.reason).toBe(
+        `${timestamp} is not a Unix time in seconds between 1800-01-01 and 2100-12-31${timestamp === "1657041386000" ? " (milliseconds?)" : ""}`,
+      );
+    }
+  });
+
+  it("rejects an event known before it happened (#6)", () => {
+    // 1652192378 is 2022-05-10; the event on 2022-06-01 cannot have been recorded then.
+    expect(bound.map(row({ event_date: "2022-06-01" }), 3)).toEqual({
+      kind: "reject",
+      problems: [
+        {
+          field: "timestamp",
+          reason:
+            "1652192378 (knownAt 2022-05-10) is before the record's occurredAt starts (2022-06-01): a record cannot be known before it happened",
+        },
+      ],
+    });
+    // A week-precision event may be recorded within the week it stands for.
+    expect(bound.map(row({ event_date: "2022-05-12", time_precision: "2" }), 3).kind).toBe("record");
+  });
+
+  it("rejects fatalities too large to be true, naming the field (#6)", () => {
+    expect(bound.map(row({ fatalities: "99999999999999999999999" }), 4)).toEqual({
+      kind: "reject",
+      problems: [
+        { field: "fatalities", reason: '"99999999999999999999999" is too large to be a count or code' },
+      ],
+    });
+  });
+
+  it("says 'an ACLED file' (#6)", () => {
+    const b = acledFormat.bind([["event_id_cnty", "event_date"]], ctx);
+    expect("error" in b && b.error.startsWith("not an ACLED file: missing columns")).toBe(true);
+  });
+
+  it("detects and binds headers with spaces, a BOM or upper case alike (#6)", () => {
+    const messy = header.map((h, i) => (i === 0 ? `\uFEFF ${h.toUpperCase()} ` : ` ${h} `));
+    expect(acledFormat.detect(messy.join(","), [messy])).toBe(true);
+    const b = acledFormat.bind([messy], ctx);
+    if ("error" in b) throw new Error(b.error);
+    expect(b.map(row({}), 2).kind).toBe("record");
+  });
 });

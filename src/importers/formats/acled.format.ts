@@ -6,11 +6,17 @@
 import type { Actor, Incident, When } from "../../domain/index.js";
 import { addDays } from "../../domain/index.js";
 import { isoNumericToAlpha3 } from "../geo/iso-numeric.js";
-import { clip, FieldReader, opt, unixDay } from "../mapping/fields.js";
+import { clip, FieldReader, implausibleDay, opt } from "../mapping/fields.js";
 import { actorIdFromName, providerRecordId } from "../mapping/ids.js";
 import { reject, type MappedRow } from "../mapping/mapped-row.js";
 import { acledActs, interActorKind, interCode } from "./acled.acts.js";
-import { columnIndex, missingColumnsMessage, type FormatContext, type ImportFormat } from "./format.js";
+import {
+  columnIndex,
+  headerKeys,
+  missingColumnsMessage,
+  type FormatContext,
+  type ImportFormat,
+} from "./format.js";
 
 /** The columns the importer reads (a subset of the 31; the others may be present or not). */
 export const ACLED_REQUIRED = [
@@ -76,8 +82,9 @@ function bindEvents(header: readonly string[], ctx: FormatContext): ReturnType<I
     const lat = r.float("latitude", f[c.latitude], false, -90, 90);
     const lon = r.float("longitude", f[c.longitude], false, -180, 180);
     const gp = r.int("geo_precision", f[c.geo_precision], false, 1, 3);
-    const fatalities = r.int("fatalities", f[c.fatalities], true, 0);
+    const fatalities = r.count("fatalities", f[c.fatalities], true);
     const ts = r.int("timestamp", f[c.timestamp], true, 0);
+    const knownAt = r.unixDay("timestamp", ts);
     const inter1 = interCode(f[c.inter1] ?? "");
     const inter2 = interCode(f[c.inter2] ?? "");
     if (inter1 === undefined) r.add("inter1", `"${clip(f[c.inter1] ?? "")}" is not an ACLED actor type`);
@@ -88,7 +95,12 @@ function bindEvents(header: readonly string[], ctx: FormatContext): ReturnType<I
     if (!r.ok) return reject(...r.problems);
 
     const occurredAt = acledWhen(day, tp as number);
-    const knownAt = unixDay(ts as number);
+    for (const d of new Set([occurredAt.from, occurredAt.to])) {
+      const bad = implausibleDay(d);
+      if (bad !== undefined) r.add("event_date", `with time_precision ${tp}, ${bad}`);
+    }
+    r.knownNotBefore("timestamp", knownAt, occurredAt.from, `${ts} (knownAt ${knownAt})`);
+    if (!r.ok) return reject(...r.problems);
     const citations = [{ source, locator: `row ${line}: ${providerId}` }];
     const actors: Actor[] = [];
     const actorOf = (nameCell: string | undefined, inter: number): string | undefined => {
@@ -161,6 +173,7 @@ function bindDeletions(header: readonly string[]): ReturnType<ImportFormat["bind
     const r = new FieldReader();
     const providerId = r.text("event_id_cnty", f[id]);
     const ts = r.int("deleted_timestamp", f[del], true, 0);
+    r.unixDay("deleted_timestamp", ts);
     if (!r.ok) return reject(...r.problems);
     return {
       kind: "delete",
@@ -187,12 +200,13 @@ export const acledFormat: ImportFormat = {
   },
   layout: () => ({ delimiter: ",", quote: true, headerRows: 1 }),
   detect: (_line, rows) => {
-    const h = rows[0] ?? [];
-    return h.includes("event_id_cnty") && (h.includes("event_date") || h.includes("deleted_timestamp"));
+    const h = headerKeys(rows[0] ?? []);
+    return h.has("event_id_cnty") && (h.has("event_date") || h.has("deleted_timestamp"));
   },
   bind: (header, ctx) => {
     const h = header[0] ?? [];
-    if (h.includes("deleted_timestamp") && !h.includes("event_date")) return bindDeletions(h);
+    const keys = headerKeys(h);
+    if (keys.has("deleted_timestamp") && !keys.has("event_date")) return bindDeletions(h);
     return bindEvents(h, ctx);
   },
 };

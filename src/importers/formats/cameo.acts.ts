@@ -44,6 +44,9 @@ const CAMEO: Readonly<Record<string, readonly [string, readonly ActType[]]>> = {
   "2042": ["Detonate nuclear weapons", ["massacre"]],
 };
 
+/** What lies outside {@link cameoActs}'s scope, for skip reasons: "CAMEO 172 is outside …". */
+export const CAMEO_OUT_OF_SCOPE = "outside the atrocity scope (1712, 173–175, roots 18–20)";
+
 /** The scope decision for one event: its description and acts, or `undefined` when outside scope. */
 export function cameoActs(
   code: string,

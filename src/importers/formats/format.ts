@@ -33,8 +33,22 @@ export interface BoundFormat {
 export interface Layout {
   readonly delimiter: string;
   readonly quote: boolean;
-  /** Rows before the data: 0 (GDELT), 1 (a header), 2 (header + HXL hashtag row). */
-  readonly headerRows: 0 | 1 | 2;
+  /**
+   * Rows before the data: 0 (GDELT, Tocsin JSON lines), 1 (a header), or for HXL the header rows up to and
+   * including the hashtag row (1 when the hashtag row comes first, up to {@link HXL_MAX_HEADER_ROWS} + 1).
+   */
+  readonly headerRows: number;
+}
+
+/** Most header rows an HXL file may have before its hashtag row. */
+export const HXL_MAX_HEADER_ROWS = 25;
+
+/** The start of a file as `resolveFormat` sniffed it. */
+export interface SniffedHead {
+  /** The first line, without its line end. */
+  readonly firstLine: string;
+  /** The first rows split as CSV (at least {@link HXL_MAX_HEADER_ROWS} + 1 when the file has them). */
+  readonly rows: readonly (readonly string[])[];
 }
 
 /** Provenance for the Source record of an imported file. */
@@ -63,6 +77,13 @@ export interface ImportFormat {
   /** True when the first rows look like this format (for `auto`). */
   detect(firstLine: string, rows: readonly (readonly string[])[]): boolean;
   /**
+   * Look at the file's head before anything is read in earnest (called by `resolveFormat`, for a named format
+   * and for a detected one): return the format specialised to this file (e.g. HXL with its number of header
+   * rows), or the message saying why the file is not of this format (e.g. a headerless file whose first row
+   * has the wrong number of columns), which becomes a file-level error. Absent: the format as it is.
+   */
+  sniff?(head: SniffedHead): ImportFormat | { readonly error: string };
+  /**
    * Bind the header rows to a mapper, or return the message naming what is wrong (missing columns).
    * `header` holds the `headerRows` first rows.
    */
@@ -70,19 +91,46 @@ export interface ImportFormat {
 }
 
 /**
- * Index columns by name and list the required ones that are missing.
- * @example columnIndex(["a", "b"], ["a", "c"]) // { index: Map{a→0,b→1}, missing: ["c"] }
+ * A header cell as binding and detection compare it: trimmed, without a byte-order mark, lower-cased.
+ * @example headerKey(" \uFEFFEvent_ID_Cnty ") // "event_id_cnty"
+ */
+export function headerKey(cell: string): string {
+  return cell
+    .replace(/^\uFEFF/, "")
+    .trim()
+    .toLowerCase();
+}
+
+/** The normalised names of a header row (see {@link headerKey}), for detection. */
+export function headerKeys(row: readonly string[]): ReadonlySet<string> {
+  return new Set(row.map(headerKey));
+}
+
+/**
+ * Index columns by name and list the required ones that are missing. Header cells are compared by
+ * {@link headerKey} (so ` Event_ID_Cnty` is `event_id_cnty`); the index is keyed by the names in `required`
+ * and `known` as the caller spells them, other columns by their key.
+ * @example columnIndex(["a", "B"], ["a", "b", "c"]) // { index: Map{a→0,b→1}, missing: ["c"] }
  */
 export function columnIndex(
   header: readonly string[],
   required: readonly string[],
+  known: readonly string[] = [],
 ): { readonly index: ReadonlyMap<string, number>; readonly missing: readonly string[] } {
+  const spelling = new Map<string, string>();
+  for (const name of [...required, ...known]) spelling.set(headerKey(name), name);
   const index = new Map<string, number>();
   header.forEach((h, i) => {
-    const key = h.trim().replace(/^\uFEFF/, "");
-    if (!index.has(key)) index.set(key, i);
+    const key = headerKey(h);
+    const name = spelling.get(key) ?? key;
+    if (!index.has(name)) index.set(name, i);
   });
   return { index, missing: required.filter((c) => !index.has(c)) };
+}
+
+/** "a" or "an" before a format name (an ACLED, an HXL, a UCDP, a Tocsin). */
+function article(name: string): string {
+  return /^[AEIO]/i.test(name) || /^HXL/.test(name) ? "an" : "a";
 }
 
 /** The message for missing columns. */
@@ -92,5 +140,5 @@ export function missingColumnsMessage(
   found: readonly string[],
 ): string {
   const shown = found.slice(0, 12).join(", ") + (found.length > 12 ? ", …" : "");
-  return `not a ${format} file: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${shown || "no columns"})`;
+  return `not ${article(format)} ${format} file: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (found: ${shown || "no columns"})`;
 }

@@ -6,11 +6,11 @@
  */
 import type { Actor, ActorKind, Incident } from "../../domain/index.js";
 import { fipsToAlpha3 } from "../geo/fips.js";
-import { FieldReader, opt } from "../mapping/fields.js";
+import { clip, FieldReader, opt } from "../mapping/fields.js";
 import { providerRecordId } from "../mapping/ids.js";
 import { reject, type MappedRow } from "../mapping/mapped-row.js";
-import { cameoActs } from "./cameo.acts.js";
-import type { FormatContext, ImportFormat } from "./format.js";
+import { CAMEO_OUT_OF_SCOPE, cameoActs } from "./cameo.acts.js";
+import type { FormatContext, ImportFormat, SniffedHead } from "./format.js";
 
 /** The 61 columns in file order (GDELT 2.0 Event Codebook). */
 export const GDELT_COLUMNS = [
@@ -118,17 +118,17 @@ function bind(ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
     const scope = cameoActs(code);
     if (!/^\d{2,4}$/.test(code))
       return reject({ field: "EventCode", reason: `"${code}" is not a CAMEO code` });
-    if (scope === undefined)
-      return { kind: "skip", reason: `CAMEO ${code} is outside the 17x–20x atrocity scope` };
+    if (scope === undefined) return { kind: "skip", reason: `CAMEO ${code} is ${CAMEO_OUT_OF_SCOPE}` };
     const r = new FieldReader();
     const providerId = r.text("GLOBALEVENTID", f[C.GLOBALEVENTID]);
     if (providerId !== "" && !/^\d+$/.test(providerId))
       r.add("GLOBALEVENTID", `"${providerId}" is not a number`);
     const day = r.day("SQLDATE", f[C.SQLDATE]);
     const added = (f[C.DATEADDED] ?? "").trim();
-    if (!/^\d{14}$/.test(added) && !/^\d{8}$/.test(added))
-      r.add("DATEADDED", `"${added}" is not YYYYMMDDHHMMSS`);
-    const knownAt = r.day("DATEADDED", added.slice(0, 8));
+    const time = /^\d{8}(?:([01]\d|2[0-3])[0-5]\d[0-5]\d)?$/.test(added);
+    if (!time) r.add("DATEADDED", `"${clip(added)}" is not YYYYMMDDHHMMSS`);
+    const knownAt = time ? r.day("DATEADDED", added.slice(0, 8)) : "";
+    r.knownNotBefore("DATEADDED", knownAt, day, `${added} (knownAt ${knownAt})`);
     const fips = (f[C.ActionGeo_CountryCode] ?? "").trim();
     const country = fips === "" ? undefined : fipsToAlpha3(fips);
     if (fips === "") r.add("ActionGeo_CountryCode", "is empty: the event has no place");
@@ -214,5 +214,32 @@ export const gdeltFormat: ImportFormat = {
     const f = firstLine.split("\t");
     return f.length === GDELT_COLUMNS.length && /^\d+$/.test(f[0] ?? "") && /^\d{8}$/.test(f[1] ?? "");
   },
+  sniff: (head) => {
+    const error = gdeltHeadError(head);
+    return error === undefined ? gdeltFormat : { error };
+  },
   bind: (_header, ctx) => bind(ctx),
 };
+
+/** Tab-separated GDELT 2.0 files that are not the events export, by their column count. */
+const OTHER_GDELT_TABLES: Readonly<Record<number, string>> = {
+  16: "a GDELT 2.0 mentions file",
+  27: "a GDELT 2.1 GKG (Global Knowledge Graph) file",
+};
+
+/**
+ * Why the file's first row is not a GDELT 2.0 events row (wrong number of tab-separated columns), or
+ * `undefined` when it has the 61 columns. A headerless format has no header to name missing columns, so the
+ * first row's width is the file-level check; without it every row would be a reject.
+ */
+export function gdeltHeadError(head: SniffedHead): string | undefined {
+  const found = head.firstLine.split("\t").length;
+  if (found === GDELT_COLUMNS.length) return undefined;
+  const looks =
+    found > 1
+      ? (OTHER_GDELT_TABLES[found] ?? undefined)
+      : (head.rows[0]?.length ?? 0) > 1
+        ? `a comma-separated file with ${head.rows[0]?.length} columns`
+        : undefined;
+  return `not a GDELT 2.0 events file: the first row has ${found} tab-separated column${found === 1 ? "" : "s"}, expected ${GDELT_COLUMNS.length}${looks ? ` (it looks like ${looks})` : ""}`;
+}

@@ -1,5 +1,6 @@
 /**
- * HXL-tagged CSV (a header row, then a row of hashtags, then data), mapped by hashtag, never by header text.
+ * HXL-tagged CSV (any number of header rows, up to 25, then a row of hashtags, then data), mapped by hashtag,
+ * never by header text.
  * The supported content is conflict-event aggregates in the HDX HAPI shape: per place, event type and period,
  * a number of events (`#indicator+event+num`) and fatalities (`#affected+killed`). Each non-zero row becomes one
  * incident standing for that many events; the count is kept in `notes` ("aggregate of N events") where the
@@ -7,10 +8,11 @@
  * @module
  */
 import type { ActType, Incident, When } from "../../domain/index.js";
-import { FieldReader, opt } from "../mapping/fields.js";
+import { isIsoAlpha3 } from "../geo/iso-numeric.js";
+import { clip, FieldReader, opt } from "../mapping/fields.js";
 import { providerRecordId } from "../mapping/ids.js";
 import { reject, type MappedRow } from "../mapping/mapped-row.js";
-import type { FormatContext, ImportFormat } from "./format.js";
+import { HXL_MAX_HEADER_ROWS, type FormatContext, type ImportFormat, type Layout } from "./format.js";
 import { findHxlColumn, isHashtagRow, parseHxlTag } from "./hxl-tags.js";
 
 /** Hashtag patterns the importer needs; a file without one of them is refused naming it. */
@@ -71,11 +73,11 @@ function bind(header: readonly (readonly string[])[], ctx: FormatContext): Retur
   const map = (f: readonly string[], line: number): MappedRow => {
     const r = new FieldReader();
     const country = r.text("#country+code", f[c.country]).toUpperCase();
-    if (country !== "" && !/^[A-Z]{3}$/.test(country))
-      r.add("#country+code", `"${country}" is not an ISO 3166-1 alpha-3 code`);
+    if (country !== "" && !isIsoAlpha3(country))
+      r.add("#country+code", `"${clip(country)}" is not an ISO 3166-1 alpha-3 code`);
     const eventType = r.text("#event+type", f[c.type]);
-    const events = r.int("#indicator+event+num", f[c.events], true, 0);
-    const killed = r.int("#affected+killed", f[c.killed], false, 0);
+    const events = r.count("#indicator+event+num", f[c.events], true);
+    const killed = r.count("#affected+killed", f[c.killed], false);
     const from = r.day("#date+start", f[c.start]);
     const to = r.day("#date+end", f[c.end]);
     if (from !== "" && to !== "" && to < from) r.add("#date+end", `${to} is before #date+start ${from}`);
@@ -108,6 +110,8 @@ function bind(header: readonly (readonly string[])[], ctx: FormatContext): Retur
       ...(killed !== undefined ? { fatalities: { best: killed } } : {}),
       organised: "unknown",
       stateInvolvement: "unknown",
+      // The number of events the row stands for, as data (the engine's event series counts it); the note is for people.
+      ...(events !== undefined ? { eventCount: events } : {}),
       notes: `aggregate of ${events} events (${eventType})`,
     };
     return {
@@ -135,7 +139,31 @@ export const hxlFormat: ImportFormat = {
     reliability: "B",
     credibility: 3,
   },
-  layout: () => ({ delimiter: ",", quote: true, headerRows: 2 }),
-  detect: (_line, rows) => rows.length >= 2 && !isHashtagRow(rows[0] ?? []) && isHashtagRow(rows[1] ?? []),
+  // One header row then the hashtag row, unless `sniff` found the hashtag row elsewhere.
+  layout: () => hxlLayout(2),
+  detect: (_line, rows) => hashtagRowIndex(rows) >= 0,
+  sniff: (head) => {
+    const i = hashtagRowIndex(head.rows);
+    if (i < 0) {
+      return {
+        error: `not an HXL file: no hashtag row (a row of #tags such as #country+code) in the first ${Math.min(head.rows.length, HXL_MAX_HEADER_ROWS + 1)} rows`,
+      };
+    }
+    return { ...hxlFormat, layout: () => hxlLayout(i + 1) };
+  },
   bind: (header, ctx) => bind(header, ctx),
 };
+
+function hxlLayout(headerRows: number): Layout {
+  return { delimiter: ",", quote: true, headerRows };
+}
+
+/**
+ * The index of the HXL hashtag row: the first row whose cells are mostly hashtags, after up to
+ * {@link HXL_MAX_HEADER_ROWS} header rows (HXL standard: "the first row whose cells are hashtags"); `-1` when
+ * none. Rows are CSV records (a quoted newline does not start a row), as the scan counts them.
+ * @example hashtagRowIndex([["Country", "Events"], ["#country+code", "#indicator+event+num"]]) // 1
+ */
+export function hashtagRowIndex(rows: readonly (readonly string[])[]): number {
+  return rows.slice(0, HXL_MAX_HEADER_ROWS + 1).findIndex((r) => isHashtagRow(r));
+}

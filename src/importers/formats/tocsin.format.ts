@@ -7,9 +7,21 @@
  */
 import type { z } from "zod";
 import { ActorSchema, IncidentSchema, SourceSchema } from "../../contracts/index.js";
-import { opt } from "../mapping/fields.js";
-import { reject, type ImportedRecord, type MappedRow, type RowProblem } from "../mapping/mapped-row.js";
-import { columnIndex, missingColumnsMessage, type FormatContext, type ImportFormat } from "./format.js";
+import { implausibleDay, opt } from "../mapping/fields.js";
+import {
+  reject,
+  type ImportedRecord,
+  type MappedRow,
+  type RecordRef,
+  type RowProblem,
+} from "../mapping/mapped-row.js";
+import {
+  columnIndex,
+  headerKeys,
+  missingColumnsMessage,
+  type FormatContext,
+  type ImportFormat,
+} from "./format.js";
 
 export const TOCSIN_CSV_REQUIRED = ["id", "occurredAt", "knownAt", "summary", "acts", "country"] as const;
 export const TOCSIN_CSV_OPTIONAL = [
@@ -32,6 +44,52 @@ export const TOCSIN_CSV_OPTIONAL = [
   "notes",
 ] as const;
 
+/**
+ * What the case loader checks on a record's dates and the schemas do not (src/casefiles/case-date-checks.ts):
+ * every date inside the plausible window, and `knownAt` not before `occurredAt` starts (none of the kinds
+ * imported here may be known early). Counts need nothing more: the schemas refuse integers above 2^53 − 1.
+ */
+function recordProblems(out: ImportedRecord): RowProblem[] {
+  const v = out.value;
+  const problems: RowProblem[] = [];
+  const plausible = (field: string, day: string | undefined): void => {
+    const bad = day === undefined ? undefined : implausibleDay(day);
+    if (bad !== undefined) problems.push({ field, reason: `date ${bad}` });
+  };
+  plausible("occurredAt", v.occurredAt.from);
+  if (v.occurredAt.to !== v.occurredAt.from) plausible("occurredAt", v.occurredAt.to);
+  plausible("knownAt", v.knownAt);
+  if (out.kind === "source") plausible("publishedAt", out.value.publishedAt);
+  if (v.knownAt < v.occurredAt.from) {
+    problems.push({
+      field: "knownAt",
+      reason: `knownAt ${v.knownAt} is before the record's occurredAt starts (${v.occurredAt.from}): a record of kind ${out.kind} cannot be known before it happened`,
+    });
+  }
+  return problems;
+}
+
+/**
+ * The actor references of a record that are not to an actor earlier in the file (`seen`): the store must
+ * have them (see {@link RecordRef}).
+ */
+function unresolvedRefs(out: ImportedRecord, seen: ReadonlySet<string>): RecordRef[] {
+  const refs: RecordRef[] = [];
+  const add = (field: string, ids: readonly string[] | undefined): void => {
+    (ids ?? []).forEach((id, i) => {
+      if (!seen.has(id)) refs.push({ field: `${field}.${i}`, kind: "actor", id });
+    });
+  };
+  if (out.kind === "incident") {
+    add("perpetrators", out.value.perpetrators);
+    add("targets", out.value.targets);
+  } else if (out.kind === "actor" && out.value.memberOf !== undefined) {
+    if (!seen.has(out.value.memberOf))
+      refs.push({ field: "memberOf", kind: "actor", id: out.value.memberOf });
+  }
+  return refs;
+}
+
 function issues(error: z.ZodError): RowProblem[] {
   return error.issues.map((i) => ({ field: i.path.join(".") || "(record)", reason: i.message }));
 }
@@ -49,7 +107,7 @@ const num = (v: string | undefined): number | undefined =>
   opt(v) === undefined ? undefined : Number(opt(v));
 
 function bindCsv(header: readonly string[], ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
-  const { index, missing } = columnIndex(header, TOCSIN_CSV_REQUIRED);
+  const { index, missing } = columnIndex(header, TOCSIN_CSV_REQUIRED, TOCSIN_CSV_OPTIONAL);
   if (missing.length > 0) return { error: missingColumnsMessage("Tocsin incident CSV", missing, header) };
   const get = (f: readonly string[], name: string): string | undefined => {
     const i = index.get(name);
@@ -94,12 +152,18 @@ function bindCsv(header: readonly string[], ctx: FormatContext): ReturnType<Impo
     const parsed = IncidentSchema.safeParse(stripUndefined(candidate));
     if (!parsed.success) return reject(...issues(parsed.error));
     const value = parsed.data;
+    const record = { kind: "incident", value } as const;
+    const problems = recordProblems(record);
+    if (problems.length > 0) return reject(...problems);
+    // A CSV holds incidents only: every actor it names must already be in the case.
+    const refs = unresolvedRefs(record, NO_IDS);
     return {
       kind: "record",
       providerId: value.id,
       version: value.knownAt,
-      record: { kind: "incident", value },
+      record,
       actors: [],
+      ...(refs.length > 0 ? { refs } : {}),
     };
   };
   return { map, width: header.length };
@@ -110,7 +174,11 @@ function stripUndefined<T>(value: T): T {
   return JSON.parse(JSON.stringify(value)) as T;
 }
 
+const NO_IDS: ReadonlySet<string> = new Set();
+
 function bindJsonLines(ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
+  // Ids of the actor records mapped so far (earlier in the file): references to them need no store lookup.
+  const actorsSeen = new Set<string>();
   const map = (f: readonly string[], line: number): MappedRow => {
     const text = f.join("\u001f").trim();
     let doc: unknown;
@@ -149,12 +217,17 @@ function bindJsonLines(ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
         reason: `${JSON.stringify(kind)} is not importable here (incident, actor or source; load other kinds with \`tocsin case load\`)`,
       });
     }
+    const problems = recordProblems(out);
+    if (problems.length > 0) return reject(...problems);
+    const refs = unresolvedRefs(out, actorsSeen);
+    if (out.kind === "actor") actorsSeen.add(out.value.id);
     return {
       kind: "record",
       providerId: `${out.kind}:${out.value.id}`,
       version: out.value.knownAt,
       record: out,
       actors: [],
+      ...(refs.length > 0 ? { refs } : {}),
     };
   };
   return { map, width: -1, variant: "JSON lines" };
@@ -181,8 +254,8 @@ export const tocsinFormat: ImportFormat = {
       : { delimiter: ",", quote: true, headerRows: 1 },
   detect: (firstLine, rows) => {
     if (isJsonLines(firstLine)) return /"kind"\s*:/.test(firstLine);
-    const h = rows[0] ?? [];
-    return TOCSIN_CSV_REQUIRED.every((c) => h.includes(c));
+    const h = headerKeys(rows[0] ?? []);
+    return TOCSIN_CSV_REQUIRED.every((c) => h.has(c.toLowerCase()));
   },
   bind: (header, ctx) => (header.length === 0 ? bindJsonLines(ctx) : bindCsv(header[0] ?? [], ctx)),
 };

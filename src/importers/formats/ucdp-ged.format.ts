@@ -5,10 +5,16 @@
  */
 import type { Actor, ActType, Incident, When } from "../../domain/index.js";
 import { gwToAlpha3 } from "../geo/gleditsch-ward.js";
-import { FieldReader, opt } from "../mapping/fields.js";
+import { FieldReader, implausibleDay, opt } from "../mapping/fields.js";
 import { providerRecordId } from "../mapping/ids.js";
 import { reject, type MappedRow } from "../mapping/mapped-row.js";
-import { columnIndex, missingColumnsMessage, type FormatContext, type ImportFormat } from "./format.js";
+import {
+  columnIndex,
+  headerKeys,
+  missingColumnsMessage,
+  type FormatContext,
+  type ImportFormat,
+} from "./format.js";
 
 export const UCDP_REQUIRED = [
   "id",
@@ -59,6 +65,11 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
     number
   >;
   const release = ctx.release !== undefined ? ucdpRelease(ctx.release) : undefined;
+  if (ctx.release !== undefined && release === undefined) {
+    return {
+      error: `--release "${ctx.release}" is not a UCDP GED release: use YY.N or YY.N.N (e.g. 23.1 or 25.0.10)`,
+    };
+  }
   const source = ctx.sourceId;
 
   const map = (f: readonly string[], line: number): MappedRow => {
@@ -72,9 +83,9 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
     const lat = r.float("latitude", f[c.latitude], false, -90, 90);
     const lon = r.float("longitude", f[c.longitude], false, -180, 180);
     const gw = r.int("country_id", f[c.country_id], true, 0, 999);
-    const best = r.int("best", f[c.best], true, 0);
-    const high = r.int("high", f[c.high], false, 0);
-    const low = r.int("low", f[c.low], false, 0);
+    const best = r.count("best", f[c.best], true);
+    const high = r.count("high", f[c.high], false);
+    const low = r.count("low", f[c.low], false);
     const sideA = r.text("side_a", f[c.side_a]);
     const country = gw === undefined ? undefined : gwToAlpha3(gw);
     if (gw !== undefined && country === undefined)
@@ -85,6 +96,12 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
     const occurredAt: When = from === to ? { from, to, precision: "day" } : { from, to, precision: "range" };
     // Without --release, assume the event became known with the first mid-year release after it.
     const knownAt = release?.knownAt ?? `${Number(to.slice(0, 4)) + 1}-06-30`;
+    // A release's knownAt is 2000–2099; the mid-year default can leave the window for a date_end in 2100.
+    const bad = implausibleDay(knownAt);
+    if (bad !== undefined) r.add("knownAt", `taken as the mid-year after date_end, ${bad}`);
+    if (release !== undefined)
+      r.knownNotBefore("knownAt", knownAt, from, `--release ${ctx.release} gives knownAt ${knownAt}, which`);
+    if (!r.ok) return reject(...r.problems);
     const citations = [{ source, locator: `row ${line}: GED id ${providerId}` }];
     const actors: Actor[] = [];
     const actor = (idCell: string | undefined, name: string): string | undefined => {
@@ -161,8 +178,8 @@ export const ucdpGedFormat: ImportFormat = {
   },
   layout: () => ({ delimiter: ",", quote: true, headerRows: 1 }),
   detect: (_line, rows) => {
-    const h = rows[0] ?? [];
-    return h.includes("type_of_violence") && h.includes("side_a") && h.includes("date_start");
+    const h = headerKeys(rows[0] ?? []);
+    return h.has("type_of_violence") && h.has("side_a") && h.has("date_start");
   },
   bind: (header, ctx) => bind(header[0] ?? [], ctx),
 };

@@ -43,3 +43,14 @@ export function isoNumericToAlpha3(code: number): string | undefined {
   if (code === 0) return "XKX";
   return BY_NUMERIC.get(code);
 }
+
+const ALPHA3: ReadonlySet<string> = new Set([...BY_NUMERIC.values(), "XKX"]);
+
+/**
+ * True when `code` is an ISO 3166-1 alpha-3 code of the table above, or Kosovo's user-assigned `XKX`.
+ * @example isIsoAlpha3("SDN") // true
+ * @example isIsoAlpha3("ZZZ") // false
+ */
+export function isIsoAlpha3(code: string): boolean {
+  return ALPHA3.has(code);
+}

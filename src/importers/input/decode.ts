@@ -1,15 +1,36 @@
 /**
- * Bytes → text for CSV inputs: UTF-8 with or without a BOM, UTF-16 with a BOM, and a Latin-1 fallback when the
- * bytes are not valid UTF-8 (old ACLED and HDX downloads opened and saved in spreadsheet software). A file that
- * looks binary (NUL bytes in its first block without a UTF-16 BOM) is refused instead of producing noise rows.
+ * Bytes → text for CSV inputs: UTF-8 with or without a BOM, UTF-16 with a BOM, and a Windows-1252 fallback when
+ * the bytes are not valid UTF-8 (old ACLED and HDX downloads opened and saved in spreadsheet software, which
+ * writes “curly quotes”, – dashes and € as bytes 0x80–0x9F). Windows-1252 is Latin-1 but for those 32 bytes, so
+ * Latin-1 files read the same. A file that looks binary (NUL bytes in its first block without a UTF-16 BOM) is
+ * refused instead of producing noise rows.
  * @module
  */
 import { isUtf8 } from "node:buffer";
 import { Transform, type TransformCallback } from "node:stream";
 import { ImportError } from "../import-error.js";
 
-/** The encoding a decoder settled on; `mixed` when a later block was not UTF-8 and fell back to Latin-1. */
-export type DetectedEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "latin-1" | "mixed";
+/** The encoding a decoder settled on; `mixed` when a later block was not UTF-8 and fell back to Windows-1252. */
+export type DetectedEncoding = "utf-8" | "utf-8-bom" | "utf-16le" | "utf-16be" | "windows-1252" | "mixed";
+
+/**
+ * Windows-1252 bytes 0x80–0x9F as the WHATWG Encoding Standard maps them (index-windows-1252). The five bytes
+ * Windows leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 code points of the same value, as in
+ * browsers. Not `new TextDecoder("windows-1252").decode()`: Node 20 (since 20.18.3) decodes that as Latin-1
+ * when not streaming (nodejs/node#60888), and a small-ICU build has no windows-1252 at all.
+ */
+const CP1252_80_9F = [
+  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d,
+  0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a,
+  0x153, 0x9d, 0x17e, 0x178,
+].map((c) => String.fromCharCode(c));
+
+/** Decode Windows-1252 bytes (every byte is one character, so chunks need no carry). */
+export function decodeWindows1252(buf: Buffer): string {
+  return buf
+    .toString("latin1")
+    .replace(/[\x80-\x9f]/g, (c) => CP1252_80_9F[c.charCodeAt(0) - 0x80] as string);
+}
 
 /** A decoding transform plus what it found, readable after the stream ends. */
 export interface Decoder {
@@ -77,8 +98,8 @@ export function createDecoder(label: string): Decoder {
         done(null, utf16.decode(buf, { stream: true }));
         return;
       }
-      if (mode === "latin-1" || mode === "mixed") {
-        done(null, buf.toString("latin1"));
+      if (mode === "windows-1252" || mode === "mixed") {
+        done(null, decodeWindows1252(buf));
         return;
       }
       const end = utf8Boundary(buf);
@@ -89,12 +110,12 @@ export function createDecoder(label: string): Decoder {
         done(null, body.toString("utf8"));
         return;
       }
-      // Not UTF-8. Before any text went out, the whole file is Latin-1; later, only the rest is ("mixed").
-      mode = sentAny ? "mixed" : "latin-1";
+      // Not UTF-8. Before any text went out, the whole file is Windows-1252; later, only the rest is ("mixed").
+      mode = sentAny ? "mixed" : "windows-1252";
       const all = carry ? Buffer.concat([body, carry]) : body;
       carry = undefined;
       sentAny = true;
-      done(null, all.toString("latin1"));
+      done(null, decodeWindows1252(all));
     },
     flush(done: TransformCallback) {
       chunkEnded = true;
@@ -120,7 +141,13 @@ export function createDecoder(label: string): Decoder {
         done(null, utf16.decode(rest));
         return;
       }
-      done(null, mode === "latin-1" || !isUtf8(rest) ? rest.toString("latin1") : rest.toString("utf8"));
+      if (isUtf8(rest)) {
+        done(null, rest.toString("utf8"));
+        return;
+      }
+      // The last bytes are not UTF-8 (e.g. a file ending in a Windows-1252 "é"): say so, as for any other block.
+      mode = sentAny ? "mixed" : "windows-1252";
+      done(null, decodeWindows1252(rest));
     },
   });
   return { stream, encoding: () => mode };

@@ -14,13 +14,21 @@ import { openZipEntry } from "./unzip.js";
 
 export type Packaging = "plain" | "gzip" | "zip";
 
-/** An opened input: the bytes of the data file, how it was packed, and its size on disk. */
+/**
+ * An opened input: the bytes of the data file, how it was packed, its size on disk, and how far reading has
+ * got in packed bytes (for an ETA that also works for compressed inputs, whose unpacked size is unknown).
+ * Destroying `stream` closes the file.
+ */
 export interface OpenedInput {
   readonly stream: Readable;
   readonly packaging: Packaging;
   readonly sizeOnDisk: number;
   /** The file inside a zip, when there was one. */
   readonly entryName?: string;
+  /** Packed bytes to read in all: the file's size (plain, gzip) or the zip entry's compressed size. */
+  readonly packedBytes: number;
+  /** Packed bytes read so far (compressed bytes for gzip and zip), in the unit of `packedBytes`. */
+  readonly packedBytesRead: () => number;
 }
 
 /** Read the first bytes of a file to tell its packaging. */
@@ -57,15 +65,28 @@ export async function openInput(path: string, limits: InputLimits): Promise<Open
   }
   const packaging = await sniffPackaging(path);
   if (packaging === "zip") {
-    const { stream, entry } = await openZipEntry(path, limits);
-    return { stream, packaging, sizeOnDisk, entryName: entry.name };
+    const { stream, entry, compressedBytesRead } = await openZipEntry(path, limits);
+    return {
+      stream,
+      packaging,
+      sizeOnDisk,
+      entryName: entry.name,
+      packedBytes: entry.compressedSize,
+      packedBytesRead: compressedBytesRead,
+    };
   }
   const raw = createReadStream(path, { highWaterMark: 256 * 1024 });
+  let consumed = 0;
+  raw.on("data", (chunk: Buffer | string) => {
+    consumed += chunk.length;
+  });
+  const progress = { sizeOnDisk, packedBytes: sizeOnDisk, packedBytesRead: () => consumed };
   if (packaging === "gzip") {
     const limiter = limitBytes(limits.maxUncompressedBytes, limits.maxRatio, sizeOnDisk, path);
-    return { stream: pipeline(raw, createGunzip(), limiter, noop), packaging, sizeOnDisk };
+    // pipeline() destroys the file stream (closing it) on any error and when the reader destroys the end early.
+    return { stream: pipeline(raw, createGunzip(), limiter, noop), packaging, ...progress };
   }
-  return { stream: raw, packaging, sizeOnDisk };
+  return { stream: raw, packaging, ...progress };
 }
 
 function noop(): void {

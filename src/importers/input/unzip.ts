@@ -6,7 +6,7 @@
  * @module
  */
 import { open, type FileHandle } from "node:fs/promises";
-import { pipeline, type Readable } from "node:stream";
+import { pipeline, Readable } from "node:stream";
 import { createInflateRaw } from "node:zlib";
 import { ImportError } from "../import-error.js";
 import { limitBytes } from "./byte-limit.js";
@@ -88,11 +88,23 @@ export async function listZip(path: string, limits: InputLimits): Promise<readon
   }
 }
 
-/** The data entry to import: the only file, or the only one that is not a directory or a readme. */
+/**
+ * Whether an entry is packaging rather than data: a directory, anything under macOS Finder's `__MACOSX/`
+ * (AppleDouble `._*` resource forks), a dot-file or anything in a dot-folder (`.DS_Store`, `._acled.csv`),
+ * or a readme or licence file.
+ * @example isIgnoredEntry("__MACOSX/._acled.csv") // true
+ */
+export function isIgnoredEntry(name: string): boolean {
+  if (name.endsWith("/") || name.endsWith("\\")) return true;
+  const segments = name.split(/[/\\]/).filter((s) => s.length > 0);
+  if (segments.length === 0) return true;
+  if (segments.some((s) => s === "__MACOSX" || s.startsWith("."))) return true;
+  return /^(readme|license|licence)/i.test(segments[segments.length - 1] as string);
+}
+
+/** The data entry to import: the only entry that is not a directory, a readme or licence, or a macOS/dot-file. */
 export function pickEntry(path: string, entries: readonly ZipEntry[]): ZipEntry {
-  const files = entries.filter(
-    (e) => !e.name.endsWith("/") && !/(^|\/)(readme|license|licence)[^/]*$/i.test(e.name),
-  );
+  const files = entries.filter((e) => !isIgnoredEntry(e.name));
   if (files.length === 0) throw bad(`${path}: the archive holds no data file`);
   if (files.length > 1) {
     throw bad(
@@ -109,7 +121,12 @@ export function pickEntry(path: string, entries: readonly ZipEntry[]): ZipEntry 
 export async function openZipEntry(
   path: string,
   limits: InputLimits,
-): Promise<{ readonly stream: Readable; readonly entry: ZipEntry }> {
+): Promise<{
+  readonly stream: Readable;
+  readonly entry: ZipEntry;
+  /** Bytes of the entry's compressed data read from the file so far (for progress against compressedSize). */
+  readonly compressedBytesRead: () => number;
+}> {
   const entry = pickEntry(path, await listZip(path, limits));
   if (entry.flags & 1) throw bad(`${path}: ${entry.name} is encrypted`);
   if (entry.method !== 0 && entry.method !== 8) {
@@ -131,23 +148,41 @@ export async function openZipEntry(
     );
   }
   const fh = await open(path, "r");
-  const local = await readAt(fh, entry.localHeaderOffset, 30);
-  if (local.length < 30 || local.readUInt32LE(0) !== LOC_SIG) {
-    await fh.close();
-    throw bad(`${path}: corrupt local header for ${entry.name}`);
+  let raw: Readable;
+  try {
+    const local = await readAt(fh, entry.localHeaderOffset, 30);
+    if (local.length < 30 || local.readUInt32LE(0) !== LOC_SIG) {
+      throw bad(`${path}: corrupt local header for ${entry.name}`);
+    }
+    const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
+    if (entry.compressedSize === 0) {
+      // An empty stored entry: nothing to read (a read stream cannot cover an empty range), so no handle kept.
+      await fh.close();
+      raw = Readable.from([]);
+    } else {
+      // The stream owns the handle from here: it closes it at the end of the range and when destroyed.
+      raw = fh.createReadStream({
+        start: dataStart,
+        end: dataStart + entry.compressedSize - 1,
+        autoClose: true,
+      });
+    }
+  } catch (e) {
+    await fh.close().catch(() => undefined);
+    throw e;
   }
-  const dataStart = entry.localHeaderOffset + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
-  const raw = fh.createReadStream({
-    start: dataStart,
-    end: dataStart + entry.compressedSize - 1,
-    autoClose: true,
+  let consumed = 0;
+  raw.on("data", (chunk: Buffer) => {
+    consumed += chunk.length;
   });
   // The actual output is limited by the declared size too: a lying header cannot smuggle more bytes through.
   const cap = Math.min(limits.maxUncompressedBytes, Math.max(entry.uncompressedSize, 0));
   const limiter = limitBytes(cap, limits.maxRatio, entry.compressedSize, `${path}: ${entry.name}`);
-  // pipeline() destroys every stage on any error, so an aborted bomb also closes the file.
-  if (entry.method === 0) return { stream: pipeline(raw, limiter, noop), entry };
-  return { stream: pipeline(raw, createInflateRaw(), limiter, noop), entry };
+  // pipeline() destroys every stage on any error and when the last stage is destroyed early (a reader that
+  // stops after the header), so the file handle is closed on every path.
+  const stream =
+    entry.method === 0 ? pipeline(raw, limiter, noop) : pipeline(raw, createInflateRaw(), limiter, noop);
+  return { stream, entry, compressedBytesRead: () => consumed };
 }
 
 function noop(): void {

@@ -3,8 +3,28 @@
  * none throws, so one bad cell makes one reject and the import goes on.
  * @module
  */
-import { isIsoDay } from "../../domain/index.js";
+import { isIsoDay, PLAUSIBLE_FROM, PLAUSIBLE_TO } from "../../domain/index.js";
 import type { RowProblem } from "./mapped-row.js";
+
+/**
+ * Unix seconds of the first instant and of the last second of the domain's plausible window (the one case files
+ * are checked against): the days an imported record may mention.
+ */
+const UNIX_FROM = Date.parse(`${PLAUSIBLE_FROM}T00:00:00Z`) / 1000;
+const UNIX_TO = Date.parse(`${PLAUSIBLE_TO}T23:59:59Z`) / 1000;
+
+/**
+ * The largest count (fatalities, events) a row may give: far above any recorded single event or monthly
+ * aggregate, far below where numbers lose precision. Larger is a typing or unit mistake.
+ */
+export const MAX_COUNT = 10_000_000;
+
+/** The reason a day is outside the plausible window, or `undefined` when inside. */
+export function implausibleDay(day: string): string | undefined {
+  return day < PLAUSIBLE_FROM || day > PLAUSIBLE_TO
+    ? `${day} is outside the plausible window ${PLAUSIBLE_FROM}..${PLAUSIBLE_TO}`
+    : undefined;
+}
 
 /** Collects the problems of one row. */
 export class FieldReader {
@@ -36,6 +56,10 @@ export class FieldReader {
       return undefined;
     }
     const n = Number.parseInt(v, 10);
+    if (!Number.isSafeInteger(n)) {
+      this.problems.push({ field, reason: `"${clip(v)}" is too large to be a count or code` });
+      return undefined;
+    }
     if (n < min || n > max) {
       this.problems.push({ field, reason: `${n} is outside ${min}…${max}` });
       return undefined;
@@ -68,7 +92,15 @@ export class FieldReader {
     return n;
   }
 
-  /** A calendar day from `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, `YYYYMMDD` or `16 May 2025`. */
+  /** A count (fatalities, events): a whole number in 0…{@link MAX_COUNT}. */
+  count(field: string, value: string | undefined, required: boolean): number | undefined {
+    return this.int(field, value, required, 0, MAX_COUNT);
+  }
+
+  /**
+   * A calendar day from `YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS`, `YYYYMMDD` or `16 May 2025`, inside the
+   * plausible window; `""` (and a problem) otherwise.
+   */
   day(field: string, value: string | undefined): string {
     const v = (value ?? "").trim();
     const d = parseDay(v);
@@ -76,7 +108,42 @@ export class FieldReader {
       this.problems.push({ field, reason: v === "" ? "is empty" : `"${clip(v)}" is not a date` });
       return "";
     }
+    const bad = implausibleDay(d);
+    if (bad !== undefined) {
+      this.problems.push({ field, reason: bad });
+      return "";
+    }
     return d;
+  }
+
+  /**
+   * The UTC day of a Unix time in seconds, inside the plausible window; `""` (and a problem) otherwise.
+   * A 13-digit value that would be in the window as milliseconds says so.
+   */
+  unixDay(field: string, seconds: number | undefined): string {
+    if (seconds === undefined) return "";
+    const d = unixDay(seconds);
+    if (d !== undefined) return d;
+    // 13 digits and a plausible day as milliseconds: the usual unit mistake.
+    const ms = seconds >= 1e12 && seconds / 1000 <= UNIX_TO;
+    this.problems.push({
+      field,
+      reason: `${seconds} is not a Unix time in seconds between ${PLAUSIBLE_FROM} and ${PLAUSIBLE_TO}${ms ? " (milliseconds?)" : ""}`,
+    });
+    return "";
+  }
+
+  /**
+   * The case loader's rule: a record cannot be known before it happened. `field` names where `knownAt`
+   * came from (a column, or `knownAt`), `what` says how (e.g. `--release 10.1`) when it is not a column.
+   */
+  knownNotBefore(field: string, knownAt: string, occurredFrom: string, what = `knownAt ${knownAt}`): void {
+    if (knownAt !== "" && occurredFrom !== "" && knownAt < occurredFrom) {
+      this.problems.push({
+        field,
+        reason: `${what} is before the record's occurredAt starts (${occurredFrom}): a record cannot be known before it happened`,
+      });
+    }
   }
 
   /** Record a problem directly. */
@@ -124,8 +191,9 @@ export function parseDay(v: string): string | undefined {
   return day !== undefined && isIsoDay(day) ? day : undefined;
 }
 
-/** The UTC day of a Unix time in seconds. */
-export function unixDay(seconds: number): string {
+/** The UTC day of a Unix time in seconds, or `undefined` outside the plausible window. */
+export function unixDay(seconds: number): string | undefined {
+  if (!Number.isFinite(seconds) || seconds < UNIX_FROM || seconds > UNIX_TO) return undefined;
   return new Date(seconds * 1000).toISOString().slice(0, 10);
 }
 

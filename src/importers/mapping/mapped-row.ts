@@ -21,6 +21,20 @@ export interface MappedRecord {
   readonly record: ImportedRecord;
   /** Actors the record refers to; stored once each, first seen wins. */
   readonly actors: readonly Actor[];
+  /**
+   * References the mapper could not resolve inside the file (not to a record earlier in it, nor to one of
+   * `actors`): each must name a record of that kind already in the target case, else the row is a reject
+   * (`field`, "… is not an actor in the file or in case …"). Checking them needs the store (write-batch).
+   */
+  readonly refs?: readonly RecordRef[];
+}
+
+/** A reference from an imported record to another record, by id. */
+export interface RecordRef {
+  /** Where it sits in the record, e.g. `perpetrators.0`. */
+  readonly field: string;
+  readonly kind: "actor";
+  readonly id: string;
 }
 
 /** The record kinds an import can write. */
@@ -37,7 +51,7 @@ export interface MappedDeletion {
   readonly version: string;
 }
 
-/** A well-formed row the importer deliberately does not store (e.g. a GDELT event outside CAMEO 17x–20x). */
+/** A well-formed row the importer deliberately does not store (e.g. a GDELT event outside the CAMEO atrocity scope). */
 export interface MappedSkip {
   readonly kind: "skip";
   readonly reason: string;

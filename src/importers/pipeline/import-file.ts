@@ -1,8 +1,11 @@
 /**
- * Import one file into the store: resolve its format, hash it, create (or reuse) the collection's case, stream
- * its rows in batches — each batch one transaction that also advances the resume point — and return the
- * report. In strict mode a first pass checks every row and nothing is written if any is rejected; so does a
- * store without a field key given a file that may hold confidential sources (they are stored encrypted).
+ * Import one file into the store: resolve its format, hash it, open the rejects file, stream its rows in
+ * batches — each batch one transaction that also advances the resume point — and return the report. The
+ * collection's case (when it is the default one) and the batch row are created just before the first batch
+ * commits, so a run that commits nothing leaves the store as it was. In strict mode a first pass checks every
+ * row with every rule that can reject it (the mapper's and the citation check) and nothing is written if any is
+ * rejected; so does a store without a field key given a file that may hold confidential sources (they are
+ * stored encrypted).
  * @module
  */
 import { randomUUID } from "node:crypto";
@@ -10,9 +13,12 @@ import { basename } from "node:path";
 import { openImportWriter } from "../../storage/imports/import-writer.js";
 import {
   ensureImportCase,
+  existingRecords,
+  existingSources,
   findResumableBatch,
   finishBatch,
   startBatch,
+  storedSourceDates,
 } from "../../storage/imports/import.repository.js";
 import type { Store } from "../../storage/store.js";
 import { sourceToIdentityRows } from "../../storage/records/source.mapper.js";
@@ -23,7 +29,8 @@ import { ImportError } from "../import-error.js";
 import { DEFAULT_LIMITS, type InputLimits } from "../input/limits.js";
 import { fileSha256 } from "./file-hash.js";
 import type { ImportReport } from "./import-report.js";
-import { RejectsWriter } from "./rejects-writer.js";
+import { CitationCheck } from "./citation-check.js";
+import { checkRejectsPath, RejectsWriter } from "./rejects-writer.js";
 import { firstRows, resolveFormat } from "./resolve-format.js";
 import { newState, recordReject, type RunState } from "./run-state.js";
 import { scanRows, type ScannedRow } from "./scan-rows.js";
@@ -79,13 +86,17 @@ export interface CheckedInput {
 
 /**
  * Open the input and check it without touching any store: it exists, its format is known, its header has
- * the required columns. The CLI calls this before opening the store, so bad input creates nothing.
+ * the required columns, and a `rejectsFile` is usable (not the input, writable; nothing is created). The CLI
+ * calls this before opening the store, so bad input creates nothing.
  * @example const checked = await checkImportInput({ format: "auto", file: "ged.csv" })
- * @throws ImportError when the file is missing, unreadable, of an unknown format or lacks required columns.
+ * @throws ImportError when the file is missing, unreadable, of an unknown format or lacks required columns, or
+ *   when the rejects file is refused.
  */
 export async function checkImportInput(
-  options: Pick<ImportOptions, "format" | "file" | "limits">,
+  options: Pick<ImportOptions, "format" | "file" | "limits" | "rejectsFile" | "release">,
 ): Promise<CheckedInput> {
+  // A rejects path that is the input, a folder or not writable is refused before anything (changes nothing).
+  if (options.rejectsFile !== undefined) await checkRejectsPath(options.rejectsFile, options.file);
   const sniffed = await sniffText(options.file, options.limits ?? DEFAULT_LIMITS);
   const format: ImportFormat = resolveFormat(options.format, sniffed, options.file);
   const layout = format.layout(firstRows(sniffed).firstLine);
@@ -95,7 +106,11 @@ export async function checkImportInput(
     path: options.file,
     format,
     layout,
-    ctx: { sourceId: `${format.idPrefix}.source.check` },
+    // With the release, so a malformed `--release` is refused here, before any store is opened.
+    ctx: {
+      sourceId: `${format.idPrefix}.source.check`,
+      ...(options.release !== undefined ? { release: options.release } : {}),
+    },
     limits,
     batchSize: 1,
     resumeAfterLine: 0,
@@ -108,7 +123,9 @@ export async function checkImportInput(
 /**
  * Import `options.file` into `store`.
  * @example const report = await importFile(store, { format: "auto", file: "acled.csv", clock: () => new Date() })
- * @returns the report; file-level problems are in `report.fileError` (nothing more written then).
+ * @returns the report; file-level problems are in `report.fileError` (nothing more written then; nothing at
+ *   all, not even the case or the batch row, when no batch had committed) — a rejects file that is the input,
+ *   the store or cannot be written included.
  * @throws StoreError when the store fails (the batch in flight is rolled back; the run is resumable), or
  *   STORE_UNSAFE, before anything is written, when a row is a confidential source and the store has no field key.
  */
@@ -150,12 +167,44 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     sourceId,
     ...(options.rejectsFile ? { rejectsFile: options.rejectsFile } : {}),
   };
+  // An interrupted run of the same file to resume (reading the store, writing nothing).
+  const resumable = await findResumableBatch(store, caseId, format.name, sha256);
+  const resumeAfterLine = resumable?.last_line ?? 0;
+  // The rejects file is checked and opened before anything is written: never the input or the store's file,
+  // and a path that cannot be written fails the run here, not after rows were committed. A resumed run
+  // appends to the interrupted run's rejects file (a strict run's dry pass covers the whole file: replaced).
+  const appendRejects = resumeAfterLine > 0 && !strict;
+  let rejectsFromLine: number | undefined;
+  try {
+    const appended = await rejects.open(options.file, storeFiles(store), appendRejects);
+    if (appendRejects && options.rejectsFile !== undefined && !appended)
+      rejectsFromLine = resumeAfterLine + 1;
+  } catch (e) {
+    if (!(e instanceof ImportError)) throw e;
+    return failedReport(common, format.name, caseId, newState(), e, timer() - t0, false);
+  }
+  // Reading the store, writing nothing: whether a named case exists (a default one is created with the first
+  // batch), and an interrupted run of the same file to resume.
+  const now = options.clock().toISOString();
+  const create = options.caseId === undefined;
+  if (!create && !(await ensureImportCase(store, caseId, "", false, now))) {
+    await rejects.close();
+    const e = new ImportError(
+      "IMPORT_CASE_MISSING",
+      `case ${caseId} does not exist: load it first, or omit --case to import into import-${format.name}`,
+    );
+    return failedReport(common, format.name, caseId, newState(), e, timer() - t0, false);
+  }
+  const storedSources = (ids: readonly string[]) => existingSources(store, caseId, ids);
+  const storedActors = (ids: readonly string[]) => existingRecords(store, caseId, "actor", ids);
 
   // A dry pass first when strict (any reject means nothing is written), and when the rows may be confidential
-  // sources but the store has no field key to encrypt them (one such row means nothing is written).
+  // sources but the store has no field key to encrypt them (one such row means nothing is written). It applies
+  // every rule that can reject a row: the mapper's, and the citation check the writing pass applies.
   const keyCheck = format.importsSources === true && !hasFieldKey(store);
   if (strict || keyCheck) {
     const dry = newState();
+    const dryCitations = new CitationCheck(caseId, sourceId, storedSources, storedActors);
     let needsKey: ScannedRow | undefined;
     try {
       const { bound, input } = await scanRows({
@@ -167,9 +216,13 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         batchSize,
         resumeAfterLine: 0,
         onBatch: async (rows) => {
+          if (strict) await dryCitations.prepare(rows);
           for (const r of rows) {
             dry.counts.read += 1;
-            if (strict && r.result.kind === "reject") await recordReject(dry, rejects, r);
+            if (strict) {
+              const checked = dryCitations.check(r);
+              if (checked.result.kind === "reject") await recordReject(dry, rejects, checked);
+            }
             if (keyCheck && needsKey === undefined && isProtectedSource(caseId, r)) needsKey = r;
           }
         },
@@ -196,27 +249,9 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     }
   }
 
-  const now = options.clock().toISOString();
-  const created = await ensureImportCase(
-    store,
-    caseId,
-    `Imported ${format.dataset.title}`,
-    options.caseId === undefined,
-    now,
-  );
-  if (!created) {
-    await rejects.close();
-    const e = new ImportError(
-      "IMPORT_CASE_MISSING",
-      `case ${caseId} does not exist: load it first, or omit --case to import into import-${format.name}`,
-    );
-    return failedReport(common, format.name, caseId, newState(), e, timer() - t0, false);
-  }
-  const resumable = await findResumableBatch(store, caseId, format.name, sha256);
   const batchId =
     resumable?.id ??
     `${format.name}-${sha256.slice(0, 12)}-${now.replace(/[^0-9]/g, "").slice(0, 17)}-${randomUUID().slice(0, 8)}`;
-  const resumeAfterLine = resumable?.last_line ?? 0;
   const state = newState(
     resumable
       ? {
@@ -230,20 +265,40 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         }
       : undefined,
   );
-  if (!resumable) {
+  // The file's Source keeps its dates across batches, resumed runs and re-imports: start from what is stored.
+  const storedSpan = await storedSourceDates(store, caseId, sourceId);
+  if (storedSpan) state.span = storedSpan;
+
+  // The case (when it is the default one) and the batch row are created just before the first batch commits,
+  // so a run that fails before committing anything (a bomb found after the header, an abort) leaves the
+  // store as it was.
+  const fmt = format;
+  let started = resumable !== undefined;
+  const start = async (): Promise<void> => {
+    if (started) return;
+    await ensureImportCase(store, caseId, `Imported ${fmt.dataset.title}`, create, now);
     await startBatch(store, {
       id: batchId,
       caseId,
-      format: format.name,
+      format: fmt.name,
       fileName: basename(options.file),
-      sha256,
+      sha256: sha256 as string,
       sourceId,
       startedAt: now,
     });
-  }
+    started = true;
+  };
 
-  const fmt = format;
   const writer = await openImportWriter(store);
+  // The same rule as the dry pass, looking up through the writer.
+  const citations = new CitationCheck(
+    caseId,
+    sourceId,
+    (ids) => writer.existingSources(caseId, ids),
+    (ids) => writer.existingRecords(caseId, "actor", ids),
+  );
+  // Rows read before this run (a resumed batch's): the rate counts only this run's rows.
+  const readBefore = state.counts.read;
   let input: TextInput | undefined;
   let lastProgress = 0;
   let aborted = false;
@@ -264,6 +319,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
           aborted = true;
           throw new ImportError("IMPORT_INTERRUPTED", "import interrupted");
         }
+        await start();
         await writeBatch(
           writer,
           fmt,
@@ -275,6 +331,9 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
           rows,
           state,
           rejects,
+          citations,
+          // The import's own case covers its data; a named case's period is the analyst's.
+          create,
         );
         options.onCommitted?.(state.counts.read);
         const t = timer();
@@ -290,9 +349,10 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       },
     });
     await writer.close();
+    // A file without data rows is still recorded as imported.
+    await start();
     await finishBatch(store, batchId, "done", state.counts, options.clock().toISOString());
-    await rejects.close();
-    return finalReport(
+    const report = finalReport(
       common,
       result.bound.variant,
       result.input,
@@ -301,13 +361,29 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       true,
       resumable ? resumeAfterLine : undefined,
       false,
+      state.counts.read - readBefore,
+      rejectsFromLine,
     );
+    // Every row is committed; a rejects file that failed at its last flush is reported, not a hang.
+    try {
+      await rejects.close();
+    } catch (e) {
+      if (!(e instanceof ImportError)) throw e;
+      return { ...report, fileError: { code: e.code, message: e.message } };
+    }
+    return report;
   } catch (e) {
     await writer.close().catch(() => undefined);
     await rejects.close().catch(() => undefined);
-    await finishBatch(store, batchId, "interrupted", state.counts, options.clock().toISOString()).catch(
-      () => undefined,
-    );
+    if (started)
+      // Only what committed: a batch rolled back is read again (and counted again) by the resumed run.
+      await finishBatch(
+        store,
+        batchId,
+        "interrupted",
+        state.committedCounts,
+        options.clock().toISOString(),
+      ).catch(() => undefined);
     if (!(e instanceof ImportError)) throw e;
     const report = failedReport(common, format.name, caseId, state, e, timer() - t0, state.committed);
     return {
@@ -316,6 +392,12 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       ...(input ? { packaging: input.packaging, encoding: input.encoding() } : {}),
     };
   }
+}
+
+/** The files of a SQLite store (a rejects path must not be one of them); none for PostgreSQL. */
+function storeFiles(store: Store): string[] {
+  if (store.dialect !== "sqlite" || store.location === ":memory:") return [];
+  return [store.location, `${store.location}-wal`, `${store.location}-shm`];
 }
 
 /** Whether a scanned row is a Source with fields that must be encrypted at rest. */
@@ -347,6 +429,8 @@ function finalReport(
   written: boolean,
   resumedAfterLine: number | undefined,
   interrupted: boolean,
+  rowsThisRun = state.counts.read,
+  rejectsFromLine?: number,
 ): ImportReport {
   return {
     ...common,
@@ -364,7 +448,8 @@ function finalReport(
     problems: state.problems,
     problemsTruncated: state.problemsTruncated,
     elapsedMs: Math.round(elapsedMs),
-    rowsPerSecond: elapsedMs > 0 ? Math.round((state.counts.read * 1000) / elapsedMs) : 0,
+    rowsPerSecond: elapsedMs > 0 ? Math.round((rowsThisRun * 1000) / elapsedMs) : 0,
+    ...(rejectsFromLine !== undefined ? { rejectsFromLine } : {}),
     interrupted,
   };
 }

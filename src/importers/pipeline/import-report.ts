@@ -47,6 +47,11 @@ export interface ImportReport extends ImportCounts {
   readonly problems: readonly ReportProblem[];
   readonly problemsTruncated: number;
   readonly rejectsFile?: string;
+  /**
+   * Set on a resumed run whose rejects file was missing (or not a rejects file) and was created anew: it holds
+   * only the rejects from this line on; those of the interrupted run (counted in `rejected`) are not in it.
+   */
+  readonly rejectsFromLine?: number;
   readonly elapsedMs: number;
   readonly rowsPerSecond: number;
   /** A problem with the whole file; nothing (more) was written. */

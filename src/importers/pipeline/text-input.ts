@@ -1,5 +1,5 @@
 /**
- * An input file as text: packaging (plain, gzip, zip) undone, bytes decoded, bytes counted for progress.
+ * An input file as text: packaging (plain, gzip, zip) undone, bytes decoded, packed bytes counted for progress.
  * @module
  */
 import type { Readable } from "node:stream";
@@ -8,12 +8,18 @@ import { createDecoder, type DetectedEncoding } from "../input/decode.js";
 import type { InputLimits } from "../input/limits.js";
 import { openInput, type Packaging } from "../input/open-input.js";
 
-/** An opened text input. */
+/**
+ * An opened text input. Destroying `text` (or reading it to the end) closes the file: a reader may stop early.
+ */
 export interface TextInput {
   readonly text: Readable;
   readonly packaging: Packaging;
-  /** Bytes to read in all when known (plain and zip), for the ETA. */
+  /**
+   * Packed bytes to read in all, for the ETA: the file's size (plain, gzip) or the zip entry's compressed
+   * size. Always set by {@link openTextInput}.
+   */
   readonly totalBytes?: number;
+  /** Packed bytes read so far (compressed bytes for gzip and zip), in the unit of `totalBytes`. */
   readonly bytesRead: () => number;
   readonly encoding: () => DetectedEncoding;
 }
@@ -22,18 +28,18 @@ export interface TextInput {
 export async function openTextInput(path: string, limits: InputLimits): Promise<TextInput> {
   const input = await openInput(path, limits);
   const decoder = createDecoder(path);
-  let bytes = 0;
-  input.stream.on("data", (chunk: Buffer) => {
-    bytes += chunk.length;
-  });
   input.stream.on("error", (e) => decoder.stream.destroy(asImportError(e, path)));
+  // A reader that stops early destroys the text stream; pipe() would only unpipe and leave the file open
+  // (a FileHandle then closed on garbage collection, with a warning), so the input goes with it.
+  decoder.stream.once("close", () => {
+    if (!input.stream.destroyed) input.stream.destroy();
+  });
   input.stream.pipe(decoder.stream);
-  const totalBytes = input.packaging === "plain" ? input.sizeOnDisk : undefined;
   return {
     text: decoder.stream,
     packaging: input.packaging,
-    ...(totalBytes !== undefined ? { totalBytes } : {}),
-    bytesRead: () => bytes,
+    totalBytes: input.packedBytes,
+    bytesRead: input.packedBytesRead,
     encoding: decoder.encoding,
   };
 }

@@ -14,10 +14,12 @@ import {
 } from "../../storage/imports/import.repository.js";
 import { sourceToIdentityRows } from "../../storage/records/source.mapper.js";
 import type { ImportFormat } from "../formats/format.js";
+import type { CitationCheck } from "./citation-check.js";
 import { decideDelete, decideRow, type KnownRow } from "./decide.js";
 import type { ImportOptions } from "./import-file.js";
 import type { RejectsWriter } from "./rejects-writer.js";
-import { recordReject, widen, type RunState } from "./run-state.js";
+import type { RowReject } from "./import-report.js";
+import { countReject, widen, type RunState, type SourceSpan } from "./run-state.js";
 import type { ScannedRow } from "./scan-rows.js";
 
 /** Decide every row of a batch against the store and commit the batch. */
@@ -32,6 +34,8 @@ export async function writeBatch(
   rows: readonly ScannedRow[],
   state: RunState,
   rejects: RejectsWriter,
+  citations: CitationCheck,
+  widenCasePeriod = false,
 ): Promise<void> {
   // Look up every key of the batch at once.
   const idsByKind = new Map<ImportKind, string[]>();
@@ -53,19 +57,19 @@ export async function writeBatch(
     for (const [id, row] of await writer.lookup(caseId, kind, ids)) known.set(`${kind}\u0000${id}`, row);
   }
 
-  // Citations must point at a stored source (a foreign key): the file's own source, one stored before, or a
-  // source record earlier in this batch. A row citing anything else is rejected, not left to fail the batch.
-  const cited = new Set<string>();
-  for (const r of rows) {
-    if (r.result.kind !== "record") continue;
-    for (const c of r.result.record.value.citations) if (c.source !== sourceId) cited.add(c.source);
-  }
-  const knownSources = cited.size > 0 ? await writer.existingSources(caseId, [...cited]) : new Set<string>();
-  knownSources.add(sourceId);
+  // Citations must point at a source the store holds (a foreign key): the rule, shared with the strict dry
+  // pass, is in CitationCheck. A row citing anything else is rejected, not left to fail the batch.
+  await citations.prepare(rows);
 
   const writes: ImportWrite[] = [];
   const deletes: ImportDelete[] = [];
   const actors: Actor[] = [];
+  // Written to the rejects file once the batch committed: a batch rolled back is read again on resume.
+  const rejected: RowReject[] = [];
+  const reject = (row: ScannedRow): void => {
+    const out = countReject(state, row);
+    if (out) rejected.push(out);
+  };
   // Keys written earlier in this batch: later rows compare against them, not the store.
   const pending = new Map<string, { row: KnownRow; write?: ImportWrite; stored: boolean }>();
   let lastLine = 0;
@@ -75,7 +79,7 @@ export async function writeBatch(
     const res = r.result;
     switch (res.kind) {
       case "reject":
-        await recordReject(state, rejects, r);
+        reject(r);
         break;
       case "skip":
         state.counts.skipped += 1;
@@ -107,19 +111,12 @@ export async function writeBatch(
         break;
       }
       case "record": {
-        const rec = res.record;
-        const missing = rec.value.citations.find(
-          (c) => !knownSources.has(c.source) && c.source !== rec.value.id,
-        );
-        if (missing) {
-          const problem = {
-            field: "citations",
-            reason: `cites source "${missing.source}", which is not in case ${caseId}`,
-          };
-          await recordReject(state, rejects, { ...r, result: { kind: "reject", problems: [problem] } });
+        const checked = citations.check(r);
+        if (checked.result.kind === "reject") {
+          reject(checked);
           break;
         }
-        if (rec.kind === "source") knownSources.add(rec.value.id);
+        const rec = res.record;
         const key = `${rec.kind}\u0000${rec.value.id}`;
         const p = pending.get(key);
         const k = p ? p.row : known.get(key);
@@ -134,9 +131,11 @@ export async function writeBatch(
           if (decision === "older") state.olderThanStored += 1;
           break;
         }
-        if (decision === "insert") state.counts.imported += 1;
-        else state.counts.updated += 1;
-        const stored = p ? p.stored : k !== undefined;
+        // A record the provider deleted (a tombstone, stored or earlier in this batch) is not there: a newer
+        // row brings it back as a new record, not an update.
+        const stored = k?.rowHash !== DELETED_ROW_HASH && (p ? p.stored : k !== undefined);
+        if (stored) state.counts.updated += 1;
+        else state.counts.imported += 1;
         if (p?.write) writes.splice(writes.indexOf(p.write), 1);
         const write: ImportWrite = {
           kind: rec.kind,
@@ -156,7 +155,10 @@ export async function writeBatch(
     }
   }
   const source =
-    state.knownMax !== undefined ? sourceRecord(format, sourceId, sha256, options, state) : undefined;
+    state.wroteRecords && state.span
+      ? sourceRecord(format, sourceId, sha256, options, state.span)
+      : undefined;
+  const casePeriod = widenCasePeriod ? periodOf(writes) : undefined;
   await writer.commit({
     batchId,
     caseId,
@@ -166,17 +168,39 @@ export async function writeBatch(
     deletes,
     actors,
     ...(source ? { source } : {}),
+    ...(casePeriod ? { casePeriod } : {}),
   });
   state.committed = true;
+  state.committedCounts = { ...state.counts };
+  for (const r of rejected) await rejects.write(r);
 }
 
-/** The Source record of the imported file: dataset, release, file hash, licence and attribution. */
+/**
+ * The days the records of a batch cover: the earliest `occurredAt.from` and the latest `knownAt` (as a day),
+ * or undefined when the batch writes no record.
+ */
+function periodOf(writes: readonly ImportWrite[]): { from: string; to: string } | undefined {
+  let from: string | undefined;
+  let to: string | undefined;
+  for (const w of writes) {
+    const f = w.record.occurredAt.from.slice(0, 10);
+    const t = w.record.knownAt.slice(0, 10);
+    if (from === undefined || f < from) from = f;
+    if (to === undefined || t > to) to = t;
+  }
+  return from !== undefined && to !== undefined ? { from, to } : undefined;
+}
+
+/**
+ * The Source record of the imported file: dataset, release, file hash, licence and attribution; `occurredAt` the
+ * events its records cover, `knownAt` the earliest record's (see {@link SourceSpan}).
+ */
 function sourceRecord(
   format: ImportFormat,
   id: string,
   sha256: string,
   options: ImportOptions,
-  state: RunState,
+  span: SourceSpan,
 ): Source {
   const name = basename(options.file);
   const d = format.dataset;
@@ -191,8 +215,8 @@ function sourceRecord(
     confidential: false,
     licence: d.licence,
     attribution: d.attribution,
-    occurredAt: { from: state.occurredFrom as string, to: state.occurredTo as string, precision: "range" },
-    knownAt: state.knownMax as string,
+    occurredAt: { from: span.occurredFrom, to: span.occurredTo, precision: "range" },
+    knownAt: span.knownAt,
     citations: [{ source: id, locator: `file ${name}, SHA-256 ${sha256}` }],
     notes: `Imported with \`tocsin import ${format.name}\`; file ${name}; SHA-256 ${sha256}${options.release ? `; release ${options.release}` : ""}. Each record cites its row.`,
   };

@@ -10,6 +10,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "../database.js";
 import { batchLogEntries } from "../imports/import-log.js";
+import { widenCasePeriod } from "../imports/case-period.js";
 import { leafRows, writtenKeys } from "../trust/log-append.js";
 import { contentHash, keyText, rowContentHash, rowContentHashes } from "../trust/logged-content.js";
 import {
@@ -427,6 +428,8 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
     db.exec("begin immediate");
     try {
       const sourceKey = c.source ? { case_id: c.caseId, id: c.source.id } : undefined;
+      // The case's period first, while the case holds only what earlier batches wrote.
+      const caseChanged = c.casePeriod ? await widenCasePeriod(kdb, c.caseId, c.casePeriod) : false;
       const before = sourceKey ? await rowContentHash(kdb, "sources", sourceKey) : undefined;
       const hashes = new Map<string, Map<string, string>>();
       const { freshActors, sourceWrite } = writeBatch(c, hashes);
@@ -438,7 +441,7 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
         (await rowContentHash(kdb, "sources", sourceKey)) === before
       )
         sourceChange = undefined;
-      const entries = batchLogEntries(c, freshActors, sourceChange);
+      const entries = batchLogEntries(c, freshActors, sourceChange, caseChanged);
       if (entries.length > 0) {
         // Rows without a computed hash (the source, rows that might not read back as written): read back.
         for (const [table, keys] of writtenKeys(entries)) {
@@ -461,6 +464,21 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
     } catch (e) {
       if (db.inTransaction) db.exec("rollback");
       throw e;
+    }
+  };
+
+  const existingRecords = async (
+    caseId: string,
+    kind: ImportKind,
+    ids: readonly string[],
+  ): Promise<Set<string>> => {
+    const out = new Set<string>();
+    try {
+      const get = prep(`select 1 from ${tableOf(kind).table} where case_id = ? and id = ?`);
+      for (const id of new Set(ids)) if (get.get(caseId, id)) out.add(id);
+      return out;
+    } catch (e) {
+      throw toStoreError(store, e, `look up ${kind}s`);
     }
   };
 
@@ -489,16 +507,8 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
         throw toStoreError(store, e, "look up imported rows");
       }
     },
-    existingSources: async (caseId, ids) => {
-      const out = new Set<string>();
-      try {
-        const get = prep("select 1 from sources where case_id = ? and id = ?");
-        for (const id of ids) if (get.get(caseId, id)) out.add(id);
-        return out;
-      } catch (e) {
-        throw toStoreError(store, e, "look up sources");
-      }
-    },
+    existingSources: (caseId, ids) => existingRecords(caseId, "source", ids),
+    existingRecords,
     commit: async (batch) => {
       try {
         await commitBatch(batch);

@@ -12,18 +12,21 @@ import type { BatchCommit, ImportWrite } from "./import.repository.js";
 export const IMPORT_ACTOR = "import";
 
 /**
- * The leaves of a committed batch, in write order: the source's change (when it changed), deletions, then
- * the records written (the last write of a duplicated key), then the actors inserted.
+ * The leaves of a committed batch, in write order: the case's manifest (when its period was widened), the
+ * source's change (when it changed), deletions, then the records written (the last write of a duplicated key),
+ * then the actors inserted.
  * @example batchLogEntries(batch, ["actor-1"], "create")
  */
 export function batchLogEntries(
   c: BatchCommit,
   freshActorIds: readonly string[],
   sourceChange: "create" | "update" | undefined,
+  caseChanged = false,
 ): LogEntry[] {
   const entries: LogEntry[] = [];
   const key = (id: string) => ({ case_id: c.caseId, id });
   const base = { actor: IMPORT_ACTOR } as const;
+  if (caseChanged) entries.push({ ...base, action: "update", table: "cases", key: { id: c.caseId } });
   if (c.source && sourceChange)
     entries.push({ ...base, action: sourceChange, table: tableOf("source").table, key: key(c.source.id) });
   for (const d of c.deletes)

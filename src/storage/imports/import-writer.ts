@@ -9,6 +9,7 @@ import { tagWith } from "../identity-codec.js";
 import { identityCodecOf } from "../store-registry.js";
 import { commitBatch } from "./kysely-import.writer.js";
 import {
+  existingRecords,
   existingSources,
   lookupImportRows,
   type BatchCommit,
@@ -21,6 +22,8 @@ export interface ImportWriter {
   lookup(caseId: string, kind: ImportKind, ids: readonly string[]): Promise<Map<string, StoredImportRow>>;
   /** Which of `ids` are sources stored in the case (citations must point at one). */
   existingSources(caseId: string, ids: readonly string[]): Promise<Set<string>>;
+  /** Which of `ids` are records of `kind` stored in the case (an actor reference must name one). */
+  existingRecords(caseId: string, kind: ImportKind, ids: readonly string[]): Promise<Set<string>>;
   commit(batch: BatchCommit): Promise<void>;
   close(): Promise<void>;
   /**
@@ -35,6 +38,7 @@ export function kyselyImportWriter(store: Store): ImportWriter {
   return {
     lookup: (caseId, kind, ids) => lookupImportRows(store, caseId, kind, ids),
     existingSources: (caseId, ids) => existingSources(store, caseId, ids),
+    existingRecords: (caseId, kind, ids) => existingRecords(store, caseId, kind, ids),
     commit: (batch) => commitBatch(store, batch),
     close: async () => undefined,
     protectedRowHash: (rowHash) => tagWith(identityCodecOf(store), rowHash),

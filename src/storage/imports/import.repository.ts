@@ -66,6 +66,12 @@ export interface BatchCommit {
   readonly actors: readonly Actor[];
   /** The file's Source record, upserted. */
   readonly source?: Source;
+  /**
+   * The days the batch's written records cover (earliest `occurredAt.from`, latest `knownAt`): the case's
+   * period is widened to include them (see case-period.ts). Only for the import's own case; absent for a
+   * named `--case`, whose period is never changed.
+   */
+  readonly casePeriod?: { readonly from: string; readonly to: string };
 }
 
 /** Rows per multi-row statement: 16 columns × 400 stays under SQLite's 32,766 bound parameters. */
@@ -237,11 +243,28 @@ export async function existingSources(
   caseId: string,
   ids: readonly string[],
 ): Promise<Set<string>> {
+  return existingRecords(store, caseId, "source", ids);
+}
+
+/** The table of each kind an import looks records up in. */
+const RECORD_TABLES = { incident: "incidents", actor: "actors", source: "sources" } as const;
+
+/**
+ * Which of `ids` are records of `kind` stored in the case (a citation must name a stored source, an actor
+ * reference a stored actor).
+ * @example await existingRecords(store, "import-tocsin", "actor", ["actor.x"])
+ */
+export async function existingRecords(
+  store: Store,
+  caseId: string,
+  kind: ImportKind,
+  ids: readonly string[],
+): Promise<Set<string>> {
   const out = new Set<string>();
   try {
     for (const part of chunks([...new Set(ids)], 500)) {
       const rows = await store.db
-        .selectFrom("sources")
+        .selectFrom(RECORD_TABLES[kind])
         .select("id")
         .where("case_id", "=", caseId)
         .where("id", "in", part)
@@ -250,7 +273,31 @@ export async function existingSources(
     }
     return out;
   } catch (e) {
-    throw toStoreError(store, e, "look up sources");
+    throw toStoreError(store, e, `look up ${kind}s`);
+  }
+}
+
+/**
+ * The dates of a stored source (an imported file's Source, to widen rather than overwrite on a resumed run or a
+ * re-import), or undefined when it is not stored.
+ */
+export async function storedSourceDates(
+  store: Store,
+  caseId: string,
+  id: string,
+): Promise<{ occurredFrom: string; occurredTo: string; knownAt: string } | undefined> {
+  try {
+    const row = await store.db
+      .selectFrom("sources")
+      .select(["occurred_from", "occurred_to", "known_at"])
+      .where("case_id", "=", caseId)
+      .where("id", "=", id)
+      .executeTakeFirst();
+    return row
+      ? { occurredFrom: row.occurred_from, occurredTo: row.occurred_to, knownAt: row.known_at }
+      : undefined;
+  } catch (e) {
+    throw toStoreError(store, e, `read source ${id}`);
   }
 }
 

@@ -35,6 +35,7 @@ import {
 } from "./import.repository.js";
 import type { RecordVersionTable } from "./import.table.js";
 import { batchLogEntries } from "./import-log.js";
+import { widenCasePeriod } from "./case-period.js";
 import { appendToLog } from "../trust/log-append.js";
 import { rowContentHash } from "../trust/logged-content.js";
 
@@ -69,6 +70,8 @@ async function commitInTransaction(
   for (const w of last.values()) slot(w.kind).writes.push(w);
   for (const d of c.deletes) slot(d.kind).deletes.push(d.id);
 
+  // The case's period first, while the case holds only what earlier batches wrote.
+  const caseChanged = c.casePeriod ? await widenCasePeriod(trx, caseId, c.casePeriod) : false;
   const sourceChange = c.source ? await upsertSource(trx, caseId, c.source, codec) : undefined;
   // Sources first: the other records' citations refer to them.
   for (const kind of ["source", "actor", "incident"] as const) {
@@ -186,7 +189,7 @@ async function commitInTransaction(
 
   const freshActors = c.actors.length > 0 ? await insertNewActors(trx, caseId, c.actors, codec) : [];
   // Same transaction as the rows: a batch and its log leaves commit or roll back together.
-  await appendToLog(trx, batchLogEntries(c, freshActors, sourceChange));
+  await appendToLog(trx, batchLogEntries(c, freshActors, sourceChange, caseChanged));
 
   await trx
     .updateTable("import_batches")

@@ -6,8 +6,11 @@ import { RecordLink } from "../components/record-link.js";
 import { useI18n } from "../i18n.js";
 import { arr, str, strs, text, type Json } from "../view-data.js";
 
-/** Evidence entries may be ids or { kind, id } objects. */
-function evidenceOf(a: Json): { kind: string; id: string }[] {
+/**
+ * Evidence entries may be ids or { kind, id } objects. An event surge (`kind: "series"`) is no stored record:
+ * it has no page, so it is shown by its summary.
+ */
+function evidenceOf(a: Json): { kind: string; id: string; summary?: string }[] {
   const raw = Array.isArray(a.evidence) ? a.evidence : Array.isArray(a.citedEvidence) ? a.citedEvidence : [];
   return raw.flatMap((e: unknown) => {
     if (typeof e === "string") return [{ kind: "incident", id: e }];
@@ -15,7 +18,8 @@ function evidenceOf(a: Json): { kind: string; id: string }[] {
     if (e && typeof e === "object") {
       const o = e as Json;
       const id = str(o.id) ?? str(o.record);
-      if (id) return [{ kind: str(o.kind) ?? "incident", id }];
+      const summary = str(o.summary);
+      if (id) return [{ kind: str(o.kind) ?? "incident", id, ...(summary ? { summary } : {}) }];
     }
     return [];
   });
@@ -72,7 +76,13 @@ export function AlertsPage(props: { caseId: string }) {
                   <ul class="inline">
                     {evidenceOf(a).map((e) => (
                       <li key={`${e.kind}/${e.id}`}>
-                        <RecordLink kind={e.kind} id={e.id} caseId={props.caseId} />
+                        {e.kind === "series" ? (
+                          <span class="surge" title={e.id}>
+                            {t("alerts.surge")}: {e.summary ?? e.id}
+                          </span>
+                        ) : (
+                          <RecordLink kind={e.kind} id={e.id} caseId={props.caseId} />
+                        )}
                       </li>
                     ))}
                     {strs(a.recipients).length > 0 && <li>→ {strs(a.recipients).join(", ")}</li>}

@@ -10,10 +10,40 @@ import { useI18n } from "../i18n.js";
 import { arr, str, strs, text, type Json } from "../view-data.js";
 import { daysOpen } from "./ledger.page.js";
 
+type RecordJson = Json & {
+  id: string;
+  occurredAt: { from: string; to: string; precision: string };
+  knownAt: string;
+};
+
+interface Version {
+  version: string;
+  change: "updated" | "deleted";
+  replacedBy: string;
+  replacedAt?: string;
+  record: RecordJson;
+}
+
 interface Detail {
   kind: string;
-  record: Json & { id: string; occurredAt: { from: string; to: string; precision: string }; knownAt: string };
+  record: RecordJson;
   sources: Json[];
+  versions?: Version[];
+}
+
+/** JSON text with object keys sorted at every depth, so equal values compare equal whatever their key order. */
+function sortedJson(v: unknown): string {
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x !== null && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+}
+
+/** Top-level fields whose values differ between two versions of a record, in the older one's key order. */
+function changedFields(older: Json, newer: Json): string[] {
+  const keys = [...new Set([...Object.keys(older), ...Object.keys(newer)])];
+  return keys.filter((k) => sortedJson(older[k]) !== sortedJson(newer[k]));
 }
 
 const HIDDEN = new Set(["id", "occurredAt", "knownAt", "citations"]);
@@ -103,10 +133,66 @@ export function RecordPage(props: { kind: string; id: string; caseId?: string })
                 </tbody>
               </table>
             </div>
+            {d.versions !== undefined && d.versions.length > 0 && (
+              <Versions versions={d.versions} current={r} />
+            )}
           </article>
         );
       }}
     />
+  );
+}
+
+/** Earlier versions an import replaced or removed, oldest first, each with what differed from the next one. */
+function Versions(props: { versions: Version[]; current: RecordJson }) {
+  const { t, lang } = useI18n();
+  const vs = props.versions;
+  return (
+    <section class="record-versions">
+      <h2>{t("record.versions")}</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("record.version")}</th>
+              <th scope="col">{t("record.change")}</th>
+              <th scope="col">{t("record.replacedBy")}</th>
+              <th scope="col">{t("record.changed")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {vs.map((v, i) => {
+              const next = vs[i + 1]?.record ?? props.current;
+              const changed = v.change === "deleted" ? [] : changedFields(v.record, next);
+              return (
+                <tr key={`${v.replacedBy}-${v.version}`}>
+                  <td>
+                    <code>{v.version}</code>
+                  </td>
+                  <td>{t(`record.change.${v.change}`)}</td>
+                  <td>
+                    <code>{v.replacedBy}</code>
+                    {v.replacedAt !== undefined && <> · {v.replacedAt}</>}
+                  </td>
+                  <td>
+                    <dl class="fields">
+                      {changed.map((k) => (
+                        <Fragment key={k}>
+                          <dt title={k}>{fieldLabel(k, lang)}</dt>
+                          <dd>
+                            <Value v={v.record[k]} />
+                          </dd>
+                        </Fragment>
+                      ))}
+                    </dl>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 

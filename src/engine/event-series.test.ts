@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Incident } from "../../domain/index.js";
-import { aggregateIndicators } from "./aggregate-indicators.js";
+import type { Incident } from "../domain/index.js";
+import { aggregateIndicators, incidentMonth, monthLabel } from "./event-series.js";
 
 function incident(
   id: string,
@@ -68,7 +68,7 @@ describe("aggregateIndicators", () => {
       )
       .flat();
     const agg = incident("agg", "2020-07-01", "CAF", 4, ["attack-on-civilians"], {
-      notes: "aggregate of 5 events (civilian_targeting)",
+      eventCount: 5,
       knownAt: "2020-07-31",
     });
     const [s] = aggregateIndicators([...past, agg], { admin1: false });
@@ -77,6 +77,34 @@ describe("aggregateIndicators", () => {
     expect(s?.points.at(-1)?.eventsZ).toBeCloseTo(3.5 / Math.sqrt(0.3), 10);
     const [asOf] = aggregateIndicators([...past, agg], { admin1: false, asOf: "2020-07-30" });
     expect(asOf?.points.at(-1)?.month).toBe("2020-06");
+  });
+
+  it("counts eventCount, never a number in free-text notes", () => {
+    const noted = incident("n", "2020-01-10", "CAF", 0, ["killing"], {
+      notes: "aggregate of 500 events reported by a local monitor",
+    });
+    const counted = incident("c", "2020-01-11", "CAF", 0, ["killing"], { eventCount: 7 });
+    const [s] = aggregateIndicators([noted, counted], { admin1: false });
+    expect(s?.points).toEqual([{ month: "2020-01", events: 8, fatalities: 0 }]);
+  });
+
+  it("counts an incident in the month of the midpoint of its occurredAt", () => {
+    // ACLED time precision 2: 2022-07-02 ± 3 days starts in June but is an event of July.
+    const plusMinus3 = incident("a", "2022-06-29", "SDN", 1, ["killing"], {
+      occurredAt: { from: "2022-06-29", to: "2022-07-05", precision: "range" },
+      knownAt: "2022-07-10",
+    });
+    expect(monthLabel(incidentMonth(plusMinus3))).toBe("2022-07");
+    const [s] = aggregateIndicators([plusMinus3], { admin1: false });
+    expect(s?.points.map((p) => p.month)).toEqual(["2022-07"]);
+    const at = (from: string, to: string) =>
+      monthLabel(incidentMonth({ ...plusMinus3, occurredAt: { from, to, precision: "range" } }));
+    // A whole month, a day, a two-month span (61 days: the 30th day after the start is 31 December).
+    expect(at("2022-02-01", "2022-02-28")).toBe("2022-02");
+    expect(at("2022-02-28", "2022-02-28")).toBe("2022-02");
+    expect(at("1992-12-01", "1993-01-31")).toBe("1992-12");
+    expect(at("2022-01-31", "2022-02-01")).toBe("2022-01");
+    expect(at("2021-10-01", "2022-03-31")).toBe("2021-12");
   });
 
   it("returns no series for no incidents", () => {
