@@ -284,3 +284,42 @@ describe("tocsin import: refused before any store exists", () => {
     }
   });
 });
+
+describe("tocsin import: Ctrl-C before anything is written", () => {
+  it("stops the strict check pass too: exit 1, an interrupted report, nothing written", async () => {
+    const dir = tempDir();
+    const db = join(dir, "t.db");
+    // A bad last row: a strict check pass that ran to the end would report it (exit 2) instead of stopping.
+    const file = join(dir, "bad-last.csv");
+    const lines = readFileSync(SAMPLES.acledMixed, "utf8").trimEnd().split("\n");
+    const last = (lines.at(-1) as string).split(",");
+    last[0] = '"ZZZ99999"';
+    last[last.length - 3] = "many";
+    writeFileSync(file, `${[...lines, last.join(",")].join("\n")}\n`);
+    let stdout = "";
+    let code = 0;
+    const ctx: CliContext = {
+      io: { out: (t) => void (stdout += t), err: () => undefined, isTTY: false },
+      defaultDb: "",
+      defaultPort: 0,
+      packageRoot: process.cwd(),
+      env: {},
+      setExitCode: (c) => void (code = Math.max(code, c)),
+      exitCode: () => code,
+      today: () => "2026-01-15",
+      // Ctrl-C pressed as soon as the import listens.
+      onInterrupt: (handler) => {
+        handler();
+        return () => undefined;
+      },
+    };
+    const exit = await runCli(["import", "acled", file, "--db", db, "--strict", "--json"], ctx);
+    const report = JSON.parse(stdout) as { fileError?: { code: string }; imported: number; written: boolean };
+    expect(exit).toBe(1);
+    expect(report.fileError?.code).toBe("IMPORT_INTERRUPTED");
+    expect([report.imported, report.written]).toEqual([0, false]);
+    const again = await runInProcess(["import", "acled", file, "--db", db, "--json"]);
+    const done = JSON.parse(again.stdout) as { imported: number; rejected: number };
+    expect([done.imported, done.rejected]).toEqual([480, 1]);
+  });
+});

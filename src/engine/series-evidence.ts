@@ -128,7 +128,7 @@ const fixed = (x: number, digits: number): string => String(Number(x.toFixed(dig
 
 /**
  * What a surge is, in one line, for assessments and alerts.
- * @example "one-sided violence in CCC, 2022-07: 14 events (3 deaths), 4.2× the trailing 12-month mean of 2.5 (add-one smoothed), z 3.1; known by 2022-07-20 from 9 incidents citing 2 sources"
+ * @example "one-sided violence in CCC, 2022-07: 14 events (3 deaths), 4.3× the trailing 12-month mean of 2.5 (add-one smoothed), z 3.1; known by 2022-07-20 from 9 incidents citing 2 sources"
  */
 export function describeSurge(s: SeriesSurge, sources: number): string {
   const name = SERIES_LABELS[s.series];

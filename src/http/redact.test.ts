@@ -78,3 +78,21 @@ describe("redactDeep: citations", () => {
     ]);
   });
 });
+
+describe("redactDeep: a source that is confidential now", () => {
+  it("redacts an earlier version that still says it was public, by its id", () => {
+    const earlier = {
+      ...article,
+      id: "src-x",
+      title: "Dr Jane Roe, clinic in Town X",
+      url: "https://x.test",
+    };
+    const out = redactDeep({ versions: [{ record: earlier }] }, ANONYMOUS, (id) => id === "src-x");
+    const shown = out.versions[0]?.record as unknown as Record<string, unknown>;
+    expect(shown.title).toBe("Protected source");
+    expect(shown.confidential).toBe(true);
+    expect(JSON.stringify(out)).not.toMatch(/Jane Roe|x\.test/);
+    // A public source that no rule names confidential passes unchanged.
+    expect(redactDeep({ s: article }, ANONYMOUS, () => false).s).toEqual(article);
+  });
+});

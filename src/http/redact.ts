@@ -53,8 +53,11 @@ function walk(value: unknown, isConfidential: (id: string) => boolean): unknown 
   if (value === null || typeof value !== "object") return value;
   let obj = value as Record<string, unknown>;
   if (looksLikeCitation(obj)) obj = redactCitation(obj, isConfidential);
-  if (looksLikeSource(obj) && obj.confidential === true) {
-    obj = redactSource(obj as unknown as Source, false) as unknown as Record<string, unknown>;
+  // A source is redacted when it says it is confidential, and also when its id is a confidential source's: an
+  // earlier version of a source that is confidential now still says `confidential: false`.
+  if (looksLikeSource(obj) && (obj.confidential === true || isConfidential(obj.id as string))) {
+    const source = { ...obj, confidential: true } as unknown as Source;
+    obj = redactSource(source, false) as unknown as Record<string, unknown>;
   }
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(obj)) {

@@ -216,6 +216,8 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
         batchSize,
         resumeAfterLine: 0,
         onBatch: async (rows) => {
+          // Ctrl-C during the check: stop; nothing has been written.
+          if (options.signal?.aborted) throw new ImportError("IMPORT_INTERRUPTED", "import interrupted");
           if (strict) await dryCitations.prepare(rows);
           for (const r of rows) {
             dry.counts.read += 1;

@@ -70,6 +70,8 @@ export function zeroCounts(): ImportCounts {
  * 1 rows rejected or an interrupted run, 0 otherwise.
  */
 export function exitCodeOf(report: ImportReport): 0 | 1 | 2 {
+  // Interrupted by the user (Ctrl-C): exit 1 whether or not a batch had committed; a re-run resumes or restarts.
+  if (report.fileError?.code === "IMPORT_INTERRUPTED") return 1;
   if (report.fileError && !report.written) return 2;
   if (report.strict && report.rejected > 0) return 2;
   if (report.rejected > 0 || report.fileError || report.interrupted) return 1;

@@ -11,6 +11,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "../database.js";
 import { batchLogEntries } from "../imports/import-log.js";
 import { widenCasePeriod } from "../imports/case-period.js";
+import { confidentialSourceIds, sealSourceVersions } from "../imports/source-versions.js";
 import { leafRows, writtenKeys } from "../trust/log-append.js";
 import { contentHash, keyText, rowContentHash, rowContentHashes } from "../trust/logged-content.js";
 import {
@@ -433,6 +434,8 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
       const before = sourceKey ? await rowContentHash(kdb, "sources", sourceKey) : undefined;
       const hashes = new Map<string, Map<string, string>>();
       const { freshActors, sourceWrite } = writeBatch(c, hashes);
+      // A source written as confidential keeps no earlier version that names it.
+      await sealSourceVersions(kdb, c.caseId, confidentialSourceIds(c.writes));
       let sourceChange = sourceWrite;
       // Logged only when the row really changed: a re-import of the same file adds no leaf.
       if (

@@ -32,6 +32,13 @@ export async function widenCasePeriod(
   caseId: string,
   period: CasePeriod,
 ): Promise<boolean> {
+  // Lock the case row before reading it: on PostgreSQL two imports into one case would otherwise both read the
+  // old period and the later commit would drop the earlier one's widening (SQLite's writes are serialised).
+  await db
+    .updateTable("cases")
+    .set((eb) => ({ content_hash: eb.ref("content_hash") }))
+    .where("id", "=", caseId)
+    .execute();
   const row = await db.selectFrom("cases").select("manifest").where("id", "=", caseId).executeTakeFirst();
   if (!row) return false;
   const manifest = JSON.parse(row.manifest) as CaseManifest;

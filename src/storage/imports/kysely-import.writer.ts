@@ -36,6 +36,7 @@ import {
 import type { RecordVersionTable } from "./import.table.js";
 import { batchLogEntries } from "./import-log.js";
 import { widenCasePeriod } from "./case-period.js";
+import { confidentialSourceIds, sealSourceVersions } from "./source-versions.js";
 import { appendToLog } from "../trust/log-append.js";
 import { rowContentHash } from "../trust/logged-content.js";
 
@@ -187,6 +188,8 @@ async function commitInTransaction(
     }
   }
 
+  // A source written as confidential keeps no earlier version that names it.
+  await sealSourceVersions(trx, caseId, confidentialSourceIds([...last.values()]));
   const freshActors = c.actors.length > 0 ? await insertNewActors(trx, caseId, c.actors, codec) : [];
   // Same transaction as the rows: a batch and its log leaves commit or roll back together.
   await appendToLog(trx, batchLogEntries(c, freshActors, sourceChange, caseChanged));

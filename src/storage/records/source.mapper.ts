@@ -39,7 +39,7 @@ const CLEAR_SOURCE_FIELDS: ReadonlySet<string> = new Set([
 ]);
 
 /** What the `sources` row of a confidential source holds: the unentitled view, without its `redacted` flag. */
-function placeholderOf(r: Source): Source {
+export function placeholderOf(r: Source): Source {
   const { redacted: _flag, ...shown } = redactSource(r, false) as Source & { redacted?: boolean };
   return shown;
 }
