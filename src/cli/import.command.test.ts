@@ -5,10 +5,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
-import { makeZip, SAMPLES, tempDir } from "../../test/importers/helpers.js";
+import { cliContext, makeZip, SAMPLES, tempDir } from "../../test/importers/helpers.js";
 import { buildZip, finderZip } from "../../test/importers/zip-entries.js";
 import { runInProcess } from "../../test/cli/run-in-process.js";
-import type { CliContext } from "./context.js";
 import { runCli } from "./run-cli.js";
 
 /** Any C0 or C1 control character but the line feed (the CLI's own line breaks). */
@@ -28,21 +27,9 @@ function acledWith(dir: string, name: string, edit: (lines: string[]) => void): 
 
 /** Run the CLI with a terminal on stderr (the progress bar shows only there). */
 async function onTerminal(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  let code = 0;
-  const ctx: CliContext = {
-    io: { out: (t) => void (stdout += t), err: (t) => void (stderr += t), isTTY: true },
-    defaultDb: "",
-    defaultPort: 0,
-    packageRoot: process.cwd(),
-    env: {},
-    setExitCode: (c) => void (code = Math.max(code, c)),
-    exitCode: () => code,
-    today: () => "2026-01-15",
-  };
+  const { ctx, out, err } = cliContext("", { isTTY: true });
   const exit = await runCli(args, ctx);
-  return { code: exit, stdout, stderr };
+  return { code: exit, stdout: out.join(""), stderr: err.join("") };
 }
 
 describe("tocsin import: archives", () => {
@@ -209,28 +196,13 @@ describe("tocsin import: Ctrl-C", () => {
     const file = join(dir, "acled-5000.csv");
     await generate("acled", file, 5000, 43);
     const db = join(dir, "t.db");
-    let stdout = "";
-    let stderr = "";
-    let code = 0;
     let interrupt: (() => void) | undefined;
     let listening = 0;
-    const ctx: CliContext = {
-      io: {
-        out: (t) => void (stdout += t),
-        err: (t) => {
-          stderr += t;
-          // The user presses Ctrl-C once the first batch is committed.
-          if (t.startsWith("committed rows")) interrupt?.();
-        },
-        isTTY: false,
+    const { ctx, out, err } = cliContext("", {
+      // The user presses Ctrl-C once the first batch is committed.
+      onErr: (t) => {
+        if (t.startsWith("committed rows")) interrupt?.();
       },
-      defaultDb: "",
-      defaultPort: 0,
-      packageRoot: process.cwd(),
-      env: {},
-      setExitCode: (c) => void (code = Math.max(code, c)),
-      exitCode: () => code,
-      today: () => "2026-01-15",
       onInterrupt: (handler) => {
         interrupt = handler;
         listening += 1;
@@ -239,9 +211,9 @@ describe("tocsin import: Ctrl-C", () => {
           listening -= 1;
         };
       },
-    };
+    });
     const exit = await runCli(["import", "acled", file, "--db", db, "--json", "--progress-lines"], ctx);
-    const first = JSON.parse(stdout) as { read: number; imported: number; interrupted: boolean };
+    const first = JSON.parse(out.join("")) as { read: number; imported: number; interrupted: boolean };
     expect(exit).toBe(1);
     expect(first.interrupted).toBe(true);
     // Stopped after the first batch: fewer rows than the file, every one of them committed.
@@ -249,7 +221,7 @@ describe("tocsin import: Ctrl-C", () => {
     expect(first.read).toBeLessThan(5000);
     expect(first.imported).toBe(first.read);
     expect(listening).toBe(0);
-    expect(stderr).toContain("the import stopped part-way; run the same command again to resume");
+    expect(err.join("")).toContain("the import stopped part-way; run the same command again to resume");
 
     const again = await runInProcess(["import", "acled", file, "--db", db, "--json"]);
     const second = JSON.parse(again.stdout) as {
@@ -296,25 +268,19 @@ describe("tocsin import: Ctrl-C before anything is written", () => {
     last[0] = '"ZZZ99999"';
     last[last.length - 3] = "many";
     writeFileSync(file, `${[...lines, last.join(",")].join("\n")}\n`);
-    let stdout = "";
-    let code = 0;
-    const ctx: CliContext = {
-      io: { out: (t) => void (stdout += t), err: () => undefined, isTTY: false },
-      defaultDb: "",
-      defaultPort: 0,
-      packageRoot: process.cwd(),
-      env: {},
-      setExitCode: (c) => void (code = Math.max(code, c)),
-      exitCode: () => code,
-      today: () => "2026-01-15",
-      // Ctrl-C pressed as soon as the import listens.
+    // Ctrl-C pressed as soon as the import listens.
+    const { ctx, out } = cliContext("", {
       onInterrupt: (handler) => {
         handler();
         return () => undefined;
       },
-    };
+    });
     const exit = await runCli(["import", "acled", file, "--db", db, "--strict", "--json"], ctx);
-    const report = JSON.parse(stdout) as { fileError?: { code: string }; imported: number; written: boolean };
+    const report = JSON.parse(out.join("")) as {
+      fileError?: { code: string };
+      imported: number;
+      written: boolean;
+    };
     expect(exit).toBe(1);
     expect(report.fileError?.code).toBe("IMPORT_INTERRUPTED");
     expect([report.imported, report.written]).toEqual([0, false]);

@@ -8,26 +8,16 @@ import { importFile } from "../../src/importers/index.js";
 import { readCase } from "../../src/storage/index.js";
 import { verifyLog } from "../../src/storage/trust/log-verify.js";
 import { postgresTarget } from "../storage/store-targets.js";
-import { clock, tempDir } from "./helpers.js";
+import { clock, incidentLine, tempDir } from "./helpers.js";
 
 const PG = process.env.TOCSIN_TEST_PG;
 if (!PG) console.warn("[importers/case-period-race] TOCSIN_TEST_PG is unset: SKIPPED (PostgreSQL only)");
 const target = PG ? postgresTarget(PG) : undefined;
 afterAll(async () => target?.cleanup());
 
-/** A Tocsin JSON-lines incident on `day`. */
+/** A Tocsin JSON-lines incident on `day`, known that day. */
 const incident = (id: string, day: string): string =>
-  JSON.stringify({
-    kind: "incident",
-    record: {
-      id,
-      occurredAt: day,
-      knownAt: day,
-      summary: `Incident ${id}`,
-      acts: ["killing"],
-      place: { country: "ZZA" },
-    },
-  });
+  incidentLine(id, { occurredAt: day, knownAt: day, place: { country: "ZZA" } });
 
 describe.skipIf(!target)("the import case's period under concurrent imports (postgres)", () => {
   it("keeps both widenings when a large and a small import commit at the same time", async () => {

@@ -10,7 +10,7 @@ import { listRecords, readCase, type Store } from "../../src/storage/index.js";
 import { ensureImportCase } from "../../src/storage/imports/import.repository.js";
 import { verifyLog } from "../../src/storage/trust/log-verify.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";
-import { clock, SAMPLES, tempDir } from "./helpers.js";
+import { clock, incidentLine, SAMPLES, tempDir } from "./helpers.js";
 
 const PG = process.env.TOCSIN_TEST_PG;
 if (!PG)
@@ -61,20 +61,8 @@ const actorLine = (id: string) =>
       roles: ["perpetrator"],
     },
   });
-const incidentLine = (id: string, perpetrators: string[], targets?: string[]) =>
-  JSON.stringify({
-    kind: "incident",
-    record: {
-      id,
-      occurredAt: "2020-01-03",
-      knownAt: "2020-02-01",
-      summary: `Incident ${id}`,
-      acts: ["killing"],
-      place: { country: "RWA" },
-      perpetrators,
-      ...(targets ? { targets } : {}),
-    },
-  });
+const refsLine = (id: string, perpetrators: string[], targets?: string[]) =>
+  incidentLine(id, { perpetrators, ...(targets ? { targets } : {}) });
 
 /** A Tocsin CSV of 8 data rows (lines 2–9); lines 3, 7 and 9 are rejected (known before they happened). */
 function csvWithRejects(dir: string): string {
@@ -166,8 +154,8 @@ for (const target of targets) {
             "refs.jsonl",
             [
               actorLine("file-actor"),
-              incidentLine("inc-ok", ["file-actor", "stored-actor"]),
-              incidentLine("inc-bad", ["stored-actor"], ["nobody"]),
+              refsLine("inc-ok", ["file-actor", "stored-actor"]),
+              refsLine("inc-bad", ["stored-actor"], ["nobody"]),
             ].join("\n") + "\n",
           );
           const rejects = join(dir, "rejects.csv");

@@ -11,7 +11,7 @@ import { extractEvidence } from "../../src/engine/index.js";
 import { exitCodeOf, importFile } from "../../src/importers/index.js";
 import { getRecord, listRecords, readCase, type Store } from "../../src/storage/index.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";
-import { clock, SAMPLES, tempDir } from "./helpers.js";
+import { clock, incidentLine, SAMPLES, tempDir } from "./helpers.js";
 
 const PG = process.env.TOCSIN_TEST_PG;
 if (!PG)
@@ -91,18 +91,7 @@ for (const target of targets) {
             },
           });
         const inc = (id: string, source: string) =>
-          JSON.stringify({
-            kind: "incident",
-            record: {
-              id,
-              occurredAt: "2020-01-03",
-              knownAt: "2020-02-01",
-              summary: `Incident ${id}`,
-              acts: ["killing"],
-              place: { country: "RWA" },
-              citations: [{ source, locator: "p. 1" }],
-            },
-          });
+          incidentLine(id, { citations: [{ source, locator: "p. 1" }] });
         const first = write(dir, "first.jsonl", `${src("src-stored")}\n`);
         expect((await importFile(store, { format: "tocsin", file: first, clock })).imported).toBe(1);
         // Batches of 2 rows: src-early is defined in the first batch and cited in a later one.

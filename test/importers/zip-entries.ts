@@ -7,6 +7,8 @@ export interface ZipSpec {
   readonly name: string;
   readonly data?: Buffer;
   readonly method?: 0 | 8;
+  /** The uncompressed size the headers claim, when it must lie (a bomb test); default the real size. */
+  readonly declaredSize?: number;
 }
 
 /** The archive's bytes. */
@@ -26,7 +28,7 @@ export function buildZip(entries: readonly ZipSpec[]): Buffer {
     local.writeUInt16LE(method, 8);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(e.declaredSize ?? data.length, 22);
     local.writeUInt16LE(name.length, 26);
     locals.push(local, name, packed);
     const central = Buffer.alloc(46);
@@ -36,7 +38,7 @@ export function buildZip(entries: readonly ZipSpec[]): Buffer {
     central.writeUInt16LE(method, 10);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(e.declaredSize ?? data.length, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
     centrals.push(central, name);
