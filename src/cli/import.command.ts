@@ -13,7 +13,8 @@ import { checkImportInput, importFile, type ImportProgress } from "../importers/
 import { StoreError } from "../storage/index.js";
 import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
-import { escapeControls, terminalSafeJson } from "./terminal-text.js";
+import { printJson } from "./io.js";
+import { escapeControls } from "./terminal-text.js";
 import { withStore } from "./with-store.js";
 
 interface ImportOptions {
@@ -123,7 +124,7 @@ async function runImport(
     bar?.done();
   }
   if (opts.json) {
-    ctx.io.out(terminalSafeJson(report));
+    printJson(ctx.io, report);
     // The document says `interrupted: true`; a person watching stderr is told what to do about it.
     if (report.interrupted) ctx.io.err(`tocsin: ${RESUME_HINT}\n`);
   } else printReport(ctx, report);
@@ -153,14 +154,12 @@ function failed(ctx: CliContext, e: unknown, stage: Stage, json?: { format: stri
   }
   if (json) {
     const exitCode = error instanceof CliError ? error.exitCode : 2;
-    ctx.io.out(
-      terminalSafeJson({
-        error: { code, message: e instanceof Error ? e.message : String(e) },
-        exitCode,
-        format: json.format,
-        file: json.file,
-      }),
-    );
+    printJson(ctx.io, {
+      error: { code, message: e instanceof Error ? e.message : String(e) },
+      exitCode,
+      format: json.format,
+      file: json.file,
+    });
   }
   return error;
 }

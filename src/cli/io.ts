@@ -3,6 +3,7 @@
  * Commands receive this instead of touching `process` so tests can capture output.
  * @module
  */
+import { terminalSafeJson } from "./terminal-text.js";
 
 export interface CliIo {
   readonly out: (text: string) => void;
@@ -10,7 +11,10 @@ export interface CliIo {
   readonly isTTY: boolean;
 }
 
-/** Print one JSON document on stdout (the only thing `--json` prints there). */
+/**
+ * Print one JSON document on stdout (the only thing `--json` prints there), with DEL and C1 control characters
+ * escaped too: the same value once parsed, but a record's text cannot drive the terminal it is printed on.
+ */
 export function printJson(io: CliIo, value: unknown): void {
-  io.out(`${JSON.stringify(value, null, 2)}\n`);
+  io.out(terminalSafeJson(value));
 }

@@ -29,7 +29,7 @@ import { ImportError } from "../import-error.js";
 import { DEFAULT_LIMITS, type InputLimits } from "../input/limits.js";
 import { fileSha256 } from "./file-hash.js";
 import type { ImportReport } from "./import-report.js";
-import { CitationCheck } from "./citation-check.js";
+import { ReferenceCheck } from "./reference-check.js";
 import { checkRejectsPath, RejectsWriter } from "./rejects-writer.js";
 import { firstRows, resolveFormat } from "./resolve-format.js";
 import { newState, recordReject, type RunState } from "./run-state.js";
@@ -204,7 +204,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   const keyCheck = format.importsSources === true && !hasFieldKey(store);
   if (strict || keyCheck) {
     const dry = newState();
-    const dryCitations = new CitationCheck(caseId, sourceId, storedSources, storedActors);
+    const dryCitations = new ReferenceCheck(caseId, sourceId, storedSources, storedActors);
     let needsKey: ScannedRow | undefined;
     try {
       const { bound, input } = await scanRows({
@@ -293,7 +293,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
 
   const writer = await openImportWriter(store);
   // The same rule as the dry pass, looking up through the writer.
-  const citations = new CitationCheck(
+  const citations = new ReferenceCheck(
     caseId,
     sourceId,
     (ids) => writer.existingSources(caseId, ids),

@@ -14,7 +14,7 @@ import {
 } from "../../storage/imports/import.repository.js";
 import { sourceToIdentityRows } from "../../storage/records/source.mapper.js";
 import type { ImportFormat } from "../formats/format.js";
-import type { CitationCheck } from "./citation-check.js";
+import type { ReferenceCheck } from "./reference-check.js";
 import { decideDelete, decideRow, type KnownRow } from "./decide.js";
 import type { ImportOptions } from "./import-file.js";
 import type { RejectsWriter } from "./rejects-writer.js";
@@ -34,7 +34,7 @@ export async function writeBatch(
   rows: readonly ScannedRow[],
   state: RunState,
   rejects: RejectsWriter,
-  citations: CitationCheck,
+  citations: ReferenceCheck,
   widenCasePeriod = false,
 ): Promise<void> {
   // Look up every key of the batch at once.
@@ -58,7 +58,7 @@ export async function writeBatch(
   }
 
   // Citations must point at a source the store holds (a foreign key): the rule, shared with the strict dry
-  // pass, is in CitationCheck. A row citing anything else is rejected, not left to fail the batch.
+  // pass, is in ReferenceCheck. A row citing anything else is rejected, not left to fail the batch.
   await citations.prepare(rows);
 
   const writes: ImportWrite[] = [];

@@ -32,9 +32,9 @@ const noActors: StoredActorLookup = async () => new Set();
  * Checks rows in file order. Call {@link prepare} with each batch before {@link check}ing its rows: it looks up
  * the batch's cited sources in the store in one query. Remembers every source found or defined, so memory
  * grows with the distinct sources a file cites or holds (one for the event datasets).
- * @example const cc = new CitationCheck("import-tocsin", fileSourceId, lookup); await cc.prepare(rows); rows.map((r) => cc.check(r))
+ * @example const cc = new ReferenceCheck("import-tocsin", fileSourceId, lookup); await cc.prepare(rows); rows.map((r) => cc.check(r))
  */
-export class CitationCheck {
+export class ReferenceCheck {
   private readonly known = new Set<string>();
   /** Actors stored in the case (as looked up) or written earlier in the run. */
   private readonly actors = new Set<string>();

@@ -1,7 +1,7 @@
 // The citation rule shared by the strict dry pass and the writing pass.
 import { describe, expect, it } from "vitest";
 import type { Incident, Source } from "../../domain/index.js";
-import { CitationCheck } from "./citation-check.js";
+import { ReferenceCheck } from "./reference-check.js";
 import type { ScannedRow } from "./scan-rows.js";
 
 const when = { from: "2020-01-01", to: "2020-01-01", precision: "day" } as const;
@@ -52,10 +52,10 @@ function row(line: number, kind: "incident" | "source", id: string, cites: strin
 const reasons = (r: ScannedRow): string[] =>
   r.result.kind === "reject" ? r.result.problems.map((p) => p.reason) : [];
 
-describe("CitationCheck", () => {
+describe("ReferenceCheck", () => {
   it("accepts the file's source, stored sources, earlier sources of the file and a source citing itself", async () => {
     const asked: string[][] = [];
-    const cc = new CitationCheck("case-x", "file-src", async (ids) => {
+    const cc = new ReferenceCheck("case-x", "file-src", async (ids) => {
       asked.push([...ids]);
       return new Set(ids.filter((i) => i === "stored"));
     });
@@ -78,7 +78,7 @@ describe("CitationCheck", () => {
   });
 
   it("rejects a citation of a source defined later, and an incident citing its own id", async () => {
-    const cc = new CitationCheck("case-x", "file-src", async () => new Set());
+    const cc = new ReferenceCheck("case-x", "file-src", async () => new Set());
     const rows = [
       row(2, "incident", "i1", ["later"]),
       row(3, "source", "later", []),
@@ -90,7 +90,7 @@ describe("CitationCheck", () => {
 
   it("rejects an actor reference to neither a stored actor nor an actor written earlier in the run", async () => {
     const asked: string[][] = [];
-    const cc = new CitationCheck(
+    const cc = new ReferenceCheck(
       "case-x",
       "file-src",
       async () => new Set(),
