@@ -39,6 +39,7 @@ export function referencesOf<K extends RecordKind>(kind: K, record: RecordOf<K>)
       refs.push(
         ...each(x.perpetrators, ["perpetrators"], "actor"),
         ...one(x.targetGroup, ["targetGroup"], "group"),
+        ...each(x.targetGroups, ["targetGroups"], "group"),
         ...each(x.targets, ["targets"], "actor"),
       );
       break;

@@ -28,6 +28,7 @@ import {
   type RefTarget,
 } from "./case-references.js";
 import { linkProblems, type Parsed } from "./case-links.js";
+import { formatProblems } from "./case-format-check.js";
 import { parseJsonLocated, type JsonPath } from "./json-locate.js";
 import { zodProblems } from "./zod-problems.js";
 
@@ -275,6 +276,7 @@ export async function readCaseFolder(dir: string): Promise<CaseReadResult> {
           message: unknown(ref),
         });
     }
+    problems.push(...formatProblems(manifest, parsed, at, lineOf));
     for (const issue of manifestDateIssues(manifest)) {
       problems.push({
         file: MANIFEST_FILE,

@@ -3,7 +3,12 @@
  * @module
  */
 import { z } from "zod";
-import type { CaseManifest, RecordKind } from "../domain/index.js";
+import {
+  CASE_FORMAT_VERSIONS,
+  type CaseFormatVersion,
+  type CaseManifest,
+  type RecordKind,
+} from "../domain/index.js";
 import { ActorSchema, GroupSchema } from "./actor.schema.js";
 import { CountrySchema, DaySchema, IdSchema } from "./common.schema.js";
 import { IncidentSchema } from "./incident.schema.js";
@@ -30,10 +35,25 @@ export const CaseManifestSchema = z.strictObject({
       onset: DaySchema.optional(),
       onsetGroup: IdSchema.optional(),
       onsetCountry: CountrySchema.optional(),
+      control: z.boolean().optional(),
+      persecutionKnown: DaySchema.optional(),
+      massAtrocityKnown: DaySchema.optional(),
       notes: z.string().optional(),
+    })
+    .refine((e) => !(e.control === true && e.onset !== undefined), {
+      message: "a control case has no onset (no mass atrocity followed)",
+      path: ["onset"],
     })
     .optional(),
   version: z.string().optional(),
+  formatVersion: z
+    .number()
+    .refine((v) => (CASE_FORMAT_VERSIONS as readonly number[]).includes(v), {
+      message: `this Tocsin reads case formats ${CASE_FORMAT_VERSIONS.join(" and ")}`,
+    })
+    .transform((v) => v as CaseFormatVersion)
+    .optional()
+    .meta({ description: "the case-folder format (1 when absent); fields of format 2 need 2" }),
 });
 
 /** The manifest with `$schema` removed, as the domain sees it. */

@@ -20,9 +20,15 @@ export const IncidentSchema = z.strictObject({
   place: PlaceSchema,
   perpetrators: z.array(IdSchema).default([]),
   targetGroup: IdSchema.optional(),
+  /** Case format 2: every group targeted, when there are several. */
+  targetGroups: z.array(IdSchema).min(1).optional(),
   targets: z.array(IdSchema).optional(),
   fatalities: EstimateSchema.optional(),
+  civilianFatalities: EstimateSchema.optional(),
   detained: EstimateSchema.optional(),
+  displaced: EstimateSchema.optional(),
+  injured: EstimateSchema.optional(),
+  sexualViolence: EstimateSchema.optional(),
   organised: z.enum(INVOLVEMENT).default("unknown"),
   stateInvolvement: z.enum(INVOLVEMENT).default("unknown"),
   /** This record summarises N events (an imported aggregate); absent means one. */

@@ -1,6 +1,7 @@
 /** Zod schemas at the edges: case files, importers and the API parse with these. @module */
 export * from "./actor.schema.js";
 export * from "./case.schema.js";
+export * from "./case-format.js";
 export * from "./common.schema.js";
 export * from "./incident.schema.js";
 export * from "./lexicon.schema.js";

@@ -1,7 +1,20 @@
 /** Case-file schema for reports. @module */
 import { z } from "zod";
-import { FINDING_TAGS, QUALIFICATIONS, type Report } from "../domain/index.js";
+import {
+  ATROCITY_CRIMES,
+  CRIME_FINDINGS,
+  FINDING_TAGS,
+  QUALIFICATIONS,
+  type Report,
+} from "../domain/index.js";
 import { CountrySchema, IdSchema, recordBase } from "./common.schema.js";
+
+/** What a report finds about one atrocity crime. */
+export const CrimeAssessmentSchema = z.strictObject({
+  crime: z.enum(ATROCITY_CRIMES),
+  finding: z.enum(CRIME_FINDINGS),
+  ongoing: z.boolean().optional(),
+});
 
 export const ReportSchema = z.strictObject({
   ...recordBase,
@@ -22,4 +35,6 @@ export const ReportSchema = z.strictObject({
   ),
   mentionsGenocideRisk: z.boolean(),
   coversIncidents: z.array(IdSchema).optional(),
+  /** Case format 2: what the report finds about each atrocity crime. */
+  crimes: z.array(CrimeAssessmentSchema).optional(),
 }) satisfies z.ZodType<Report, unknown>;

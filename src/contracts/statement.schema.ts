@@ -12,4 +12,5 @@ export const StatementSchema = z.strictObject({
   terms: z.array(z.string().min(1)).default([]),
   targetGroup: IdSchema.optional(),
   country: CountrySchema.optional(),
+  refersTo: z.enum(["current", "past"]).optional(),
 }) satisfies z.ZodType<Statement, unknown>;

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import {
   ACTION_KINDS,
+  ATROCITY_CRIMES,
   CHANNELS,
   REFUSAL_REASONS,
   RESPONSE_KINDS,
@@ -31,6 +32,10 @@ export const WarningSchema = z.strictObject({
   requestedActions: z.array(RequestedActionSchema).default([]),
   evidence: z.array(IdSchema).default([]),
   origin: z.enum(["human", "engine"]).default("human"),
+  /** Case format 2: which atrocity crimes the sender warns of, and whether it says they are imminent. */
+  risk: z
+    .strictObject({ crimes: z.array(z.enum(ATROCITY_CRIMES)).optional(), imminent: z.boolean().optional() })
+    .optional(),
 }) satisfies z.ZodType<Warning, unknown>;
 
 export const ResponseSchema = z

@@ -59,4 +59,25 @@ export interface Actor extends RecordBase {
   readonly country?: string;
   readonly dutyBearer: boolean;
   readonly roles: readonly ActorRole[];
+  /** Case format 2: roles that hold only for a period (a Council seat, a mission's deployment, a post). */
+  readonly periodRoles?: readonly PeriodRole[];
+}
+
+/** A role held from `from` to `to` (both days included; no `to` means still held). */
+export interface PeriodRole {
+  readonly role: ActorRole;
+  readonly from: string;
+  readonly to?: string;
+}
+
+/**
+ * The roles an actor holds on `day`: its standing `roles` and the `periodRoles` in force that day.
+ * @example rolesOn({ roles: ["media"], periodRoles: [{ role: "security-council", from: "1994-01-01", to: "1995-12-31" }] }, "1996-01-01") // ["media"]
+ */
+export function rolesOn(actor: Pick<Actor, "roles" | "periodRoles">, day: string): readonly ActorRole[] {
+  if (actor.periodRoles === undefined || actor.periodRoles.length === 0) return actor.roles;
+  const out = [...actor.roles];
+  for (const p of actor.periodRoles)
+    if (p.from <= day && (p.to === undefined || day <= p.to) && !out.includes(p.role)) out.push(p.role);
+  return out;
 }

@@ -25,11 +25,25 @@ export interface Side {
 
 /** What the case declares about itself, for scoring the engine only: the engine never reads it. */
 export interface Evaluation {
+  /** The day the mass atrocity began (absent for a control). */
   readonly onset?: string;
   readonly onsetGroup?: string;
   readonly onsetCountry?: string;
+  /** Case format 2: serious warning signs, but no mass atrocity followed within the period. */
+  readonly control?: boolean;
+  /** Case format 2: first day the records known then show the group's persecution. */
+  readonly persecutionKnown?: string;
+  /**
+   * Case format 2: first day the records known then document killing on a mass scale, or a credible official
+   * finding that atrocity crimes are being committed.
+   */
+  readonly massAtrocityKnown?: string;
   readonly notes?: string;
 }
+
+/** The case-folder format versions this code reads; 1 when a manifest does not say. */
+export const CASE_FORMAT_VERSIONS = [1, 2] as const;
+export type CaseFormatVersion = (typeof CASE_FORMAT_VERSIONS)[number];
 
 export interface CaseManifest {
   readonly id: string;
@@ -45,6 +59,8 @@ export interface CaseManifest {
   readonly languages?: readonly string[];
   readonly evaluation?: Evaluation;
   readonly version?: string;
+  /** The case-folder format the case is written in (1 when absent). */
+  readonly formatVersion?: CaseFormatVersion;
 }
 
 /** Every record of a case, by kind. */

@@ -3,6 +3,7 @@
  * religious groups, as such.
  * @module
  */
+import type { Estimate } from "./incident.js";
 import type { RecordBase } from "./record.js";
 
 export const GROUP_KINDS = ["national", "ethnical", "racial", "religious"] as const;
@@ -13,4 +14,6 @@ export interface ProtectedGroup extends RecordBase {
   readonly kind: GroupKind;
   /** ISO 3166-1 alpha-3 codes of the countries where the group lives, for situations. */
   readonly countries: readonly string[];
+  /** Case format 2: the group's size in those countries, as a source estimates it. */
+  readonly population?: Estimate;
 }

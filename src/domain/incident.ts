@@ -35,6 +35,25 @@ export const ACT_TYPES = [
   "protest",
   "riot",
   "strategic-development",
+  // Case format 2: acts the engine reads as signs of atrocity crimes or of their concealment, and de-escalation.
+  /** Siege or blockade of a place or population (food, water, medicine or movement cut off). */
+  "siege",
+  /** Men and boys separated from women and children. */
+  "separation-of-men",
+  /** A mass grave dug or found. */
+  "mass-grave",
+  /** Bodies moved or reburied, evidence destroyed, sites closed to investigators. */
+  "concealment-of-crimes",
+  /** A law or policy that strips a group of citizenship or legal status. */
+  "denial-of-citizenship",
+  /** Laws or policies that exclude a group: dismissals, segregation, bans on its language, schools or religion. */
+  "discriminatory-measures",
+  "hostage-taking",
+  "attack-on-aid-workers",
+  /** De-escalation: a ceasefire signed or in force. */
+  "ceasefire",
+  /** De-escalation: a peace agreement signed. */
+  "peace-agreement",
   /** Crimes the source does not specify further (e.g. "crimes within the tribunal's mandate"). */
   "other",
 ] as const;
@@ -68,9 +87,19 @@ export interface Incident extends RecordBase {
   readonly place: Place;
   readonly perpetrators: readonly string[];
   readonly targetGroup?: string;
+  /** Case format 2: every protected group the incident targets, when there are several (with `targetGroup`). */
+  readonly targetGroups?: readonly string[];
   readonly targets?: readonly string[];
   readonly fatalities?: Estimate;
+  /** Case format 2: how many of `fatalities` were civilians (for mixed events such as shelling or battles). */
+  readonly civilianFatalities?: Estimate;
   readonly detained?: Estimate;
+  /** Case format 2: people forcibly displaced. */
+  readonly displaced?: Estimate;
+  /** Case format 2: people injured. */
+  readonly injured?: Estimate;
+  /** Case format 2: victims of sexual violence. */
+  readonly sexualViolence?: Estimate;
   /** Evidence that the violence was organised rather than spontaneous. */
   readonly organised: Involvement;
   /** Evidence of the state's involvement. */
@@ -93,4 +122,19 @@ export function bestOf(e: Estimate | undefined): number | undefined {
   if (e.best !== undefined) return e.best;
   if (e.low !== undefined && e.high !== undefined) return (e.low + e.high) / 2;
   return e.low ?? e.high;
+}
+
+/**
+ * Every group a record targets: `targetGroup` first, then `targetGroups`, each once.
+ * @example targetGroupsOf({ targetGroup: "a", targetGroups: ["b", "a"] }) // ["a", "b"]
+ */
+export function targetGroupsOf(r: {
+  readonly targetGroup?: string;
+  readonly targetGroups?: readonly string[];
+}): readonly string[] {
+  if (r.targetGroups === undefined || r.targetGroups.length === 0)
+    return r.targetGroup === undefined ? [] : [r.targetGroup];
+  const out = r.targetGroup === undefined ? [] : [r.targetGroup];
+  for (const g of r.targetGroups) if (!out.includes(g)) out.push(g);
+  return out;
 }

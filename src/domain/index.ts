@@ -4,6 +4,7 @@
  */
 export * from "./actor.js";
 export * from "./as-of.js";
+export * from "./atrocity-crime.js";
 export * from "./capability.js";
 export * from "./case.js";
 export * from "./citation.js";

@@ -2,6 +2,7 @@
  * Reports of inquiries, rapporteurs and NGOs: their findings, how they qualify the crimes, and what they recommend.
  * @module
  */
+import type { CrimeAssessment } from "./atrocity-crime.js";
 import type { RecordBase } from "./record.js";
 
 export const QUALIFICATIONS = ["genocide", "not-genocide", "undecided", "not-addressed"] as const;
@@ -19,6 +20,13 @@ export const FINDING_TAGS = [
   "militia-activity",
   "genocide-risk",
   "allegations-established",
+  // Case format 2.
+  "forced-displacement",
+  "siege",
+  "denial-of-humanitarian-access",
+  "discrimination",
+  "sexual-violence",
+  "mass-graves",
 ] as const;
 export type FindingTag = (typeof FINDING_TAGS)[number];
 
@@ -44,4 +52,6 @@ export interface Report extends RecordBase {
   readonly recommendations: readonly Recommendation[];
   readonly mentionsGenocideRisk: boolean;
   readonly coversIncidents?: readonly string[];
+  /** Case format 2: what the report finds about each atrocity crime (risk, alleged, likely, established). */
+  readonly crimes?: readonly CrimeAssessment[];
 }

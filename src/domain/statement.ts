@@ -13,4 +13,9 @@ export interface Statement extends RecordBase {
   readonly terms: readonly string[];
   readonly targetGroup?: string;
   readonly country?: string;
+  /**
+   * Case format 2: whether the violence the statement speaks of is under way (`current`, the default) or over
+   * (`past`): naming a past crime is not a finding that it is being committed.
+   */
+  readonly refersTo?: "current" | "past";
 }

@@ -3,6 +3,7 @@
  * a warning too (`origin: "engine"`).
  * @module
  */
+import type { AtrocityCrime } from "./atrocity-crime.js";
 import type { RecordBase } from "./record.js";
 
 /** The measures a warning may ask for; the rulebook's playbook uses the same names. */
@@ -60,4 +61,6 @@ export interface Warning extends RecordBase {
   /** Ids of records (incidents, reports, sources…) the warning rests on. */
   readonly evidence: readonly string[];
   readonly origin: "human" | "engine";
+  /** Case format 2: what the sender warns of — which atrocity crimes, and whether it says they are imminent. */
+  readonly risk?: { readonly crimes?: readonly AtrocityCrime[]; readonly imminent?: boolean };
 }

@@ -313,6 +313,8 @@ async function insertDerived(
     for (const a of actorReferences(kind, r)) push("actor", a.actor, a.field);
     const group = (r as { targetGroup?: string }).targetGroup;
     if (group !== undefined) push("group", group, "targetGroup");
+    for (const g of (r as { targetGroups?: readonly string[] }).targetGroups ?? [])
+      push("group", g, "targetGroups");
     if (kind === "incident")
       for (const act of new Set((r as RecordOf<"incident">).acts))
         acts.push({ case_id: caseId, incident_id: r.id, act });

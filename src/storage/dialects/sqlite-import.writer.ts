@@ -235,6 +235,8 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
         const i = r as Incident;
         if (i.targetGroup !== undefined)
           refs.push([caseId, kind, r.id, "group", i.targetGroup, "targetGroup"]);
+        for (const g of new Set(i.targetGroups ?? []))
+          refs.push([caseId, kind, r.id, "group", g, "targetGroups"]);
         for (const a of new Set(i.acts)) acts.push([caseId, r.id, a]);
       }
       if (!hashed || !readsBackAsWritten(spec.table, cols, values)) continue;

@@ -272,6 +272,15 @@ async function insertDerived(
           ref_id: i.targetGroup,
           field: "targetGroup",
         });
+      for (const g of new Set(i.targetGroups ?? []))
+        refs.push({
+          case_id: caseId,
+          record_kind: kind,
+          record_id: r.id,
+          ref_kind: "group",
+          ref_id: g,
+          field: "targetGroups",
+        });
       for (const act of new Set(i.acts)) acts.push({ case_id: caseId, incident_id: r.id, act });
     }
   }
