@@ -28,9 +28,20 @@ describe("readLexicon", () => {
       );
     }
     const fr = r.lexicon.languages.find((l) => l.language === "fr");
+    const en = r.lexicon.languages.find((l) => l.language === "en");
     expect(fr?.terms.find((t) => t.text === "génocide")?.class).toBe("naming");
     expect(fr?.terms.find((t) => t.text === "massacres tribaux")?.class).toBe("euphemism");
-    expect(r.lexicon.version).toBe("en@1+fr@1");
+    expect(r.lexicon.version).toBe("en@2+fr@2");
+    // Version 2: terms say which atrocity crime they name and how far the finding goes.
+    expect(en?.terms.find((t) => t.text === "ethnic cleansing")).toMatchObject({
+      class: "qualified-naming",
+      crime: "ethnic-cleansing",
+      finding: "established",
+    });
+    expect(fr?.terms.find((t) => t.text === "risque de génocide")).toMatchObject({
+      crime: "genocide",
+      finding: "risk",
+    });
   });
 
   it("adds a language by adding a file", async () => {

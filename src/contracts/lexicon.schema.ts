@@ -4,7 +4,7 @@
  * @module
  */
 import { z } from "zod";
-import { TERM_CLASSES, type LexiconLanguage } from "../domain/index.js";
+import { ATROCITY_CRIMES, CRIME_FINDINGS, TERM_CLASSES, type LexiconLanguage } from "../domain/index.js";
 
 /** Comparison key for duplicate detection: case and accents do not make two terms different. */
 function termKey(text: string): string {
@@ -19,6 +19,8 @@ function termKey(text: string): string {
 export const LexiconTermSchema = z.strictObject({
   text: z.string().trim().min(1, "a term has text"),
   class: z.enum(TERM_CLASSES, { message: `class is one of ${TERM_CLASSES.join(", ")}` }),
+  crime: z.enum(ATROCITY_CRIMES, { message: `crime is one of ${ATROCITY_CRIMES.join(", ")}` }).optional(),
+  finding: z.enum(CRIME_FINDINGS, { message: `finding is one of ${CRIME_FINDINGS.join(", ")}` }).optional(),
   note: z.string().optional(),
 });
 
@@ -57,7 +59,13 @@ export type LexiconFile = z.infer<typeof LexiconFileSchema>;
 export function toLexiconLanguage(f: LexiconFile): LexiconLanguage {
   return {
     language: f.language,
-    terms: f.terms.map((t) => (t.note === undefined ? { text: t.text, class: t.class } : t)),
+    terms: f.terms.map((t) => ({
+      text: t.text,
+      class: t.class,
+      ...(t.crime === undefined ? {} : { crime: t.crime }),
+      ...(t.finding === undefined ? {} : { finding: t.finding }),
+      ...(t.note === undefined ? {} : { note: t.note }),
+    })),
     hedges: f.hedges,
   };
 }

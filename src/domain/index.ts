@@ -19,6 +19,8 @@ export * from "./report.js";
 export * from "./response.js";
 export * from "./source.js";
 export * from "./statement.js";
+export * from "./term-match.js";
+export * from "./term-normalize.js";
 export * from "./tribunal.js";
 export * from "./tribunal-case.js";
 export * from "./timeline.js";

@@ -3,6 +3,7 @@
  * The lexicon is data (rulebook/lexicon/*.json); the naming monitor classifies statements with it.
  * @module
  */
+import type { AtrocityCrime, CrimeFinding } from "./atrocity-crime.js";
 
 /** How a term describes mass violence against a protected group, from naming it to denying it. */
 export const TERM_CLASSES = ["naming", "qualified-naming", "euphemism", "denial"] as const;
@@ -12,6 +13,13 @@ export type TermClass = (typeof TERM_CLASSES)[number];
 export interface LexiconTerm {
   readonly text: string;
   readonly class: TermClass;
+  /** The atrocity crime the term names or qualifies, when it names one ("ethnic cleansing", "génocide"). */
+  readonly crime?: AtrocityCrime;
+  /**
+   * How far the term goes as a finding about `crime` ("risk of genocide" is a risk, "ethnic cleansing" said of
+   * the violence is established). Absent: `naming` is established, `qualified-naming` likely.
+   */
+  readonly finding?: CrimeFinding;
   readonly note?: string;
 }
 

@@ -5,19 +5,17 @@
  */
 import {
   asOf as asOfGate,
+  compileLexicon,
+  containsPhrase,
   daysBetween,
+  matchTerms,
   type CaseBundle,
+  type CompiledLexicon,
   type Lexicon,
   type Statement,
   type TermClass,
-} from "../../domain/index.js";
-import {
-  compileLexicon,
-  containsPhrase,
-  matchTerms,
-  type CompiledLexicon,
   type TermMatch,
-} from "./match-terms.js";
+} from "../../domain/index.js";
 
 /** A statement's class: the strongest class among its matches, or `unclassified` when nothing matched. */
 export type StatementClass = TermClass | "unclassified";

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Lexicon } from "../../domain/index.js";
-import { compileLexicon, matchTerms } from "./match-terms.js";
-import { sameWord, tokens } from "./normalize.js";
+import type { Lexicon } from "./index.js";
+import { compileLexicon, matchTerms } from "./term-match.js";
+import { sameWord, tokens } from "./term-normalize.js";
 
 const lexicon: Lexicon = {
   version: "t",
@@ -106,5 +106,62 @@ describe("matchTerms", () => {
         },
       ),
     );
+  });
+});
+
+describe("matchTerms: crimes and findings (lexicon version 2)", () => {
+  const lex = compileLexicon({
+    version: "t",
+    languages: [
+      {
+        language: "en",
+        terms: [
+          { text: "genocide", class: "naming", crime: "genocide" },
+          { text: "risk of genocide", class: "qualified-naming", crime: "genocide", finding: "risk" },
+          {
+            text: "ethnic cleansing",
+            class: "qualified-naming",
+            crime: "ethnic-cleansing",
+            finding: "established",
+          },
+          { text: "civil war", class: "euphemism" },
+        ],
+        hedges: ["may", "amount to"],
+      },
+    ],
+  });
+  it("says which crime a term names and how far the finding goes", () => {
+    expect(matchTerms(lex, "This is ethnic cleansing. There is a risk of genocide; a civil war.")).toEqual([
+      {
+        term: "ethnic cleansing",
+        class: "qualified-naming",
+        crime: "ethnic-cleansing",
+        finding: "established",
+        language: "en",
+        hedged: false,
+      },
+      {
+        term: "risk of genocide",
+        class: "qualified-naming",
+        crime: "genocide",
+        finding: "risk",
+        language: "en",
+        hedged: false,
+      },
+      { term: "civil war", class: "euphemism", language: "en", hedged: false },
+    ]);
+  });
+  it("downgrades a hedged finding to likely, and never raises a risk", () => {
+    const [a, b] = matchTerms(
+      lex,
+      "These acts may amount to ethnic cleansing. It may be a risk of genocide.",
+    );
+    expect(a).toMatchObject({ crime: "ethnic-cleansing", finding: "likely", class: "qualified-naming" });
+    expect(b).toMatchObject({ crime: "genocide", finding: "risk" });
+    expect(matchTerms(lex, "This may be genocide.")[0]).toMatchObject({
+      class: "qualified-naming",
+      finding: "likely",
+      hedged: true,
+    });
   });
 });

@@ -4,8 +4,9 @@
  * in the same sentence is hypothetical and counts as qualified naming. Terms never span sentences.
  * @module
  */
-import type { Lexicon, TermClass } from "../../domain/index.js";
-import { sameWord, tokens } from "./normalize.js";
+import type { AtrocityCrime, CrimeFinding } from "./atrocity-crime.js";
+import type { Lexicon, TermClass } from "./lexicon.js";
+import { sameWord, tokens } from "./term-normalize.js";
 
 /** A lexicon compiled for matching. Build once with {@link compileLexicon}, reuse for every text. */
 export interface CompiledLexicon {
@@ -13,6 +14,8 @@ export interface CompiledLexicon {
     readonly words: readonly string[];
     readonly text: string;
     readonly class: TermClass;
+    readonly crime?: AtrocityCrime;
+    readonly finding?: CrimeFinding;
     readonly language: string;
   }[];
   readonly hedges: readonly { readonly words: readonly string[]; readonly language: string }[];
@@ -22,6 +25,10 @@ export interface TermMatch {
   /** The lexicon term as written there. */
   readonly term: string;
   readonly class: TermClass;
+  /** The atrocity crime the term names, when the lexicon says. */
+  readonly crime?: AtrocityCrime;
+  /** How far the words go as a finding about `crime`: the term's own, downgraded to `likely` when hedged. */
+  readonly finding?: CrimeFinding;
   readonly language: string;
   /** True when a naming term was downgraded to qualified naming because a hedge precedes it. */
   readonly hedged: boolean;
@@ -37,7 +44,14 @@ const SENTENCE_END = /[.!?;:…]+/u;
 export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const entries = lexicon.languages
     .flatMap((l) =>
-      l.terms.map((t) => ({ words: tokens(t.text), text: t.text, class: t.class, language: l.language })),
+      l.terms.map((t) => ({
+        words: tokens(t.text),
+        text: t.text,
+        class: t.class,
+        ...(t.crime === undefined ? {} : { crime: t.crime }),
+        ...(t.finding === undefined ? {} : { finding: t.finding }),
+        language: l.language,
+      })),
     )
     .filter((e) => e.words.length > 0)
     .sort(
@@ -64,6 +78,15 @@ function hedgedBefore(words: readonly string[], at: number, lex: CompiledLexicon
   return false;
 }
 
+const FINDING_RANK: readonly CrimeFinding[] = ["risk", "alleged", "likely", "established"];
+
+/** A term's finding: its own (or by class: naming established, else likely), at most `likely` when hedged. */
+function findingOf(entry: CompiledLexicon["entries"][number], hedged: boolean): CrimeFinding {
+  const own = entry.finding ?? (entry.class === "naming" ? "established" : "likely");
+  if (!hedged) return own;
+  return FINDING_RANK.indexOf(own) > FINDING_RANK.indexOf("likely") ? "likely" : own;
+}
+
 /**
  * Every term of the lexicon found in `text`, left to right, longest first at each position.
  * Runs in O(words × entries).
@@ -80,12 +103,15 @@ export function matchTerms(lex: CompiledLexicon, text: string): TermMatch[] {
         i += 1;
         continue;
       }
-      const hedged = entry.class === "naming" && hedgedBefore(words, i, lex);
+      const hedged = (entry.class === "naming" || entry.crime !== undefined) && hedgedBefore(words, i, lex);
+      const finding = entry.crime === undefined ? undefined : findingOf(entry, hedged);
       out.push({
         term: entry.text,
         class: hedged ? "qualified-naming" : entry.class,
+        ...(entry.crime === undefined ? {} : { crime: entry.crime }),
+        ...(finding === undefined ? {} : { finding }),
         language: entry.language,
-        hedged,
+        hedged: hedged && entry.class === "naming",
       });
       i += entry.words.length;
     }
