@@ -57,7 +57,11 @@ export function analyseCase(
   const to = asOf < last ? asOf : last;
   const result =
     inputs.rulebook && bundle.manifest.period.from <= to
-      ? replay(bundle, inputs.rulebook, { step: options.step ?? "day", to })
+      ? replay(bundle, inputs.rulebook, {
+          step: options.step ?? "day",
+          to,
+          ...(inputs.lexicon ? { lexicon: inputs.lexicon } : {}),
+        })
       : null;
   const alerts = result?.alerts ?? [];
   const levels = levelSpansFromChanges(

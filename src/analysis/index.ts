@@ -31,3 +31,5 @@ export * from "./scorecard/finding.js";
 export * from "./scorecard/headlines.js";
 export * from "./scorecard/scorecard.js";
 export * from "./scorecard/timeline-events.js";
+export * from "./evaluation/evaluate-case.js";
+export * from "./evaluation/structural-factors.js";

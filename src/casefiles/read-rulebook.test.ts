@@ -41,17 +41,12 @@ describe("readRulebook: broken rulebooks list every problem with file, field and
         file: "broken-schema.json",
         field: "mappings[0].record",
         line: 85,
-        // "series": a mapping may read an event-count series (docs/rulebook.md, "Event surges").
+        // "series": a mapping may read an event-count series (docs/rulebook.md, "Event surges");
+        // "statement": read with the naming lexicon (rulebook 3).
         message:
-          'Invalid option: expected one of "incident"|"report"|"warning"|"response"|"mandate"|"series"',
+          'Invalid option: expected one of "incident"|"report"|"warning"|"response"|"mandate"|"statement"|"series"',
       },
-      {
-        code: "schema",
-        file: "broken-schema.json",
-        field: "levels",
-        line: 1,
-        message: "Invalid input: expected array, received undefined",
-      },
+      // No "levels" problem: a rulebook has score-based levels or criteria, which the semantic checks require.
       {
         code: "schema",
         file: "broken-schema.json",
@@ -255,10 +250,30 @@ describe("the package rulebook", () => {
   it("loads and passes every check", async () => {
     const r = await loadRulebook(root);
     if (!r.ok) throw new Error(JSON.stringify(r.problems, null, 2));
-    expect(r.file).toBe("atrocity-risk.v2.json");
+    expect(r.file).toBe("atrocity-risk.v3.json");
     expect(r.rulebook.riskFactors.map((f) => f.id)).toEqual(
       Array.from({ length: 14 }, (_, i) => `RF${i + 1}`),
     );
+    // Rulebook 3 decides levels by criteria, every level has at least one, and imminent requires high.
+    expect(r.rulebook.levels).toBeUndefined();
+    const plan = r.rulebook.plan.criteria;
+    expect(plan?.levelsTopDown.map((l) => [l.level, l.criteria.length > 0])).toEqual([
+      ["ongoing", true],
+      ["imminent", true],
+      ["high", true],
+      ["elevated", true],
+    ]);
+    expect(
+      r.rulebook.criteria?.filter((c) => c.level === "imminent").every((c) => c.requires === "high"),
+    ).toBe(true);
+  });
+
+  it("keeps the earlier versions valid, so their replays stay reproducible", async () => {
+    for (const v of [1, 2]) {
+      const text = await readFile(join(root, `rulebook/atrocity-risk.v${v}.json`), "utf8");
+      const r = parseRulebookFile(`atrocity-risk.v${v}.json`, text);
+      expect(r.ok ? [] : r.problems).toEqual([]);
+    }
   });
 
   it("has a committed JSON Schema equal to the one generated from the zod schema", async () => {

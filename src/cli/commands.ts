@@ -15,6 +15,7 @@ import { registerReportCommand } from "./report.command.js";
 import { registerImportCommand } from "./import.command.js";
 import { registerForecastCommands } from "./forecast.command.js";
 import { registerBackupCommands } from "./backup.command.js";
+import { registerEvaluateCommand } from "./evaluate.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -30,4 +31,5 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerImportCommand(_program, _ctx);
   registerForecastCommands(_program, _ctx);
   registerBackupCommands(_program, _ctx);
+  registerEvaluateCommand(_program, _ctx);
 }

@@ -30,6 +30,7 @@ export const LexiconFileSchema = z.strictObject({
   version: z.string().min(1, "a lexicon file has a version"),
   terms: z.array(LexiconTermSchema).min(1, "a lexicon file lists at least one term"),
   hedges: z.array(z.string().trim().min(1, "a hedge has text")).default([]),
+  qualifiers: z.array(z.string().trim().min(1, "a qualifier has text")).default([]),
 });
 
 /**
@@ -67,5 +68,6 @@ export function toLexiconLanguage(f: LexiconFile): LexiconLanguage {
       ...(t.note === undefined ? {} : { note: t.note }),
     })),
     hedges: f.hedges,
+    ...(f.qualifiers.length > 0 ? { qualifiers: f.qualifiers } : {}),
   };
 }

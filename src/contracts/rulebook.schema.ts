@@ -25,7 +25,7 @@ const IndicatorSchema = z.strictObject({
 
 const MappingSchema = z.strictObject({
   id: Id,
-  record: z.enum(["incident", "report", "warning", "response", "mandate", "series"]),
+  record: z.enum(["incident", "report", "warning", "response", "mandate", "statement", "series"]),
   description: z.string().optional(),
   when: z.strictObject({
     acts: Names.optional(),
@@ -47,9 +47,46 @@ const MappingSchema = z.strictObject({
     // Thresholds are checked by the engine's checker, which says why a value is not a rise.
     minEventsRatio: z.number().optional(),
     minEventsZ: z.number().optional(),
+    minDisplaced: z.number().int().nonnegative().optional(),
+    minCivilianFatalities: z.number().int().nonnegative().optional(),
+    crimes: Names.optional(),
+    crimeFindings: Names.optional(),
+    ongoing: z.boolean().optional(),
+    imminent: z.boolean().optional(),
+    speakers: z.string().min(1).optional(),
   }),
-  indicators: z.array(z.strictObject({ indicator: Id, strength: Positive })).min(1),
+  // A mapping read only by level criteria (rulebook 3) feeds no indicator.
+  indicators: z.array(z.strictObject({ indicator: Id, strength: Positive })),
   scaleByFatalities: z.boolean().optional(),
+  civilianVictims: z.boolean().optional(),
+});
+
+const ConditionSchema = z.strictObject({
+  id: Id,
+  text: z.string().min(1),
+  mappings: z.array(Id).min(1),
+  scope: z.string().min(1).optional(),
+  withinDays: z.number().int().min(1).optional(),
+  measure: z.string().min(1).optional(),
+  min: z.number().positive().optional(),
+  confidence: z.string().min(1).optional(),
+  endedBy: z.array(Id).min(1).optional(),
+});
+
+const CriterionSchema = z.strictObject({
+  id: Id,
+  level: z.string().min(1),
+  situations: z.string().min(1).optional(),
+  requires: z.string().min(1).optional(),
+  text: z.string().min(1),
+  example: z.string().min(1).optional(),
+  crimes: Names.optional(),
+  conditions: z.array(ConditionSchema).min(1),
+});
+
+const Grades = z.strictObject({
+  reliability: z.array(z.string().min(1)).min(1),
+  credibility: z.array(z.number().int()).min(1),
 });
 
 const LevelSchema = z.strictObject({
@@ -94,7 +131,28 @@ export const RulebookSchema = z.strictObject({
   magnitude: z.strictObject({ perTenfoldFatalities: z.number().nonnegative(), max: z.number().min(1) }),
   presence: z.strictObject({ minStrength: z.number().gt(0).lt(1) }),
   evidencePerIndicator: z.number().int().min(1).max(50),
-  levels: z.array(LevelSchema),
+  levels: z.array(LevelSchema).optional(),
+  criteria: z.array(CriterionSchema).optional(),
+  confidence: z
+    .strictObject({ confirmed: Grades, probable: Grades, independentSources: z.number().int().min(2) })
+    .optional(),
+  holdDays: z.number().int().min(0).optional(),
+  speakers: z
+    .strictObject({
+      officialKinds: Names,
+      officialRoles: Names,
+      partyRoles: Names,
+      partyKindsInOwnCountry: Names,
+    })
+    .optional(),
+  situations: z
+    .strictObject({
+      civilians: z.strictObject({ mappings: z.array(Id).min(1) }),
+      regions: z
+        .strictObject({ mappings: z.array(Id).min(1), minEvents: z.number().int().min(1) })
+        .optional(),
+    })
+    .optional(),
   escalation: z.strictObject({
     stages: z.array(
       z.strictObject({

@@ -23,11 +23,17 @@ export interface LexiconTerm {
   readonly note?: string;
 }
 
-/** The terms of one language. `hedges` are words that turn a following naming into a hypothetical one. */
+/**
+ * The terms of one language. `hedges` are words that turn a following naming into a hypothetical one ("would",
+ * "might"); `qualifiers` are words that make it a qualified finding about what happened ("may amount to",
+ * "constitute"). Both make a naming qualified for the naming monitor; the engine reads a hypothetical naming
+ * as a risk and a qualified one as a likely finding.
+ */
 export interface LexiconLanguage {
   readonly language: string;
   readonly terms: readonly LexiconTerm[];
   readonly hedges: readonly string[];
+  readonly qualifiers?: readonly string[];
 }
 
 /** A lexicon: one entry per language. */

@@ -46,7 +46,15 @@ export type Signal = (typeof SIGNALS)[number];
  * What a mapping can read: a record kind, or `series` — a monthly event-count series per country computed from
  * the incidents (see {@link SERIES_NAMES}), whose surges become evidence.
  */
-export const MAPPED_RECORDS = ["incident", "report", "warning", "response", "mandate", "series"] as const;
+export const MAPPED_RECORDS = [
+  "incident",
+  "report",
+  "warning",
+  "response",
+  "mandate",
+  "statement",
+  "series",
+] as const;
 export type MappedRecord = (typeof MAPPED_RECORDS)[number];
 
 /**
@@ -112,6 +120,20 @@ export interface MappingWhen {
   readonly minEventsRatio?: number;
   /** …or when (events − trailing mean) / trailing sample deviation reaches this (must exceed 0). */
   readonly minEventsZ?: number;
+  /** Incidents: at least this many people forcibly displaced (best estimate). */
+  readonly minDisplaced?: number;
+  /** Incidents: at least this many civilians killed (the `civilianFatalities` best estimate). */
+  readonly minCivilianFatalities?: number;
+  /** Reports (their `crimes`), statements (their terms, read with the lexicon), warnings (their `risk`): any of these crimes. */
+  readonly crimes?: readonly string[];
+  /** Reports and statements: the finding about one of `crimes` (or any crime) is one of these. */
+  readonly crimeFindings?: readonly string[];
+  /** Reports: the finding says the crimes are being committed now; statements: `refersTo` is current (or not). */
+  readonly ongoing?: boolean;
+  /** Warnings: the sender says the crimes are imminent (or not). */
+  readonly imminent?: boolean;
+  /** Reports, statements, warnings: whose words count (see the rulebook's `speakers`). */
+  readonly speakers?: string;
 }
 
 export interface MappingRule {
@@ -122,6 +144,8 @@ export interface MappingRule {
   readonly indicators: readonly IndicatorLink[];
   /** Scale the evidence by the incident's toll, or for a series surge by the month's (see `magnitude`). */
   readonly scaleByFatalities?: boolean;
+  /** The mapped incidents' victims are civilians: their fatalities count as civilian deaths. */
+  readonly civilianVictims?: boolean;
 }
 
 export interface GradingRule {
@@ -180,6 +204,101 @@ export interface PlaybookEntry {
   readonly notifyRoles: readonly string[];
 }
 
+/** How sure the evidence is, from an allegation to a confirmed fact (after the IPC's reliability scores). */
+export const CONFIDENCE_TIERS = ["possible", "probable", "confirmed"] as const;
+export type ConfidenceTier = (typeof CONFIDENCE_TIERS)[number];
+
+/** Which situations a criterion applies to: a targeted group, the civilians of a country (or region), or both. */
+export const CRITERION_SITUATIONS = ["group", "civilians", "any"] as const;
+export type CriterionSituations = (typeof CRITERION_SITUATIONS)[number];
+
+/**
+ * Whose evidence a condition reads: the situation's own (`own`), also its country's country-wide evidence
+ * (`country`), or also evidence with no country (`any`).
+ */
+export const CONDITION_SCOPES = ["own", "country", "any"] as const;
+export type ConditionScope = (typeof CONDITION_SCOPES)[number];
+
+/** What a condition counts over its evidence. */
+export const CONDITION_MEASURES = [
+  "records",
+  "kinds",
+  "deaths",
+  "civilianDeaths",
+  "displaced",
+  "sources",
+] as const;
+export type ConditionMeasure = (typeof CONDITION_MEASURES)[number];
+
+/** Speaker classes a mapping may require: an official actor, an actor independent of the conflict, or both. */
+export const SPEAKER_CLASSES = ["official", "independent", "independent-official"] as const;
+export type SpeakerClass = (typeof SPEAKER_CLASSES)[number];
+
+/**
+ * One condition of a level criterion: over the evidence of some mappings (within a window, or at any time),
+ * a measure must reach `min` with at least the stated confidence.
+ */
+export interface ConditionRule {
+  readonly id: string;
+  /** What must be true, in words a reviewer can check against the records. */
+  readonly text: string;
+  readonly mappings: readonly string[];
+  readonly scope?: string;
+  /** Only evidence whose event ended within this many days counts (and any evidence for `holdDays` after it became known); absent: any time. */
+  readonly withinDays?: number;
+  readonly measure?: string;
+  /** The measure's threshold (default 1). */
+  readonly min?: number;
+  /** The confidence the evidence must reach (default `probable`). */
+  readonly confidence?: string;
+  /**
+   * For a condition with no window (a standing fact, such as an armed conflict): it ends when evidence of these
+   * mappings (a ceasefire, a peace agreement) is dated after the last evidence of the condition's own.
+   */
+  readonly endedBy?: readonly string[];
+}
+
+/** A reference criterion of a level: when all its conditions hold (and the level it requires), the level holds. */
+export interface CriterionRule {
+  readonly id: string;
+  readonly level: string;
+  readonly situations?: string;
+  /** Another level whose criteria must also hold (imminent requires high). */
+  readonly requires?: string;
+  readonly text: string;
+  /** A worked example, for reviewers (docs/rulebook.md prints it). */
+  readonly example?: string;
+  /** The atrocity crimes the criterion speaks to (for explanations). */
+  readonly crimes?: readonly string[];
+  readonly conditions: readonly ConditionRule[];
+}
+
+/** The Admiralty grades that make a record confirmed or probable; the rest is possible (an allegation). */
+export interface ConfidenceRule {
+  readonly confirmed: { readonly reliability: readonly string[]; readonly credibility: readonly number[] };
+  readonly probable: { readonly reliability: readonly string[]; readonly credibility: readonly number[] };
+  /** Distinct sources that, converging, raise evidence one tier (possible → probable → confirmed). */
+  readonly independentSources: number;
+}
+
+/** Who counts as an official speaker, and who is a party (never independent) to a situation. */
+export interface SpeakerRule {
+  readonly officialKinds: readonly string[];
+  readonly officialRoles: readonly string[];
+  /** Roles that make an actor a party to every situation (a perpetrator, the territorial state). */
+  readonly partyRoles: readonly string[];
+  /** Kinds that make an actor a party to the situations of its own country (its government, its forces). */
+  readonly partyKindsInOwnCountry: readonly string[];
+}
+
+/** When the civilians of a country, and of its first-level regions, are situations of their own. */
+export interface SituationRule {
+  /** A country's civilians are a situation once evidence of these mappings is known for them. */
+  readonly civilians: { readonly mappings: readonly string[] };
+  /** A region is a situation once this many events of these mappings are known there (absent: no regions). */
+  readonly regions?: { readonly mappings: readonly string[]; readonly minEvents: number };
+}
+
 /** A rulebook as written in its file, before any check. */
 export interface RulebookDocument {
   readonly id: string;
@@ -195,7 +314,15 @@ export interface RulebookDocument {
   readonly presence: { readonly minStrength: number };
   /** How many supporting records an assessment lists per indicator (the strongest first). */
   readonly evidencePerIndicator: number;
-  readonly levels: readonly LevelRule[];
+  /** Score-based level rules (rulebooks 1 and 2). A rulebook has these or `criteria`. */
+  readonly levels?: readonly LevelRule[];
+  /** Reference criteria of the levels (rulebook 3 on). */
+  readonly criteria?: readonly CriterionRule[];
+  readonly confidence?: ConfidenceRule;
+  /** New evidence counts in every window for at least this many days after it became known. */
+  readonly holdDays?: number;
+  readonly speakers?: SpeakerRule;
+  readonly situations?: SituationRule;
   readonly escalation: { readonly stages: readonly StageRule[] };
   readonly playbook: readonly PlaybookEntry[];
 }

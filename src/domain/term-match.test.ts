@@ -126,7 +126,8 @@ describe("matchTerms: crimes and findings (lexicon version 2)", () => {
           },
           { text: "civil war", class: "euphemism" },
         ],
-        hedges: ["may", "amount to"],
+        hedges: ["would", "might"],
+        qualifiers: ["may", "amount to"],
       },
     ],
   });
@@ -151,7 +152,7 @@ describe("matchTerms: crimes and findings (lexicon version 2)", () => {
       { term: "civil war", class: "euphemism", language: "en", hedged: false },
     ]);
   });
-  it("downgrades a hedged finding to likely, and never raises a risk", () => {
+  it("reads a qualified naming as a likely finding and a hypothetical one as a risk", () => {
     const [a, b] = matchTerms(
       lex,
       "These acts may amount to ethnic cleansing. It may be a risk of genocide.",
@@ -163,5 +164,12 @@ describe("matchTerms: crimes and findings (lexicon version 2)", () => {
       finding: "likely",
       hedged: true,
     });
+    // A hypothetical: what would happen, not what happens. A hypothetical hedge wins over a qualifier.
+    expect(matchTerms(lex, "We would not stand by and watch genocide.")[0]).toMatchObject({
+      class: "qualified-naming",
+      finding: "risk",
+      hedged: true,
+    });
+    expect(matchTerms(lex, "It might amount to ethnic cleansing.")[0]).toMatchObject({ finding: "risk" });
   });
 });

@@ -18,7 +18,12 @@ export interface CompiledLexicon {
     readonly finding?: CrimeFinding;
     readonly language: string;
   }[];
-  readonly hedges: readonly { readonly words: readonly string[]; readonly language: string }[];
+  readonly hedges: readonly {
+    readonly words: readonly string[];
+    readonly language: string;
+    /** A qualifier ("may amount to") rather than a hypothetical hedge ("would"). */
+    readonly qualifier: boolean;
+  }[];
 }
 
 export interface TermMatch {
@@ -61,7 +66,10 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
         a.text.localeCompare(b.text),
     );
   const hedges = lexicon.languages
-    .flatMap((l) => l.hedges.map((h) => ({ words: tokens(h), language: l.language })))
+    .flatMap((l) => [
+      ...l.hedges.map((h) => ({ words: tokens(h), language: l.language, qualifier: false })),
+      ...(l.qualifiers ?? []).map((h) => ({ words: tokens(h), language: l.language, qualifier: true })),
+    ])
     .filter((h) => h.words.length > 0);
   return { entries, hedges };
 }
@@ -71,20 +79,37 @@ function matchesAt(words: readonly string[], at: number, pattern: readonly strin
   return pattern.every((p, k) => sameWord(words[at + k] ?? "", p));
 }
 
-function hedgedBefore(words: readonly string[], at: number, lex: CompiledLexicon): boolean {
+/** The strongest hedge before position `at` in the sentence: a hypothetical one wins over a qualifier. */
+function hedgeBefore(
+  words: readonly string[],
+  at: number,
+  lex: CompiledLexicon,
+): "hypothetical" | "qualified" | null {
+  let found: "hypothetical" | "qualified" | null = null;
   for (let i = 0; i < at; i += 1) {
-    if (lex.hedges.some((h) => i + h.words.length <= at && matchesAt(words, i, h.words))) return true;
+    for (const h of lex.hedges) {
+      if (i + h.words.length > at || !matchesAt(words, i, h.words)) continue;
+      if (!h.qualifier) return "hypothetical";
+      found = "qualified";
+    }
   }
-  return false;
+  return found;
 }
 
 const FINDING_RANK: readonly CrimeFinding[] = ["risk", "alleged", "likely", "established"];
 
-/** A term's finding: its own (or by class: naming established, else likely), at most `likely` when hedged. */
-function findingOf(entry: CompiledLexicon["entries"][number], hedged: boolean): CrimeFinding {
+/**
+ * A term's finding: its own (or by class: naming established, else likely); after a qualifier at most `likely`,
+ * after a hypothetical hedge only a `risk` ("would be genocide" says what may come, not what is).
+ */
+function findingOf(
+  entry: CompiledLexicon["entries"][number],
+  hedge: "hypothetical" | "qualified" | null,
+): CrimeFinding {
   const own = entry.finding ?? (entry.class === "naming" ? "established" : "likely");
-  if (!hedged) return own;
-  return FINDING_RANK.indexOf(own) > FINDING_RANK.indexOf("likely") ? "likely" : own;
+  const cap: CrimeFinding =
+    hedge === "hypothetical" ? "risk" : hedge === "qualified" ? "likely" : "established";
+  return FINDING_RANK.indexOf(own) > FINDING_RANK.indexOf(cap) ? cap : own;
 }
 
 /**
@@ -103,8 +128,9 @@ export function matchTerms(lex: CompiledLexicon, text: string): TermMatch[] {
         i += 1;
         continue;
       }
-      const hedged = (entry.class === "naming" || entry.crime !== undefined) && hedgedBefore(words, i, lex);
-      const finding = entry.crime === undefined ? undefined : findingOf(entry, hedged);
+      const hedge = entry.class === "naming" || entry.crime !== undefined ? hedgeBefore(words, i, lex) : null;
+      const hedged = hedge !== null;
+      const finding = entry.crime === undefined ? undefined : findingOf(entry, hedge);
       out.push({
         term: entry.text,
         class: hedged ? "qualified-naming" : entry.class,

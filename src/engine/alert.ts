@@ -3,15 +3,25 @@
  * duty-bearers to notify (chosen by role, never by name). An alert becomes a warning in the ledger.
  * @module
  */
-import { addDays, type Actor, type ActionKind, type Citation, type Warning } from "../domain/index.js";
+import {
+  addDays,
+  rolesOn,
+  type Actor,
+  type ActionKind,
+  type Citation,
+  type Warning,
+} from "../domain/index.js";
 import type { Assessment, FactorScore, Situation } from "./assessment.js";
-import { levelRank, type RiskLevel, type ValidRulebook } from "./rulebook.js";
+import type { CriterionFinding } from "./criteria/evaluate-criteria.js";
+import { levelRank, type ConfidenceTier, type RiskLevel, type ValidRulebook } from "./rulebook.js";
 
-/** A record cited by an alert, with the indicators it supports. Sources appear by id only. */
+/** A record cited by an alert, with the criteria and indicators it supports. Sources appear by id only. */
 export interface AlertEvidence {
   readonly record: string;
   readonly kind: string;
   readonly knownAt: string;
+  /** The met criteria's conditions it meets, as `criterion/condition`. */
+  readonly criteria?: readonly string[];
   readonly indicators: readonly string[];
   readonly grade?: string;
   readonly citations: readonly Citation[];
@@ -37,6 +47,12 @@ export interface Alert {
   /** Ids of actors known on `date` holding a role the playbook notifies for this level. */
   readonly dutyBearers: readonly string[];
   readonly reasons: readonly string[];
+  /**
+   * With a rulebook of level criteria: the criteria met at the new level (each condition with the records that
+   * meet it and their confidence), and the confidence of the leading one.
+   */
+  readonly criteria?: readonly CriterionFinding[];
+  readonly confidence?: ConfidenceTier | null;
 }
 
 /** The actor id engine alerts are sent from. */
@@ -54,11 +70,11 @@ export function dutyBearersFor(
 ): string[] {
   const entry = rulebook.playbook.find((p) => p.level === level);
   if (!entry) return [];
-  const known = actors.filter((a) => a.knownAt <= date && !a.roles.includes("perpetrator"));
+  const known = actors.filter((a) => a.knownAt <= date && !rolesOn(a, date).includes("perpetrator"));
   const out: string[] = [];
   for (const role of entry.notifyRoles) {
     const ids = known
-      .filter((a) => (a.roles as readonly string[]).includes(role))
+      .filter((a) => (rolesOn(a, date) as readonly string[]).includes(role))
       .map((a) => a.id)
       .sort();
     for (const id of ids) if (!out.includes(id)) out.push(id);
@@ -67,7 +83,34 @@ export function dutyBearersFor(
 }
 
 function evidenceOf(a: Assessment): AlertEvidence[] {
-  const byRecord = new Map<string, { e: AlertEvidence; indicators: string[] }>();
+  const byRecord = new Map<string, { e: AlertEvidence; indicators: string[]; criteria?: string[] }>();
+  // The records that meet the level's criteria come first: they are why the level is what it is.
+  for (const cr of a.criteria?.met ?? [])
+    for (const c of cr.conditions)
+      for (const r of c.records) {
+        const tag = `${cr.id}/${c.id}`;
+        const seen = byRecord.get(r.record);
+        if (seen) {
+          if (!seen.criteria?.includes(tag)) (seen.criteria ??= []).push(tag);
+          continue;
+        }
+        const indicators: string[] = [];
+        const criteria = [tag];
+        byRecord.set(r.record, {
+          indicators,
+          criteria,
+          e: {
+            record: r.record,
+            kind: r.kind,
+            knownAt: r.knownAt,
+            criteria,
+            indicators,
+            ...(r.grade === undefined ? {} : { grade: r.grade }),
+            citations: r.citations,
+            ...(r.summary === undefined ? {} : { summary: r.summary }),
+          },
+        });
+      }
   for (const f of a.indicators) {
     for (const e of f.evidence) {
       const seen = byRecord.get(e.record);
@@ -90,10 +133,18 @@ function evidenceOf(a: Assessment): AlertEvidence[] {
       });
     }
   }
-  // What is new since the last assessment comes first: it is what changed the level.
+  // What meets the criteria comes first, then what is new since the last assessment: it is what changed the level.
   const fresh = new Set(a.changes.newEvidence);
-  const all = [...byRecord.values()].map(({ e, indicators }) => ({ ...e, indicators: [...indicators] }));
-  return [...all.filter((e) => fresh.has(e.record)), ...all.filter((e) => !fresh.has(e.record))];
+  const all = [...byRecord.values()].map(({ e, indicators, criteria }) => ({
+    ...e,
+    indicators: [...indicators],
+    ...(criteria ? { criteria: [...criteria] } : {}),
+  }));
+  const rank = (e: AlertEvidence): number => (e.criteria ? 0 : fresh.has(e.record) ? 1 : 2);
+  return all
+    .map((e, i) => ({ e, i }))
+    .sort((x, y) => rank(x.e) - rank(y.e) || x.i - y.i)
+    .map((x) => x.e);
 }
 
 /**
@@ -133,6 +184,8 @@ export function alertFor(
       ...surges,
       ...(current.stage ? [`escalation stage: ${current.stage.name} (${current.stage.index})`] : []),
     ],
+    ...(current.criteria ? { criteria: current.criteria.met } : {}),
+    ...(current.confidence !== undefined ? { confidence: current.confidence } : {}),
   };
 }
 

@@ -11,12 +11,20 @@ import type {
   Situation,
   StageFinding,
 } from "./assessment.js";
-import type { TollEntry } from "./engine-state.js";
+import type { TollEntry } from "./toll-entry.js";
+import type { CriteriaState } from "./criteria/criteria-state.js";
+import { decideLevel } from "./criteria/evaluate-criteria.js";
 import type { EvidenceAccumulator } from "./evidence-accumulator.js";
 import type { EvidenceItem } from "./evidence.js";
 import { evaluateLevel } from "./level.js";
 import { indicatorsById } from "./rulebook-index.js";
-import { levelRank, type IndicatorRule, type RiskLevel, type ValidRulebook } from "./rulebook.js";
+import {
+  levelRank,
+  type ConfidenceRule,
+  type IndicatorRule,
+  type RiskLevel,
+  type ValidRulebook,
+} from "./rulebook.js";
 
 /** The accumulators that bear on one situation: its own scope, its country's, and the global one. */
 export interface SituationInputs {
@@ -26,6 +34,8 @@ export interface SituationInputs {
   readonly tolls: readonly TollEntry[];
   /** Evidence lists by indicator, kept between steps: they only change when evidence is added. */
   readonly cache?: Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>;
+  /** The criteria's state, with a rulebook of level criteria. */
+  readonly criteria?: { readonly state: CriteriaState; readonly confidence: ConfidenceRule };
 }
 
 const recordSets = new WeakMap<readonly IndicatorFinding[], ReadonlySet<string>>();
@@ -207,7 +217,12 @@ export function assessSituation(
     .filter((f) => (byFactor.get(f.id) ?? 0) > 0)
     .map((f) => ({ factor: f.id, name: f.name, score: round2(byFactor.get(f.id) ?? 0) }));
   const present = new Set(findings.map((f) => f.indicator));
-  const { level, reasons } = evaluateLevel(rulebook, total, findings, inputs.tolls, day);
+  const plan = rulebook.plan.criteria;
+  const decision =
+    plan && inputs.criteria
+      ? decideLevel(plan, inputs.criteria.confidence, situation, inputs.criteria.state, day, asOf)
+      : undefined;
+  const { level, reasons } = decision ?? evaluateLevel(rulebook, total, findings, inputs.tolls, day);
   const stage = stageOf(rulebook, present, level);
   const previousIndicators = new Set(previous?.indicators.map((i) => i.indicator) ?? []);
   const previousEvidence = previous === undefined ? new Set<string>() : evidenceRecords(previous.indicators);
@@ -230,5 +245,11 @@ export function assessSituation(
       newEvidence: [...evidenceRecords(findings)].filter((r) => !previousEvidence.has(r)).sort(),
       stageChanged: previous !== undefined && (previous.stage?.id ?? null) !== (stage?.id ?? null),
     },
+    ...(decision
+      ? {
+          criteria: { met: decision.met, next: decision.next },
+          confidence: decision.met[0]?.confidence ?? null,
+        }
+      : {}),
   };
 }

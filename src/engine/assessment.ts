@@ -4,16 +4,11 @@
  * @module
  */
 import type { Citation } from "../domain/index.js";
-import type { MappedRecord, RiskLevel } from "./rulebook.js";
+import type { CriterionFinding } from "./criteria/criterion-finding.js";
+import type { Situation } from "./situation.js";
 
-/** A situation: a country and the group targeted there (or the whole country when no group is targeted). */
-export interface Situation {
-  /** `CCC/group-id`, or `CCC/*` for a country where no group is targeted yet. */
-  readonly id: string;
-  readonly country: string;
-  readonly group?: string;
-  readonly groupName?: string;
-}
+export type { Situation } from "./situation.js";
+import type { ConfidenceTier, MappedRecord, RiskLevel } from "./rulebook.js";
 
 /** A record supporting an indicator. Citations name sources by id only, never a protected identity. */
 export interface EvidenceRef {
@@ -84,4 +79,11 @@ export interface Assessment {
   /** Why the level is what it is (and why not the next one up). */
   readonly reasons: readonly string[];
   readonly changes: AssessmentChanges;
+  /**
+   * With a rulebook of level criteria: every criterion met at this level (which records meet each condition,
+   * with what confidence), and the closest criterion of the next level up with what it lacks.
+   */
+  readonly criteria?: { readonly met: readonly CriterionFinding[]; readonly next: CriterionFinding | null };
+  /** The confidence of the level's leading criterion (null at none, absent with a score-based rulebook). */
+  readonly confidence?: ConfidenceTier | null;
 }

@@ -7,17 +7,21 @@ import {
   ACTION_KINDS,
   ACTOR_ROLES,
   ACT_TYPES,
+  ATROCITY_CRIMES,
   CREDIBILITY,
+  CRIME_FINDINGS,
   FINDING_TAGS,
   INVOLVEMENT,
   QUALIFICATIONS,
   RELIABILITY,
   RESPONSE_KINDS,
 } from "../domain/index.js";
+import { checkCriteria } from "./check-criteria.js";
 import {
   RULED_LEVELS,
   SERIES_NAMES,
   SIGNALS,
+  SPEAKER_CLASSES,
   type MappedRecord,
   type MappingWhen,
   type RuledLevel,
@@ -27,16 +31,9 @@ import {
   type LevelRule,
 } from "./rulebook.js";
 
-/** Stable codes of rulebook problems. */
-export type RulebookProblemCode =
-  "schema" | "duplicate-id" | "unknown-reference" | "cycle" | "missing" | "not-applicable" | "invalid-value";
+import type { RulebookProblem } from "./rulebook-problem.js";
 
-/** One thing wrong with a rulebook, at a path such as `indicators[3].factor`. */
-export interface RulebookProblem {
-  readonly code: RulebookProblemCode;
-  readonly path: string;
-  readonly message: string;
-}
+export type { RulebookProblem, RulebookProblemCode } from "./rulebook-problem.js";
 
 export type RulebookCheck =
   | { readonly ok: true; readonly rulebook: ValidRulebook }
@@ -44,9 +41,28 @@ export type RulebookCheck =
 
 /** Which `when` fields apply to which record kind. */
 const WHEN_FIELDS: Readonly<Record<MappedRecord, readonly (keyof MappingWhen)[]>> = {
-  incident: ["acts", "targetsGroup", "organised", "stateInvolvement", "minFatalities", "minDetained"],
-  report: ["tags", "qualifications", "mentionsGenocideRisk", "targetsGroup"],
-  warning: ["actions", "targetsGroup"],
+  incident: [
+    "acts",
+    "targetsGroup",
+    "organised",
+    "stateInvolvement",
+    "minFatalities",
+    "minDetained",
+    "minDisplaced",
+    "minCivilianFatalities",
+  ],
+  report: [
+    "tags",
+    "qualifications",
+    "mentionsGenocideRisk",
+    "targetsGroup",
+    "crimes",
+    "crimeFindings",
+    "ongoing",
+    "speakers",
+  ],
+  statement: ["crimes", "crimeFindings", "ongoing", "speakers", "targetsGroup"],
+  warning: ["actions", "targetsGroup", "crimes", "imminent", "speakers"],
   response: ["responseKinds"],
   mandate: ["protectsCivilians"],
   series: ["series", "windowMonths", "minHistoryMonths", "minEvents", "minEventsRatio", "minEventsZ"],
@@ -99,6 +115,8 @@ const WHEN_VOCABULARY: Partial<
   qualifications: { name: "qualification", values: QUALIFICATIONS },
   actions: { name: "action kind", values: ACTION_KINDS },
   responseKinds: { name: "response kind", values: RESPONSE_KINDS },
+  crimes: { name: "atrocity crime", values: ATROCITY_CRIMES },
+  crimeFindings: { name: "crime finding", values: CRIME_FINDINGS },
 };
 
 function duplicates(
@@ -202,6 +220,24 @@ function checkMappings(
         unknown(value as string[], vocabulary.values, `${at}.when.${field}`, vocabulary.name, out);
     }
     if (m.record === "series") checkSeriesMapping(m.when, at, out);
+    if (m.when.speakers !== undefined && !(SPEAKER_CLASSES as readonly string[]).includes(m.when.speakers))
+      out.push({
+        code: "unknown-reference",
+        path: `${at}.when.speakers`,
+        message: `unknown speaker class "${m.when.speakers}" (use ${SPEAKER_CLASSES.join(", ")})`,
+      });
+    if (m.civilianVictims && m.record !== "incident")
+      out.push({
+        code: "not-applicable",
+        path: `${at}.civilianVictims`,
+        message: "only incidents have victims",
+      });
+    if (m.indicators.length === 0 && doc.criteria === undefined)
+      out.push({
+        code: "missing",
+        path: `${at}.indicators`,
+        message: "a mapping feeds at least one indicator (or, in a rulebook with criteria, is read by them)",
+      });
     if (m.scaleByFatalities && m.record !== "incident" && m.record !== "series") {
       out.push({
         code: "not-applicable",
@@ -328,8 +364,9 @@ function checkStages(
 }
 
 function checkLevels(doc: RulebookDocument, out: RulebookProblem[]): (LevelRule & { level: RuledLevel })[] {
-  duplicates(doc.levels, "levels", "level rule", out);
-  doc.levels.forEach((l, i) => {
+  const levels = doc.levels ?? [];
+  duplicates(levels, "levels", "level rule", out);
+  levels.forEach((l, i) => {
     const at = `levels[${i}]`;
     if (!(RULED_LEVELS as readonly string[]).includes(l.level)) {
       out.push({
@@ -343,7 +380,7 @@ function checkLevels(doc: RulebookDocument, out: RulebookProblem[]): (LevelRule 
   });
   const ordered: (LevelRule & { level: RuledLevel })[] = [];
   for (const level of RULED_LEVELS) {
-    const rules = doc.levels.filter((l) => l.level === level);
+    const rules = levels.filter((l) => l.level === level);
     if (rules.length === 0)
       out.push({ code: "missing", path: "levels", message: `no rule for level "${level}"` });
     for (const rule of rules) ordered.push({ ...rule, level });
@@ -410,10 +447,20 @@ export function checkRulebook(doc: RulebookDocument): RulebookCheck {
   const indicatorOrder = checkIndicators(doc, factorIds, indicatorIds, out);
   checkMappings(doc, indicatorIds, derived, out);
   checkGrading(doc, out);
-  const levelRules = checkLevels(doc, out);
+  let levelRules: (LevelRule & { level: RuledLevel })[] = [];
+  let criteria: RulebookPlan["criteria"];
+  if (doc.criteria !== undefined && doc.levels !== undefined)
+    out.push({
+      code: "invalid-value",
+      path: "levels",
+      message:
+        "a rulebook has either score-based levels (rulebooks 1 and 2) or level criteria (3 on), not both",
+    });
+  else if (doc.criteria !== undefined) criteria = checkCriteria(doc, out);
+  else levelRules = checkLevels(doc, out);
   const stageOrder = checkStages(doc, indicatorIds, out);
   checkPlaybook(doc, out);
   if (out.length > 0) return { ok: false, problems: out };
-  const plan: RulebookPlan = { indicatorOrder, stageOrder, levelRules };
+  const plan: RulebookPlan = { indicatorOrder, stageOrder, levelRules, ...(criteria ? { criteria } : {}) };
   return { ok: true, rulebook: { ...doc, plan } as ValidRulebook };
 }

@@ -1,48 +1,57 @@
 /**
- * The engine's running state: evidence accumulated per scope and indicator, the groups known so far, and the
- * recent toll used by "current" level conditions. Both {@link assess} (fed once) and {@link replay} (fed step
- * by step) go through this one state, so a replay step and a full assessment on the same day agree exactly.
+ * The engine's running state: evidence accumulated per scope and indicator (the Framework score), the criteria's
+ * windowed aggregates (the level), the groups known so far, and which civilians and regions are situations. Both
+ * {@link assess} (fed once) and {@link replay} (fed step by step) go through this one state, so a replay step and a
+ * full assessment on the same day agree exactly. With a score-based rulebook (1 and 2), the recent toll of
+ * "current" level conditions is kept instead of the criteria.
  * @module
  */
 import type { ProtectedGroup } from "../domain/index.js";
 import type { Assessment, EvidenceRef, Situation } from "./assessment.js";
 import { assessSituation, type SituationInputs } from "./assess-situation.js";
+import { DEFAULT_CONFIDENCE } from "./confidence.js";
+import { CriteriaState } from "./criteria/criteria-state.js";
 import { dayNumber } from "./day-number.js";
 import { EvidenceAccumulator } from "./evidence-accumulator.js";
-import { GLOBAL_SCOPE, type EvidenceItem } from "./evidence.js";
+import { GLOBAL_SCOPE, type EvidenceItem, type Fact } from "./evidence.js";
 import type { ValidRulebook } from "./rulebook.js";
 
-/** A piece of evidence that counts towards a "current" condition (e.g. the toll of mass killing). */
-export interface TollEntry {
-  readonly record: string;
-  readonly indicator: string;
-  readonly day: number;
-  readonly fatalities: number;
-}
+import type { TollEntry } from "./toll-entry.js";
+
+export type { TollEntry } from "./toll-entry.js";
+
+type EvidenceCache = Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>;
 
 export class EngineState {
   private readonly scopes = new Map<string, Map<string, EvidenceAccumulator>>();
   private readonly tolls = new Map<string, TollEntry[]>();
   private readonly groups = new Map<string, ProtectedGroup>();
-  private readonly evidenceCache = new Map<
-    string,
-    Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>
-  >();
+  private readonly evidenceCache = new Map<string, EvidenceCache>();
   private readonly halfLife: ReadonlyMap<string, number>;
   private readonly tollIndicators: ReadonlySet<string>;
   private readonly maxWindow: number;
+  private readonly criteria: CriteriaState | undefined;
+  private readonly civilianMappings: ReadonlySet<string>;
+  private readonly regionMappings: ReadonlySet<string>;
+  private readonly civilians = new Set<string>();
+  private readonly regions = new Map<string, { country: string; name: string; events: number }>();
   private lastDay = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly rulebook: ValidRulebook) {
     this.halfLife = new Map(rulebook.indicators.map((i) => [i.id, i.halfLifeDays]));
-    const tollSignals = new Set(rulebook.levels.flatMap((l) => l.current?.signals ?? []));
+    const levels = rulebook.levels ?? [];
+    const tollSignals = new Set(levels.flatMap((l) => l.current?.signals ?? []));
     this.tollIndicators = new Set(
       rulebook.indicators.filter((i) => i.signals.some((s) => tollSignals.has(s))).map((i) => i.id),
     );
-    this.maxWindow = Math.max(0, ...rulebook.levels.map((l) => l.current?.withinDays ?? 0));
+    this.maxWindow = Math.max(0, ...levels.map((l) => l.current?.withinDays ?? 0));
+    const plan = rulebook.plan.criteria;
+    this.criteria = plan ? new CriteriaState(plan, rulebook.holdDays ?? 0) : undefined;
+    this.civilianMappings = new Set(rulebook.situations?.civilians.mappings ?? []);
+    this.regionMappings = new Set(rulebook.situations?.regions?.mappings ?? []);
   }
 
-  /** Add evidence; callers add it in the global order of {@link extractEvidence}. */
+  /** Add indicator evidence; callers add it in the global order of the extractor. */
   addEvidence(item: EvidenceItem): void {
     let byIndicator = this.scopes.get(item.scope);
     if (!byIndicator) {
@@ -71,6 +80,25 @@ export class EngineState {
     }
   }
 
+  /** Add a fact for the level criteria (ignored with a score-based rulebook). */
+  addFact(f: Fact): void {
+    if (!this.criteria) return;
+    this.criteria.add(f);
+    if (f.previous) return;
+    const isRegion = f.region !== undefined;
+    if (!isRegion && f.scope.endsWith("/*") && f.mappings.some((m) => this.civilianMappings.has(m)))
+      this.civilians.add(f.scope.slice(0, f.scope.indexOf("/")));
+    if (isRegion && f.mappings.some((m) => this.regionMappings.has(m))) {
+      const r = this.regions.get(f.scope) ?? {
+        country: f.scope.slice(0, f.scope.indexOf("/")),
+        name: f.region as string,
+        events: 0,
+      };
+      r.events += f.events;
+      this.regions.set(f.scope, r);
+    }
+  }
+
   /** Make a group known (situations are derived from groups and from evidence scopes). */
   addGroup(group: ProtectedGroup): void {
     this.groups.set(group.id, group);
@@ -79,27 +107,36 @@ export class EngineState {
   /** The situations known so far, sorted by id. */
   situations(): Situation[] {
     const ids = new Set<string>();
-    for (const scope of this.scopes.keys()) if (scope !== GLOBAL_SCOPE) ids.add(scope);
+    for (const scope of this.scopes.keys())
+      if (scope !== GLOBAL_SCOPE && !this.regions.has(scope) && scope.split("/").length === 2) ids.add(scope);
     for (const g of this.groups.values()) for (const c of g.countries) ids.add(`${c}/${g.id}`);
     const countriesWithGroups = new Set(
       [...ids].filter((id) => !id.endsWith("/*")).map((id) => id.slice(0, id.indexOf("/"))),
     );
-    return [...ids]
-      .filter((id) => !(id.endsWith("/*") && countriesWithGroups.has(id.slice(0, id.indexOf("/")))))
-      .sort()
-      .map((id) => {
-        const slash = id.indexOf("/");
-        const country = id.slice(0, slash);
-        const group = id.slice(slash + 1);
-        if (group === "*") return { id, country };
-        const name = this.groups.get(group)?.name;
-        return name === undefined ? { id, country, group } : { id, country, group, groupName: name };
-      });
+    const minEvents = this.rulebook.situations?.regions?.minEvents ?? Number.POSITIVE_INFINITY;
+    const regions = [...this.regions].filter(([, r]) => r.events >= minEvents);
+    const out = [...ids].filter((id) => {
+      if (!id.endsWith("/*")) return true;
+      const country = id.slice(0, id.indexOf("/"));
+      // A country's civilians are a situation when the evidence harms them, or when no group is targeted there.
+      return !countriesWithGroups.has(country) || this.civilians.has(country);
+    });
+    for (const [scope] of regions) out.push(scope);
+    return out.sort().map((id) => {
+      const region = this.regions.get(id);
+      if (region) return { id, country: region.country, region: region.name };
+      const slash = id.indexOf("/");
+      const country = id.slice(0, slash);
+      const group = id.slice(slash + 1);
+      if (group === "*") return { id, country };
+      const name = this.groups.get(group)?.name;
+      return name === undefined ? { id, country, group } : { id, country, group, groupName: name };
+    });
   }
 
   /**
-   * Assess every situation on `asOf`. Days must not go backwards between calls: old toll entries are dropped
-   * once they can no longer fall inside any window.
+   * Assess every situation on `asOf`. Days must not go backwards between calls: evidence that no longer counts
+   * is dropped as the days advance.
    */
   assessAt(asOf: string, previous: readonly Assessment[]): Assessment[] {
     const day = dayNumber(asOf);
@@ -107,6 +144,7 @@ export class EngineState {
       throw new Error(`EngineState.assessAt: ${asOf} is earlier than the previous assessment day`);
     this.lastDay = day;
     this.pruneTolls(day);
+    this.criteria?.advance(day);
     const prev = new Map<string, Assessment>();
     for (const p of previous) {
       const seen = prev.get(p.situation.id);
@@ -114,20 +152,22 @@ export class EngineState {
     }
     const empty = new Map<string, EvidenceAccumulator>();
     return this.situations().map((situation) => {
+      const countryScope = `${situation.country}/*`;
       const inputs: SituationInputs = {
         own: this.scopes.get(situation.id) ?? empty,
-        country: situation.group === undefined ? empty : (this.scopes.get(`${situation.country}/*`) ?? empty),
+        country: situation.id === countryScope ? empty : (this.scopes.get(countryScope) ?? empty),
         global: this.scopes.get(GLOBAL_SCOPE) ?? empty,
         tolls: this.tolls.get(situation.id) ?? [],
         cache: this.cacheFor(situation.id),
+        ...(this.criteria
+          ? { criteria: { state: this.criteria, confidence: this.rulebook.confidence ?? DEFAULT_CONFIDENCE } }
+          : {}),
       };
       return assessSituation(this.rulebook, situation, asOf, day, inputs, prev.get(situation.id));
     });
   }
 
-  private cacheFor(
-    situation: string,
-  ): Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }> {
+  private cacheFor(situation: string): EvidenceCache {
     let c = this.evidenceCache.get(situation);
     if (!c) {
       c = new Map();
@@ -137,6 +177,7 @@ export class EngineState {
   }
 
   private pruneTolls(day: number): void {
+    if (this.tolls.size === 0) return;
     const oldest = day - this.maxWindow;
     for (const [scope, list] of this.tolls) {
       if (list.some((t) => t.day < oldest))

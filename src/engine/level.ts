@@ -4,7 +4,7 @@
  * @module
  */
 import type { IndicatorFinding } from "./assessment.js";
-import type { TollEntry } from "./engine-state.js";
+import type { TollEntry } from "./toll-entry.js";
 import { signalsById } from "./rulebook-index.js";
 import {
   RULED_LEVELS,

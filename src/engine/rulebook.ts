@@ -6,6 +6,7 @@
  */
 export * from "../domain/rulebook-document.js";
 import type { LevelRule, RuledLevel, RulebookDocument } from "../domain/rulebook-document.js";
+import type { CriteriaPlan } from "./criteria/criteria-plan.js";
 
 declare const validBrand: unique symbol;
 
@@ -15,8 +16,10 @@ export interface RulebookPlan {
   readonly indicatorOrder: readonly string[];
   /** Stages from first to last. */
   readonly stageOrder: readonly string[];
-  /** Level rules from elevated to ongoing (alternatives for one level in file order). */
+  /** Score-based level rules from elevated to ongoing (rulebooks 1 and 2; empty with criteria). */
   readonly levelRules: readonly (LevelRule & { readonly level: RuledLevel })[];
+  /** The level criteria's plan (rulebook 3 on). */
+  readonly criteria?: CriteriaPlan;
 }
 
 /**

@@ -6,7 +6,8 @@ import { alertFor, alertToWarning } from "./alert.js";
 import { assess } from "./assess.js";
 import { checkRulebook } from "./check-rulebook.js";
 import { aggregateIndicators, monthIndex } from "./event-series.js";
-import { extractEvidence, type EvidenceItem } from "./evidence.js";
+import type { EvidenceItem } from "./evidence.js";
+import { extractEvidence } from "./extract-evidence.js";
 import { replay } from "./replay.js";
 import type { MappingRule, MappingWhen, RulebookDocument, ValidRulebook } from "./rulebook.js";
 
@@ -50,7 +51,8 @@ const quiet = ["01", "02", "03", "04", "05", "06", "07"].map((m) =>
   incident(`q${m}`, ["killing"], `2000-${m}-10`, ["s-b2"]),
 );
 
-const series = (items: readonly EvidenceItem[]) => items.filter((e) => e.kind === "series");
+const series = (x: readonly EvidenceItem[] | { readonly items: readonly EvidenceItem[] }) =>
+  ("items" in x ? x.items : x).filter((e) => e.kind === "series");
 
 describe("series surges as evidence", () => {
   it("appears on the first day the month crosses the threshold, at the country's scope, and never changes", () => {
@@ -62,7 +64,7 @@ describe("series surges as evidence", () => {
       incident("a4", ["killing"], "2000-08-20", ["s-b2"]),
     ];
     const b = bundle({ source: sources, incident: [...quiet, ...aug] });
-    const items = series(extractEvidence(b, rb));
+    const items = series(extractEvidence(b, rb).items);
     expect(items).toHaveLength(1);
     const [s] = items;
     expect(s).toMatchObject({
@@ -104,22 +106,26 @@ describe("series surges as evidence", () => {
 
   it("does not surge on one event after a quiet year, nor before the history is long enough", () => {
     const lone = incident("l", ["killing"], "2001-09-10", ["s-b2"]);
-    expect(series(extractEvidence(bundle({ source: sources, incident: [...quiet, lone] }), rb))).toEqual([]);
+    expect(
+      series(extractEvidence(bundle({ source: sources, incident: [...quiet, lone] }), rb).items),
+    ).toEqual([]);
     // Five months of history only: a jump in June is not compared yet.
     const short = quiet.slice(0, 5);
     const june = ["a", "b", "c", "d"].map((k) => incident(`j${k}`, ["killing"], "2000-06-15", ["s-b2"]));
-    expect(series(extractEvidence(bundle({ source: sources, incident: [...short, ...june] }), rb))).toEqual(
-      [],
-    );
+    expect(
+      series(extractEvidence(bundle({ source: sources, incident: [...short, ...june] }), rb).items),
+    ).toEqual([]);
   });
 
   it("counts a record's eventCount, never a number in its notes", () => {
     const noted = incident("n", ["killing"], "2000-08-10", ["s-b2"], {
       notes: "aggregate of 500 events reported",
     });
-    expect(series(extractEvidence(bundle({ source: sources, incident: [...quiet, noted] }), rb))).toEqual([]);
+    expect(
+      series(extractEvidence(bundle({ source: sources, incident: [...quiet, noted] }), rb).items),
+    ).toEqual([]);
     const counted = incident("c", ["killing"], "2000-08-31", ["s-b2"], { eventCount: 5 });
-    const [s] = series(extractEvidence(bundle({ source: sources, incident: [...quiet, counted] }), rb));
+    const [s] = series(extractEvidence(bundle({ source: sources, incident: [...quiet, counted] }), rb).items);
     expect(s?.summary).toMatch(/^one-sided violence in ZZA, 2000-08: 5 events/);
     expect(s?.eventDay).toBe("2000-08-31");
   });
@@ -149,7 +155,7 @@ describe("series surges as evidence", () => {
       .flat();
     const many = Array.from({ length: 12 }, (_, k) => source(`s${k}`, "C3", "1999-01-01"));
     const sep = Array.from({ length: 12 }, (_, k) => incident(`x${k}`, ["killing"], "2000-09-15", [`s${k}`]));
-    const items = series(extractEvidence(bundle({ source: many, incident: [...past, ...sep] }), rb));
+    const items = series(extractEvidence(bundle({ source: many, incident: [...past, ...sep] }), rb).items);
     expect(items.map((s) => s.record)).toEqual(["series:surge:ZZA:2000-09"]);
     expect(items[0]?.citations).toHaveLength(10);
     expect(items[0]?.summary).toMatch(/12 events .* z 4\.7; .* from 12 incidents citing 12 sources$/);
@@ -201,11 +207,11 @@ describe("series surges as evidence", () => {
     const rows = [1, 1, 1, 1, 1, 1, 2].flatMap((n, m) =>
       Array.from({ length: n }, (_, k) => incident(`m${m}-${k}`, ["killing"], `2001-0${m + 1}-20`, ["s-b2"])),
     );
-    expect(series(extractEvidence(bundle({ source: sources, incident: rows }), rb))).toEqual([]);
+    expect(series(extractEvidence(bundle({ source: sources, incident: rows }), rb).items)).toEqual([]);
     // A January 2000 killing reported in September 2001 puts six quiet months in July's window: mean 0.5,
     // ratio 3 / 1.5 = 2 — a surge that day.
     const late = incident("late", ["killing"], "2000-01-05", ["s-b2"], { knownAt: "2001-09-03" });
-    const items = series(extractEvidence(bundle({ source: sources, incident: [...rows, late] }), rb));
+    const items = series(extractEvidence(bundle({ source: sources, incident: [...rows, late] }), rb).items);
     expect(items.map((e) => [e.record, e.knownAt])).toEqual([["series:surge:ZZA:2001-07", "2001-09-03"]]);
   });
 
@@ -287,11 +293,11 @@ describe("no look-ahead in series evidence (property)", () => {
               };
               return kept;
             });
-          const full = strip(extractEvidence(b, rulebook)).filter((e) => e.knownAt <= day);
-          const known = strip(extractEvidence(asOf(b, day), rulebook));
+          const full = strip(extractEvidence(b, rulebook).items).filter((e) => e.knownAt <= day);
+          const known = strip(extractEvidence(asOf(b, day), rulebook).items);
           expect(known).toEqual(full);
           surges += full.length;
-          hidden += strip(extractEvidence(b, rulebook)).length - full.length;
+          hidden += strip(extractEvidence(b, rulebook).items).length - full.length;
           // And each surge is dated to the first day its month crosses in aggregateIndicators' series.
           for (const e of full) {
             const [, , country, month] = e.record.split(":");

@@ -53,7 +53,10 @@ export class CaseVersion {
   get replay(): ReplayResult | null {
     if (this.#replay === undefined) {
       const rb = this.inputs.rulebook;
-      this.#replay = rb ? replay(this.bundle, rb, { step: "day", to: this.lastDay }) : null;
+      const lexicon = this.inputs.lexicon;
+      this.#replay = rb
+        ? replay(this.bundle, rb, { step: "day", to: this.lastDay, ...(lexicon ? { lexicon } : {}) })
+        : null;
     }
     return this.#replay;
   }
@@ -87,7 +90,10 @@ export class CaseAnalysis {
   /** Every situation's assessment on `asOf` (empty without a rulebook). */
   get assessments(): readonly Assessment[] {
     const rb = this.inputs.rulebook;
-    return this.#memo("assessments", () => (rb ? assess(this.bundle, rb, this.asOf) : []));
+    const lexicon = this.inputs.lexicon;
+    return this.#memo("assessments", () =>
+      rb ? assess(this.bundle, rb, this.asOf, [], lexicon ? { lexicon } : {}) : [],
+    );
   }
 
   get alertWarnings(): readonly Warning[] {

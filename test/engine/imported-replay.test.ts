@@ -13,8 +13,8 @@ import { packageRoot } from "./engine-cases.js";
 
 /**
  * ACLED rows for one country: one attack on civilians a month without deaths for `quiet` months (one-sided
- * violence the series counts, but no violation the rulebook maps on its own), then `burst` deadly ones in the next
- * month, each known 5 days after it happened. Built from a real row of the sample (its columns, its actors).
+ * violence the series counts), then `burst` attacks killing 5 civilians each in the next month, each known 5 days
+ * after it happened. Built from a real row of the sample (its columns, its actors).
  */
 function surgeFile(dir: string, quiet: number, burst: number): string {
   const rows = parse(readFileSync(SAMPLES.acledMixed, "utf8"), { columns: true }) as Record<string, string>[];
@@ -34,7 +34,7 @@ function surgeFile(dir: string, quiet: number, burst: number): string {
   };
   let n = 0;
   for (let m = 0; m < quiet; m++) add((n += 1), m, 10, 0);
-  for (let k = 0; k < burst; k++) add((n += 1), quiet, 2 + k, 1);
+  for (let k = 0; k < burst; k++) add((n += 1), quiet, 2 + k, 5);
   const file = join(dir, "surge.csv");
   writeFileSync(file, stringify(out, { header: true, columns: Object.keys(template) }));
   return file;
@@ -69,7 +69,10 @@ describe("imported events in the engine", () => {
     expect(surge?.situation.country).toBe("BRA");
     // Not before the burst month (2021-10) could be known.
     expect(surge && surge.date >= "2021-10-01").toBe(true);
-    expect(r.stderr).toMatch(/alert\(s\), rulebook atrocity-risk 2\.0\.0/);
+    // Rulebook 3: 40 civilians killed in the burst month (≥ 25) make the civilians' situation high, and the
+    // month's surge makes it imminent; the alert cites the surge among the records meeting the criterion.
+    expect(surge?.level).toBe("imminent");
+    expect(r.stderr).toMatch(/alert\(s\), rulebook atrocity-risk 3\.0\.0/);
   });
 
   it("says so when the case is neither built in nor in the store", async () => {

@@ -50,14 +50,17 @@ describe("tocsin replay", () => {
       "day",
     ]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain("elevated → imminent");
-    expect(r.stdout).toContain("imminent → ongoing");
+    // Rulebook 3: high from the State's incitement, imminent from two kinds of preparation; the preparation is
+    // more than 180 days old by May 2019 (back to high), and the first mass killing makes it ongoing.
+    expect(r.stdout).toContain("high → imminent");
+    expect(r.stdout).toContain("high → ongoing");
     expect(r.stdout.indexOf("→ imminent")).toBeLessThan(r.stdout.indexOf("→ ongoing"));
     expect(r.stdout).toContain("evidence: pr-lists [B2]");
+    expect(r.stdout).toContain("criterion imminent-preparation");
     expect(r.stdout).toContain("lead time before the onset 2019-06-10");
     expect(r.stdout).not.toContain("Fictional Person");
-    // 2.0.0 (atrocity-risk.v2.json): the rulebook gained the series mapping `surge-one-sided-violence`.
-    expect(r.stderr).toMatch(/^730 step\(s\), \d+ alert\(s\), rulebook atrocity-risk 2\.0\.0\n$/);
+    // 3.0.0 (atrocity-risk.v3.json): levels by reference criteria.
+    expect(r.stderr).toMatch(/^730 step\(s\), \d+ alert\(s\), rulebook atrocity-risk 3\.0\.0\n$/);
   });
 
   it("exits 2 on a bad step, a missing case or both case options", async () => {

@@ -162,7 +162,7 @@ for (const target of targets) {
         if (!rb.ok) throw new Error("rulebook");
         const bundle = await readCase(store, "import-tocsin");
         if (!bundle) throw new Error("case");
-        const evidence = extractEvidence(bundle, rb.rulebook);
+        const evidence = extractEvidence(bundle, rb.rulebook).items;
         expect(new Set(evidence.map((e) => e.record))).toEqual(new Set(["inc-a", "inc-b", "inc-c", "inc-d"]));
         for (const e of evidence) {
           expect(e.grade).toBe("F6");
@@ -170,7 +170,7 @@ for (const target of targets) {
           expect(e.knownAt).toBe(e.recordKnownAt);
         }
         // As of the earliest row's day, the source is in the replay's view and grades that row.
-        const early = extractEvidence(asOf(bundle, "2020-01-02"), rb.rulebook);
+        const early = extractEvidence(asOf(bundle, "2020-01-02"), rb.rulebook).items;
         expect(early.map((e) => [e.record, e.grade])).toContainEqual(["inc-b", "F6"]);
       } finally {
         await store.close();
@@ -189,7 +189,7 @@ for (const target of targets) {
         expect(source?.knownAt).toBe(known[0]);
         const rb = await loadRulebook(process.cwd());
         if (!rb.ok) throw new Error("rulebook");
-        const evidence = extractEvidence(bundle, rb.rulebook);
+        const evidence = extractEvidence(bundle, rb.rulebook).items;
         expect(evidence.length).toBeGreaterThan(0);
         for (const e of evidence)
           expect([e.grade, e.upgrade, e.knownAt]).toEqual(["B2", false, e.recordKnownAt]);

@@ -1,0 +1,243 @@
+/**
+ * The evidence of one set of mappings in one scope, within one window, kept as running totals by confidence
+ * tier. A fact counts from the day it becomes known until `max(event day + window, known day + hold)`: it is in
+ * the window while its event is recent, and new evidence always counts for at least `hold` days (so a level never
+ * reverses within that time without new evidence). Expiring facts are grouped by their last day, so memory grows
+ * with the number of distinct days in the window, not with the number of facts.
+ * @module
+ */
+import type { Citation } from "../../domain/index.js";
+import type { Tier } from "../confidence.js";
+import type { Fact } from "../evidence.js";
+import type { MappedRecord } from "../rulebook.js";
+
+/** Counts by tier (index 0 possible, 1 probable, 2 confirmed). */
+type ByTier = [number, number, number];
+
+const zero = (): ByTier => [0, 0, 0];
+
+/** What a fact adds, by tier. */
+interface Part {
+  readonly records: ByTier;
+  readonly deaths: ByTier;
+  readonly civilianDeaths: ByTier;
+  readonly displaced: ByTier;
+  readonly events: ByTier;
+  readonly kinds: Map<string, ByTier>;
+  readonly sources: Map<string, ByTier>;
+}
+
+const emptyPart = (): Part => ({
+  records: zero(),
+  deaths: zero(),
+  civilianDeaths: zero(),
+  displaced: zero(),
+  events: zero(),
+  kinds: new Map(),
+  sources: new Map(),
+});
+
+/** A record an aggregate can cite, as it stood when added. */
+export interface FactRef {
+  readonly record: string;
+  readonly kind: MappedRecord;
+  readonly tier: Tier;
+  readonly grade?: string;
+  readonly knownAt: string;
+  readonly eventDay: string;
+  readonly deaths: number;
+  readonly displaced: number;
+  readonly mappings: readonly string[];
+  readonly citations: readonly Citation[];
+  readonly summary?: string;
+  readonly expiry: number;
+  readonly seq: number;
+}
+
+function addTo(map: Map<string, ByTier>, key: string, tier: Tier, n: number): void {
+  let v = map.get(key);
+  if (!v) map.set(key, (v = zero()));
+  v[tier] += n;
+  if (v[0] === 0 && v[1] === 0 && v[2] === 0) map.delete(key);
+}
+
+function merge(into: Part, from: Part, sign: 1 | -1): void {
+  for (const k of ["records", "deaths", "civilianDeaths", "displaced", "events"] as const)
+    for (let t = 0; t < 3; t += 1) into[k][t] = (into[k][t] as number) + sign * (from[k][t] as number);
+  for (const [m, v] of from.kinds)
+    for (let t = 0; t < 3; t += 1) addTo(into.kinds, m, t as Tier, sign * (v[t] as number));
+  for (const [s, v] of from.sources)
+    for (let t = 0; t < 3; t += 1) addTo(into.sources, s, t as Tier, sign * (v[t] as number));
+}
+
+/** How many refs each mapping keeps for citing (the latest-expiring). */
+const REFS_PER_MAPPING = 6;
+
+export class ConditionAggregate {
+  private readonly totals = emptyPart();
+  private readonly buckets = new Map<number, Part>();
+  /** Expiry days with a bucket, as a binary min-heap. */
+  private readonly heap: number[] = [];
+  private readonly refs = new Map<string, FactRef[]>();
+  private now = Number.NEGATIVE_INFINITY;
+  /** The latest event day of any fact added (for conditions that evidence of an end can close). */
+  maxEventDay = Number.NEGATIVE_INFINITY;
+  /** Facts added in all (each record once per version), for "N in all". */
+  added = 0;
+
+  constructor(
+    private readonly mappings: ReadonlySet<string>,
+    private readonly window: number | null,
+    private readonly hold: number,
+  ) {}
+
+  /** The last day a fact counts on (Infinity when the aggregate has no window). */
+  private expiryOf(eventDay: number, knownDay: number): number {
+    return this.window === null
+      ? Number.POSITIVE_INFINITY
+      : Math.max(eventDay + this.window, knownDay + this.hold);
+  }
+
+  private partOf(f: Fact, tier: Tier, sources: readonly string[]): Part {
+    const p = emptyPart();
+    p.records[tier] = 1;
+    p.deaths[tier] = f.deaths;
+    p.civilianDeaths[tier] = f.civilianDeaths;
+    p.displaced[tier] = f.displaced;
+    p.events[tier] = f.events;
+    for (const m of f.mappings) if (this.mappings.has(m)) addTo(p.kinds, m, tier, 1);
+    for (const s of sources) addTo(p.sources, s, tier, 1);
+    return p;
+  }
+
+  private bucket(expiry: number): Part {
+    let b = this.buckets.get(expiry);
+    if (!b) {
+      b = emptyPart();
+      this.buckets.set(expiry, b);
+      this.push(expiry);
+    }
+    return b;
+  }
+
+  /** Add a fact (or an upgrade, which replaces the record's previous fact). */
+  add(f: Fact): void {
+    if (f.previous) {
+      const prev = this.expiryOf(f.day, f.previous.knownDay);
+      // Not yet expired: take the old version out where it is counted.
+      if (prev >= this.now) {
+        const old = this.partOf(f, f.previous.tier, f.previous.sources);
+        merge(this.totals, old, -1);
+        if (this.window !== null) {
+          const b = this.buckets.get(prev);
+          if (b) merge(b, old, -1);
+        }
+      }
+    }
+    const expiry = this.expiryOf(f.day, f.knownDay);
+    // Out of the window already when it became known (or by now): it never counts here.
+    if (expiry < f.knownDay || expiry < this.now) return;
+    const part = this.partOf(f, f.tier, f.sources);
+    merge(this.totals, part, 1);
+    if (this.window !== null) merge(this.bucket(expiry), part, 1);
+    if (f.day > this.maxEventDay) this.maxEventDay = f.day;
+    if (!f.previous) this.added += 1;
+    this.keepRef(f, expiry);
+  }
+
+  private keepRef(f: Fact, expiry: number): void {
+    const ref: FactRef = {
+      record: f.record,
+      kind: f.kind,
+      tier: f.tier,
+      knownAt: f.knownAt,
+      eventDay: f.eventDay,
+      deaths: f.deaths,
+      displaced: f.displaced,
+      mappings: f.mappings.filter((m) => this.mappings.has(m)),
+      citations: f.citations,
+      expiry,
+      seq: f.seq,
+      ...(f.grade !== undefined ? { grade: f.grade } : {}),
+      ...(f.summary !== undefined ? { summary: f.summary } : {}),
+    };
+    for (const m of ref.mappings) {
+      const list = (this.refs.get(m) ?? []).filter((r) => r.record !== f.record);
+      list.push(ref);
+      // Keep the latest-expiring: whatever is in the window, these are (up to the cap).
+      list.sort((a, b) => b.expiry - a.expiry || b.seq - a.seq);
+      if (list.length > REFS_PER_MAPPING) list.length = REFS_PER_MAPPING;
+      this.refs.set(m, list);
+    }
+  }
+
+  /** Drop what no longer counts on `day` (days never go backwards). */
+  advance(day: number): void {
+    if (day < this.now) throw new Error("ConditionAggregate.advance: days go backwards");
+    this.now = day;
+    while (this.heap.length > 0 && (this.heap[0] as number) < day) {
+      const expiry = this.pop();
+      const b = this.buckets.get(expiry);
+      this.buckets.delete(expiry);
+      if (b) merge(this.totals, b, -1);
+    }
+  }
+
+  /** Running totals (read-only view). */
+  get view(): Readonly<Part> {
+    return this.totals;
+  }
+
+  /** The records it can cite on `day`, latest-expiring first, each once. */
+  citable(day: number): FactRef[] {
+    const seen = new Set<string>();
+    const out: FactRef[] = [];
+    for (const list of this.refs.values())
+      for (const r of list)
+        if (r.expiry >= day && !seen.has(r.record)) {
+          seen.add(r.record);
+          out.push(r);
+        }
+    return out;
+  }
+
+  private push(x: number): void {
+    const h = this.heap;
+    h.push(x);
+    let i = h.length - 1;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if ((h[parent] as number) <= x) break;
+      h[i] = h[parent] as number;
+      i = parent;
+    }
+    h[i] = x;
+  }
+
+  private pop(): number {
+    const h = this.heap;
+    const top = h[0] as number;
+    const last = h.pop() as number;
+    if (h.length > 0) {
+      let i = 0;
+      for (;;) {
+        const l = 2 * i + 1;
+        const r = l + 1;
+        let m = i;
+        let v = last;
+        if (l < h.length && (h[l] as number) < v) {
+          m = l;
+          v = h[l] as number;
+        }
+        if (r < h.length && (h[r] as number) < v) m = r;
+        if (m === i) break;
+        h[i] = h[m] as number;
+        i = m;
+      }
+      h[i] = last;
+    }
+    return top;
+  }
+}
+
+export type { Part as AggregateTotals, ByTier };

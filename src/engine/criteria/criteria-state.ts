@@ -1,0 +1,61 @@
+/**
+ * The criteria's running state: one {@link ConditionAggregate} per scope and per (mappings, window) the
+ * criteria read, fed with facts in the global order and advanced to each assessed day.
+ * @module
+ */
+import type { Fact } from "../evidence.js";
+import type { CriteriaPlan } from "./criteria-plan.js";
+import { ConditionAggregate } from "./condition-aggregate.js";
+
+export class CriteriaState {
+  private readonly scopes = new Map<string, Map<string, ConditionAggregate>>();
+  private readonly mappingSets = new Map<string, ReadonlySet<string>>();
+
+  constructor(
+    private readonly plan: CriteriaPlan,
+    private readonly hold: number,
+  ) {
+    for (const [key, spec] of plan.aggregates) this.mappingSets.set(key, new Set(spec.mappings));
+  }
+
+  /** Add a fact to every aggregate of its scope that reads one of its mappings. */
+  add(f: Fact): void {
+    const keys = new Set<string>();
+    for (const m of f.mappings) for (const k of this.plan.aggregatesOfMapping.get(m) ?? []) keys.add(k);
+    if (keys.size === 0) return;
+    let byKey = this.scopes.get(f.scope);
+    if (!byKey) {
+      byKey = new Map();
+      this.scopes.set(f.scope, byKey);
+    }
+    for (const key of keys) {
+      let agg = byKey.get(key);
+      if (!agg) {
+        const spec = this.plan.aggregates.get(key);
+        if (!spec) continue;
+        agg = new ConditionAggregate(
+          this.mappingSets.get(key) as ReadonlySet<string>,
+          spec.withinDays,
+          this.hold,
+        );
+        byKey.set(key, agg);
+      }
+      agg.add(f);
+    }
+  }
+
+  /** Drop, everywhere, what no longer counts on day number `day`. */
+  advance(day: number): void {
+    for (const byKey of this.scopes.values()) for (const agg of byKey.values()) agg.advance(day);
+  }
+
+  /** The aggregates of `key` in the given scopes (those that exist). */
+  aggregates(scopes: readonly string[], key: string): ConditionAggregate[] {
+    const out: ConditionAggregate[] = [];
+    for (const s of scopes) {
+      const agg = this.scopes.get(s)?.get(key);
+      if (agg) out.push(agg);
+    }
+    return out;
+  }
+}

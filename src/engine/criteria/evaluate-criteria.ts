@@ -1,0 +1,287 @@
+/**
+ * Deciding a situation's level from the reference criteria: each criterion's conditions are measured over the
+ * evidence of their mappings in their scopes and window, at the confidence they require — evidence of a lower
+ * tier counts one tier up when independent sources converge — and the highest level with a criterion met wins
+ * (a criterion that `requires` a level only holds where that level does). The findings say which criterion was
+ * met, by which records, with what confidence, and what the next level up still lacks.
+ * @module
+ */
+import { addDays } from "../../domain/index.js";
+import { TIER_NAMES, tierNumber, type Tier } from "../confidence.js";
+import type { Situation } from "../situation.js";
+import type { ConditionFinding, ConditionRecord, CriterionFinding } from "./criterion-finding.js";
+
+export type { ConditionFinding, ConditionRecord, CriterionFinding } from "./criterion-finding.js";
+import {
+  levelRank,
+  type ConditionMeasure,
+  type ConditionRule,
+  type ConfidenceRule,
+  type ConfidenceTier,
+  type CriterionRule,
+  type RiskLevel,
+  type RuledLevel,
+} from "../rulebook.js";
+import { conditionKey, type CriteriaPlan } from "./criteria-plan.js";
+import type { ConditionAggregate } from "./condition-aggregate.js";
+import type { CriteriaState } from "./criteria-state.js";
+
+export interface LevelDecision {
+  readonly level: RiskLevel;
+  /** Every criterion met at the decided level (the first is the one reasons lead with). */
+  readonly met: readonly CriterionFinding[];
+  /** The criterion of the next level up that comes closest (most conditions met), if any. */
+  readonly next: CriterionFinding | null;
+  readonly reasons: readonly string[];
+}
+
+/** How many records a condition cites; the total says how many count. */
+export const CITED_RECORDS = 8;
+
+/** The scopes a condition reads for a situation. */
+export function conditionScopes(situation: Situation, scope: string | undefined): string[] {
+  const own = situation.id;
+  const country = `${situation.country}/*`;
+  const out = [own];
+  if (scope === "country" || scope === "any") if (own !== country) out.push(country);
+  if (scope === "any") out.push("*");
+  return out;
+}
+
+interface Sum {
+  records: number[];
+  deaths: number[];
+  civilianDeaths: number[];
+  displaced: number[];
+  kinds: Map<string, number[]>;
+  sources: Map<string, number[]>;
+}
+
+function sumOf(aggs: readonly ConditionAggregate[]): Sum {
+  const s: Sum = {
+    records: [0, 0, 0],
+    deaths: [0, 0, 0],
+    civilianDeaths: [0, 0, 0],
+    displaced: [0, 0, 0],
+    kinds: new Map(),
+    sources: new Map(),
+  };
+  for (const a of aggs) {
+    const v = a.view;
+    for (let t = 0; t < 3; t += 1) {
+      (s.records[t] as number) += v.records[t] as number;
+      (s.deaths[t] as number) += v.deaths[t] as number;
+      (s.civilianDeaths[t] as number) += v.civilianDeaths[t] as number;
+      (s.displaced[t] as number) += v.displaced[t] as number;
+    }
+    for (const [name, map] of [
+      ["kinds", v.kinds],
+      ["sources", v.sources],
+    ] as const)
+      for (const [k, by] of map) {
+        const into = s[name].get(k) ?? [0, 0, 0];
+        for (let t = 0; t < 3; t += 1) (into[t] as number) += by[t] as number;
+        s[name].set(k, into);
+      }
+  }
+  return s;
+}
+
+/** Which tiers are usable for a requirement of tier `t`: t and above, and t−1 when independent sources converge. */
+function usableTiers(s: Sum, t: Tier, rule: ConfidenceRule): readonly number[] {
+  const tiers = [0, 1, 2].filter((x) => x >= t);
+  if (t === 0) return tiers;
+  const below = t - 1;
+  let distinct = 0;
+  for (const by of s.sources.values()) if (by.slice(below).some((n) => n > 0)) distinct += 1;
+  return distinct >= rule.independentSources ? [below, ...tiers] : tiers;
+}
+
+function valueAt(s: Sum, measure: ConditionMeasure, tiers: readonly number[]): number {
+  const sum = (by: readonly number[]) => tiers.reduce((acc, t) => acc + (by[t] as number), 0);
+  switch (measure) {
+    case "records":
+      return sum(s.records);
+    case "deaths":
+      return sum(s.deaths);
+    case "civilianDeaths":
+      return sum(s.civilianDeaths);
+    case "displaced":
+      return sum(s.displaced);
+    case "kinds":
+      return [...s.kinds.values()].filter((by) => sum(by) > 0).length;
+    case "sources":
+      return [...s.sources.values()].filter((by) => sum(by) > 0).length;
+  }
+}
+
+function judgeCondition(
+  situation: Situation,
+  c: ConditionRule,
+  state: CriteriaState,
+  rule: ConfidenceRule,
+  day: number,
+  date: string,
+): ConditionFinding {
+  const scopes = conditionScopes(situation, c.scope);
+  const aggs = state.aggregates(scopes, conditionKey(c.mappings, c.withinDays ?? null));
+  const measure = (c.measure ?? "records") as ConditionMeasure;
+  const min = c.min ?? 1;
+  const requiredTier = tierNumber(c.confidence, 1);
+  const s = sumOf(aggs);
+  let confidence: Tier | null = null;
+  let value = 0;
+  for (let t = 2; t >= 0; t -= 1) {
+    const v = valueAt(s, measure, usableTiers(s, t as Tier, rule));
+    if (t === requiredTier) value = v;
+    if (t >= requiredTier && v >= min && confidence === null) confidence = t as Tier;
+  }
+  let ended: string | undefined;
+  if (confidence !== null && c.endedBy !== undefined) {
+    const ends = state.aggregates(scopes, conditionKey(c.endedBy, null));
+    const lastOwn = Math.max(...aggs.map((a) => a.maxEventDay));
+    const lastEnd = Math.max(Number.NEGATIVE_INFINITY, ...ends.map((a) => a.maxEventDay));
+    if (lastEnd >= lastOwn) {
+      const ref = ends.flatMap((a) => a.citable(day)).sort((a, b) => b.seq - a.seq)[0];
+      ended = `ended by ${ref?.record ?? "evidence of an end"} (${ref?.eventDay ?? "?"})`;
+      confidence = null;
+    }
+  }
+  const usable = new Set(usableTiers(s, requiredTier, rule));
+  const refs = aggs
+    .flatMap((a) => a.citable(day))
+    .filter((r) => usable.has(r.tier))
+    .sort(
+      (a, b) => b.tier - a.tier || b.deaths - a.deaths || (a.eventDay < b.eventDay ? 1 : -1) || b.seq - a.seq,
+    );
+  const seen = new Set<string>();
+  const records: ConditionRecord[] = [];
+  for (const r of refs) {
+    if (seen.has(r.record) || records.length >= CITED_RECORDS) continue;
+    seen.add(r.record);
+    records.push({
+      record: r.record,
+      kind: r.kind,
+      confidence: TIER_NAMES[r.tier] as ConfidenceTier,
+      knownAt: r.knownAt,
+      eventDay: r.eventDay,
+      citations: r.citations,
+      ...(r.grade !== undefined ? { grade: r.grade } : {}),
+      ...(r.deaths > 0 ? { deaths: r.deaths } : {}),
+      ...(r.displaced > 0 ? { displaced: r.displaced } : {}),
+      ...(r.summary !== undefined ? { summary: r.summary } : {}),
+    });
+  }
+  return {
+    id: c.id,
+    text: c.text,
+    met: confidence !== null,
+    measure,
+    value,
+    min,
+    required: TIER_NAMES[requiredTier] as ConfidenceTier,
+    confidence: confidence === null ? null : (TIER_NAMES[confidence] as ConfidenceTier),
+    ...(c.withinDays !== undefined ? { window: { from: addDays(date, -c.withinDays), to: date } } : {}),
+    records,
+    total: valueAt(s, "records", [...usable]),
+    ...(ended !== undefined ? { ended } : {}),
+  };
+}
+
+/** Whether a criterion applies to a situation (a targeted group, or civilians). */
+export function appliesTo(c: CriterionRule, situation: Situation): boolean {
+  const kind = situation.group === undefined ? "civilians" : "group";
+  return c.situations === undefined || c.situations === "any" || c.situations === kind;
+}
+
+const fmt = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+
+/** One line for a condition: what it counted, against what, with which records. */
+export function describeCondition(c: ConditionFinding): string {
+  const what =
+    c.measure === "records"
+      ? "record(s)"
+      : c.measure === "kinds"
+        ? "kind(s)"
+        : c.measure === "sources"
+          ? "source(s)"
+          : c.measure === "civilianDeaths"
+            ? "civilian deaths"
+            : c.measure;
+  const window = c.window ? ` from ${c.window.from}` : "";
+  const conf = c.confidence ?? `needs ${c.required}`;
+  const recs =
+    c.records.length === 0
+      ? ""
+      : `; ${c.records.map((r) => `${r.record}${r.grade ? ` [${r.grade}]` : ""}`).join(", ")}${c.total > c.records.length ? ` and ${fmt(c.total - c.records.length)} more` : ""}`;
+  return `${c.id}: ${fmt(c.value)} ${what}${window} (needs ${fmt(c.min)}), ${c.met ? conf : (c.ended ?? `not met at ${c.required}`)}${recs}`;
+}
+
+function describeCriterion(f: CriterionFinding): string {
+  const head = `${f.level} (criterion ${f.id}${f.confidence ? `, ${f.confidence}` : ""}): ${f.text}`;
+  return `${head} — ${f.conditions.map(describeCondition).join("; ")}`;
+}
+
+/**
+ * Decide the level of a situation on `date` from the criteria state.
+ * @example decideLevel(plan, confidence, situation, state, day, "1994-01-12").level // "imminent"
+ */
+export function decideLevel(
+  plan: CriteriaPlan,
+  rule: ConfidenceRule,
+  situation: Situation,
+  state: CriteriaState,
+  day: number,
+  date: string,
+): LevelDecision {
+  const findings = new Map<RuledLevel, CriterionFinding[]>();
+  // Bottom up, so a criterion that requires a level knows whether it holds.
+  for (const { level, criteria } of [...plan.levelsTopDown].reverse()) {
+    const list: CriterionFinding[] = [];
+    for (const cr of criteria) {
+      if (!appliesTo(cr, situation)) continue;
+      const conditions = cr.conditions.map((c) => judgeCondition(situation, c, state, rule, day, date));
+      const required = cr.requires as RuledLevel | undefined;
+      const requiresUnmet = required !== undefined && !(findings.get(required) ?? []).some((f) => f.met);
+      const met = !requiresUnmet && conditions.every((c) => c.met);
+      const tiers = conditions.map((c) => tierNumber(c.confidence ?? undefined, 0));
+      list.push({
+        id: cr.id,
+        level,
+        text: cr.text,
+        ...(cr.crimes ? { crimes: cr.crimes } : {}),
+        met,
+        confidence: met ? (TIER_NAMES[Math.min(...tiers)] as ConfidenceTier) : null,
+        conditions,
+        ...(requiresUnmet ? { requiresUnmet: required } : {}),
+      });
+    }
+    findings.set(level, list);
+  }
+  let level: RiskLevel = "none";
+  for (const { level: l } of plan.levelsTopDown)
+    if ((findings.get(l) ?? []).some((f) => f.met)) {
+      level = l;
+      break;
+    }
+  const met = level === "none" ? [] : (findings.get(level as RuledLevel) ?? []).filter((f) => f.met);
+  const up = plan.levelsTopDown.map((x) => x.level).find((l) => levelRank(l) === levelRank(level) + 1);
+  const candidates = up === undefined ? [] : (findings.get(up) ?? []).filter((f) => !f.met);
+  const next =
+    candidates.length === 0
+      ? null
+      : ([...candidates].sort(
+          (a, b) =>
+            b.conditions.filter((c) => c.met).length / b.conditions.length -
+            a.conditions.filter((c) => c.met).length / a.conditions.length,
+        )[0] ?? null);
+  const reasons = [
+    ...met.map(describeCriterion),
+    ...(next
+      ? [
+          `not ${next.level}: closest criterion ${next.id}${next.requiresUnmet ? ` (requires ${next.requiresUnmet})` : ""} — ${next.conditions.map(describeCondition).join("; ")}`,
+        ]
+      : []),
+  ];
+  return { level, met, next, reasons };
+}

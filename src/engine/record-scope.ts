@@ -1,0 +1,126 @@
+/**
+ * The scopes a record's evidence counts in: "CCC/group" for a group in a country, "CCC/\*" for the civilians of a
+ * country (or country-wide evidence), "CCC/\*\/region" for a first-level region's civilians, "\*" for every
+ * situation.
+ * @module
+ */
+import {
+  targetGroupsOf,
+  type Incident,
+  type Mandate,
+  type Report,
+  type Response,
+  type Statement,
+  type Warning,
+} from "../domain/index.js";
+import type { MappedRecordValue, RecordKindMapped } from "./record-match.js";
+
+/** The scope that covers every situation. */
+export const GLOBAL_SCOPE = "*";
+
+/** Scope key of a country and optional group. */
+export function scopeKey(country: string | undefined, group: string | undefined): string {
+  if (country === undefined) return GLOBAL_SCOPE;
+  return `${country}/${group ?? "*"}`;
+}
+
+/**
+ * The region part of a scope key: lower-case letters and digits joined by dashes.
+ * @example regionSlug("Jonglei State") // "jonglei-state"
+ */
+export function regionSlug(name: string): string {
+  return (
+    name
+      .normalize("NFKD")
+      .replace(/\p{M}+/gu, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "region"
+  );
+}
+
+/** The scope of a country's first-level region (its civilians). */
+export function regionScope(country: string, admin1: string): string {
+  return `${country}/*/${regionSlug(admin1)}`;
+}
+
+/** What scoping needs to know about other records. */
+export interface ScopeContext {
+  /** A group's countries, when the group was known by `knownAt`. */
+  groupCountries(group: string, knownAt: string): readonly string[] | undefined;
+  /** The scopes of an incident a report covers, if it was known by `knownAt`. */
+  incidentScopes(id: string, knownAt: string): readonly string[] | undefined;
+  /** The scopes of a warning a response answers, if it was known by `knownAt`. */
+  warningScopes(id: string, knownAt: string): readonly string[] | undefined;
+}
+
+/** Scopes of a country/group pair, filling a missing country from the group's countries known by `knownAt`. */
+function scopesOf(
+  country: string | undefined,
+  group: string | undefined,
+  knownAt: string,
+  ctx: ScopeContext,
+): string[] {
+  if (country !== undefined || group === undefined) return [scopeKey(country, group)];
+  const countries = ctx.groupCountries(group, knownAt);
+  if (countries === undefined) return [GLOBAL_SCOPE];
+  return countries.map((c) => scopeKey(c, group));
+}
+
+/** The scopes of an incident: one per targeted group, or its country's civilians. */
+export function incidentScopes(i: Incident): string[] {
+  const groups = targetGroupsOf(i);
+  if (groups.length === 0) return [scopeKey(i.place.country, undefined)];
+  return groups.map((g) => scopeKey(i.place.country, g));
+}
+
+/**
+ * Every scope a record's evidence counts in (sorted, unique), not counting regions.
+ * @example scopesOfRecord("incident", { place: { country: "XAA" }, targetGroup: "g", … }, ctx) // ["XAA/g"]
+ */
+export function scopesOfRecord(kind: RecordKindMapped, r: MappedRecordValue, ctx: ScopeContext): string[] {
+  switch (kind) {
+    case "incident":
+      return incidentScopes(r as Incident);
+    case "report": {
+      const p = r as Report;
+      if (p.country === undefined && p.targetGroup === undefined && p.coversIncidents) {
+        // A report without a stated situation is about the incidents it covers (those known when it appeared).
+        const covered = p.coversIncidents.flatMap((id) => ctx.incidentScopes(id, p.knownAt) ?? []);
+        if (covered.length > 0) return [...new Set(covered)].sort();
+      }
+      return scopesOf(p.country, p.targetGroup, p.knownAt, ctx);
+    }
+    case "statement": {
+      const s = r as Statement;
+      return scopesOf(s.country, s.targetGroup, s.knownAt, ctx);
+    }
+    case "warning": {
+      const x = r as Warning;
+      return scopesOf(x.country, x.targetGroup, x.knownAt, ctx);
+    }
+    case "response": {
+      const x = r as Response;
+      if (x.country === undefined && x.targetGroup === undefined && x.warning !== undefined) {
+        const w = ctx.warningScopes(x.warning, x.knownAt);
+        if (w !== undefined) return [...w];
+      }
+      return scopesOf(x.country, x.targetGroup, x.knownAt, ctx);
+    }
+    case "mandate":
+      return [scopeKey((r as Mandate).country, undefined)];
+  }
+}
+
+/** The countries a record is about: its own country, else its groups' countries known by then. */
+export function countriesOfRecord(
+  kind: RecordKindMapped,
+  r: MappedRecordValue,
+  ctx: ScopeContext,
+): readonly string[] {
+  if (kind === "incident") return [(r as Incident).place.country];
+  const x = r as { country?: string; targetGroup?: string };
+  if (x.country !== undefined) return [x.country];
+  if (x.targetGroup !== undefined) return ctx.groupCountries(x.targetGroup, r.knownAt) ?? [];
+  return [];
+}

@@ -1,0 +1,162 @@
+/**
+ * A replay fed record by record: the caller pushes every record of a case in the feed order (known day, kind,
+ * id) — from a bundle in memory, or page by page from a store — and the run assesses each day in its range on
+ * which a record became known, plus every step day, using only what was pushed by then. It keeps the engine's
+ * aggregates, the alerts and one assessment per situation, never the records: memory does not grow with them.
+ * @module
+ */
+import { addDays, type Actor, type CaseManifest, type RecordKind } from "../domain/index.js";
+import { alertFor, type Alert } from "./alert.js";
+import type { Assessment } from "./assessment.js";
+import { EngineState } from "./engine-state.js";
+import { EvidenceExtractor, type EvidenceSink } from "./evidence-extractor.js";
+import type { MappedRecordValue } from "./record-match.js";
+import { stepDates, type LevelDates, type ReplayStep } from "./replay-steps.js";
+import { RULED_LEVELS, levelRank, type RiskLevel, type RuledLevel, type ValidRulebook } from "./rulebook.js";
+import type { Lexicon, ProtectedGroup, Source } from "../domain/index.js";
+
+export interface ReplayRunOptions {
+  readonly step: ReplayStep;
+  readonly from: string;
+  readonly to: string;
+  /** Keep every assessed day's assessments (memory grows with days × situations). */
+  readonly trace?: boolean;
+  /** The naming lexicon, to read statements. */
+  readonly lexicon?: Lexicon;
+  /** Incidents some report covers (their scopes are remembered for those reports). */
+  readonly coveredIncidents?: ReadonlySet<string>;
+}
+
+/** What a run gives when it finishes; see `ReplayResult` for the full replay's answer. */
+export interface ReplayRunResult {
+  readonly steps: number;
+  readonly alerts: readonly Alert[];
+  readonly firstDateByLevel: LevelDates;
+  readonly firstBySituation: ReadonlyMap<string, LevelDates>;
+  readonly final: readonly Assessment[];
+  readonly trace?: readonly { readonly date: string; readonly assessments: readonly Assessment[] }[];
+  readonly notices: readonly string[];
+}
+
+function emptyDates(): Record<RuledLevel, string | null> {
+  return { elevated: null, high: null, imminent: null, ongoing: null };
+}
+
+function record(dates: Record<RuledLevel, string | null>, level: RiskLevel, day: string): void {
+  for (const l of RULED_LEVELS) if (levelRank(level) >= levelRank(l) && dates[l] === null) dates[l] = day;
+}
+
+export class ReplayRun {
+  private readonly extractor: EvidenceExtractor;
+  private readonly state: EngineState;
+  private readonly sink: EvidenceSink;
+  private readonly actors: Actor[] = [];
+  private readonly steps: string[];
+  private stepAt = 0;
+  private day: string | undefined;
+  private assessed = 0;
+  private items = 0;
+  private facts = 0;
+  private readonly levels = new Map<string, RiskLevel>();
+  private readonly firstBySituation = new Map<string, Record<RuledLevel, string | null>>();
+  private readonly first = emptyDates();
+  private readonly alerts: Alert[] = [];
+  private previous: Assessment[] = [];
+  private readonly trace: { date: string; assessments: Assessment[] }[] = [];
+  private finished = false;
+
+  constructor(
+    readonly manifest: CaseManifest,
+    private readonly rulebook: ValidRulebook,
+    private readonly options: ReplayRunOptions,
+  ) {
+    if (manifest.evaluation !== undefined)
+      throw new Error("ReplayRun: the manifest's evaluation block must be removed before the run sees it");
+    this.extractor = new EvidenceExtractor(rulebook, {
+      ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+      ...(options.coveredIncidents ? { coveredIncidents: options.coveredIncidents } : {}),
+    });
+    this.state = new EngineState(rulebook);
+    this.sink = {
+      item: (x) => {
+        x.seq = this.items++;
+        this.state.addEvidence(x);
+      },
+      fact: (x) => {
+        x.seq = this.facts++;
+        this.state.addFact(x);
+      },
+    };
+    this.steps = stepDates(options.from, options.to, options.step);
+  }
+
+  /**
+   * Push the next record (in the feed order). Returns false once records are known after the replay's last
+   * day: the caller may stop feeding then.
+   */
+  push(kind: RecordKind, r: MappedRecordValue | Actor | ProtectedGroup | Source): boolean {
+    if (this.finished) throw new Error("ReplayRun.push: the run is finished");
+    if (r.knownAt > this.options.to) return false;
+    if (this.day !== undefined && r.knownAt < this.day)
+      throw new Error(`ReplayRun.push: ${kind} ${r.id} is known on ${r.knownAt}, before ${this.day}`);
+    if (this.day === undefined) this.assessStepsBefore(r.knownAt);
+    else if (r.knownAt !== this.day) this.closeDay(r.knownAt);
+    this.day = r.knownAt;
+    if (kind === "group") this.state.addGroup(r as ProtectedGroup);
+    if (kind === "actor") this.actors.push(r as Actor);
+    this.extractor.push(kind, r, this.sink);
+    return true;
+  }
+
+  /**
+   * Close the current day: emit its series surges, assess it when in range, then assess the step days before
+   * `next` — all before any record of `next` is fed, so no day sees a record known after it.
+   */
+  private closeDay(next: string): void {
+    const day = this.day as string;
+    this.extractor.flush(this.sink);
+    if (day >= this.options.from) this.assess(day);
+    while (this.stepAt < this.steps.length && (this.steps[this.stepAt] as string) <= day) this.stepAt += 1;
+    this.assessStepsBefore(next);
+  }
+
+  private assessStepsBefore(next: string): void {
+    while (this.stepAt < this.steps.length && (this.steps[this.stepAt] as string) < next)
+      this.assess(this.steps[this.stepAt++] as string);
+  }
+
+  private assess(day: string): void {
+    const current = this.state.assessAt(day, this.previous);
+    this.assessed += 1;
+    for (const a of current) {
+      const before = this.levels.get(a.situation.id) ?? "none";
+      if (a.level !== before) this.alerts.push(alertFor(this.rulebook, a, before, this.actors));
+      this.levels.set(a.situation.id, a.level);
+      record(this.first, a.level, day);
+      const own = this.firstBySituation.get(a.situation.id) ?? emptyDates();
+      record(own, a.level, day);
+      this.firstBySituation.set(a.situation.id, own);
+    }
+    if (this.options.trace) this.trace.push({ date: day, assessments: current });
+    this.previous = current;
+  }
+
+  /** Assess the last day fed and the remaining step days; the run cannot be fed afterwards. */
+  finish(): ReplayRunResult {
+    if (!this.finished) {
+      const after = addDays(this.options.to, 1);
+      if (this.day !== undefined) this.closeDay(after);
+      else this.assessStepsBefore(after);
+      this.finished = true;
+    }
+    return {
+      steps: this.assessed,
+      alerts: this.alerts,
+      firstDateByLevel: this.first,
+      firstBySituation: this.firstBySituation,
+      final: this.previous,
+      ...(this.options.trace ? { trace: this.trace } : {}),
+      notices: this.extractor.notices(),
+    };
+  }
+}
