@@ -18,8 +18,7 @@ import { usageError } from "./cli-error.js";
 import { readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
-import { validRulebook } from "./replay.command.js";
-import { validLexicon } from "./report.command.js";
+import { validLexicon, validRulebook } from "./package-rules.js";
 
 interface EvaluateOptions {
   step: string;

@@ -5,7 +5,6 @@
  * @module
  */
 import type { Command } from "commander";
-import { loadRulebook } from "../casefiles/read-rulebook.js";
 import {
   REPLAY_STEPS,
   replay,
@@ -28,10 +27,13 @@ import { existsSync } from "node:fs";
 import { readCase, redactLocation, saveAlerts, type Store } from "../storage/index.js";
 import { canonicalJson, sha256Hex } from "../storage/records/canonical-json.js";
 import { usageError } from "./cli-error.js";
-import { caseDirFrom, formatProblem, readValidCase } from "./case-source.js";
+import { caseDirFrom, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
 import { formatCitation } from "./timeline.command.js";
+import { validLexicon, validRulebook } from "./package-rules.js";
+
+export { validRulebook } from "./package-rules.js";
 import { withStore } from "./with-store.js";
 
 interface ReplayOptions {
@@ -136,25 +138,29 @@ export function replayJson(result: ReplayResult, isConfidential: (sourceId: stri
       previousLevel: a.previousLevel,
       score: a.score,
       factors: a.factors,
+      ...(a.criteria === undefined
+        ? {}
+        : { criteria: shownCriteria(a, isConfidential), confidence: a.confidence ?? null }),
+      reasons: a.reasons,
       evidence: shownEvidence(a, isConfidential),
       recommendedActions: a.recommendedActions,
       dutyBearers: a.dutyBearers,
     })),
     firstDateByLevel: result.firstDateByLevel,
     evaluation: result.evaluation,
+    notices: result.notices,
   };
 }
 
-/** Load the package's rulebook or fail with exit 2, listing every problem. */
-export async function validRulebook(ctx: CliContext): Promise<ValidRulebook> {
-  const r = await loadRulebook(ctx.packageRoot);
-  if (!r.ok) {
-    for (const p of r.problems) ctx.io.err(`${formatProblem(p)}\n`);
-    throw usageError(
-      `the rulebook is invalid: ${r.problems.length} problem(s); the engine does not run on it`,
-    );
-  }
-  return r.rulebook;
+/** An alert's met criteria as they may be printed: citations to confidential sources without their locators. */
+function shownCriteria(a: Alert, isConfidential: (sourceId: string) => boolean) {
+  return (a.criteria ?? []).map((c) => ({
+    ...c,
+    conditions: c.conditions.map((d) => ({
+      ...d,
+      records: d.records.map((r) => ({ ...r, citations: redactCitations(r.citations, isConfidential) })),
+    })),
+  }));
 }
 
 /** One alert as human-readable lines; citations to confidential sources show no locator. */
@@ -163,6 +169,15 @@ export function formatAlert(a: Alert, isConfidential: (sourceId: string) => bool
   const lines = [
     `${a.date}  ${a.situation.country} · ${who}  ${a.previousLevel} → ${a.level}  (score ${a.score})`,
   ];
+  for (const c of a.criteria ?? []) {
+    lines.push(`  criterion ${c.id} (${c.confidence ?? "?"}): ${c.text}`);
+    for (const d of c.conditions) {
+      const more = d.total > d.records.length ? ` and ${d.total - d.records.length} more` : "";
+      lines.push(
+        `    ${d.id}: ${d.value} (needs ${d.min}, ${d.confidence ?? d.required})${d.records.length > 0 ? ` — ${d.records.map((r) => `${r.record}${r.grade ? ` [${r.grade}]` : ""}`).join(", ")}${more}` : ""}`,
+      );
+    }
+  }
   if (a.factors.length > 0)
     lines.push(`  factors: ${a.factors.map((f) => `${f.factor} ${f.score}`).join(", ")}`);
   for (const r of a.reasons) lines.push(`  why: ${r}`);
@@ -211,7 +226,8 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
       const bundle = await replayedCase(ctx, opts);
       const rulebook = await validRulebook(ctx);
       const step = opts.step as ReplayStep;
-      const result = replay(bundle, rulebook, { step });
+      const lexicon = await validLexicon(ctx);
+      const result = replay(bundle, rulebook, { step, lexicon });
       if (opts.json) printJson(ctx.io, replayJson(result, confidentialIn(bundle)));
       else printAlerts(ctx, result, confidentialIn(bundle));
       ctx.io.err(

@@ -5,7 +5,7 @@
  * @module
  */
 import { writeFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import type { Command } from "commander";
 import {
   analyseCase,
@@ -15,13 +15,14 @@ import {
   scorecardHeadlines,
   type Scorecard,
 } from "../analysis/index.js";
-import { readLexicon } from "../casefiles/read-lexicon.js";
-import { isIsoDay, type CaseBundle, type Lexicon } from "../domain/index.js";
+import { isIsoDay, type CaseBundle } from "../domain/index.js";
 import { REPLAY_STEPS, type ReplayStep } from "../engine/index.js";
-import { caseDirFrom, formatProblem, readValidCase } from "./case-source.js";
+import { caseDirFrom, readValidCase } from "./case-source.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
-import { validRulebook } from "./replay.command.js";
+import { validLexicon, validRulebook } from "./package-rules.js";
+
+export { validLexicon } from "./package-rules.js";
 
 export const REPORT_FORMATS = ["md", "html", "json"] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -40,16 +41,6 @@ interface ReportOptions {
 /** Render a scorecard in one of the report formats. */
 export function renderReport(sc: Scorecard, format: ReportFormat): string {
   return format === "html" ? renderHtml(sc) : format === "json" ? renderJson(sc) : renderMarkdown(sc);
-}
-
-/** Load the package's naming lexicon or fail with exit 2, listing every problem. */
-export async function validLexicon(ctx: CliContext): Promise<Lexicon> {
-  const r = await readLexicon(join(ctx.packageRoot, "rulebook", "lexicon"));
-  if (!r.ok) {
-    for (const p of r.problems) ctx.io.err(`${formatProblem(p)}\n`);
-    throw usageError(`the naming lexicon is invalid: ${r.problems.length} problem(s)`);
-  }
-  return r.lexicon;
 }
 
 /**

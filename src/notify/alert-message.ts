@@ -28,6 +28,8 @@ export interface MessageEvidence {
   readonly record: string;
   readonly kind: string;
   readonly knownAt: string;
+  /** The criteria's conditions it meets (`criterion/condition`), when it meets any. */
+  readonly criteria?: readonly string[];
   readonly indicators: readonly string[];
   readonly grade?: string;
   readonly citations: readonly MessageCitation[];
@@ -58,6 +60,8 @@ export interface AlertMessage {
   }[];
   readonly dutyBearers: readonly MessageRecipient[];
   readonly evidence: readonly MessageEvidence[];
+  /** The reference criterion the new level meets (rulebooks with criteria), in words, with its confidence. */
+  readonly criterion?: { readonly id: string; readonly text: string; readonly confidence: string | null };
 }
 
 /** What the message builder needs to know about the case: its actors (for names) and sources (for titles). */
@@ -106,6 +110,7 @@ export function buildAlertMessage(alert: Alert, context: MessageContext): AlertM
       record: e.record,
       kind: e.kind,
       knownAt: e.knownAt,
+      ...(e.criteria === undefined ? {} : { criteria: [...e.criteria] }),
       indicators: [...e.indicators],
       ...(e.grade === undefined ? {} : { grade: e.grade }),
       // The one citation rule: no locator for a confidential (or unknown) source.
@@ -116,5 +121,14 @@ export function buildAlertMessage(alert: Alert, context: MessageContext): AlertM
       ),
       ...(e.summary === undefined ? {} : { summary: e.summary }),
     })),
+    ...(alert.criteria?.[0] === undefined
+      ? {}
+      : {
+          criterion: {
+            id: alert.criteria[0].id,
+            text: alert.criteria[0].text,
+            confidence: alert.criteria[0].confidence,
+          },
+        }),
   };
 }

@@ -2,7 +2,8 @@
 import { join } from "node:path";
 import { loadRulebook } from "../../src/casefiles/read-rulebook.js";
 import { readCaseFolder } from "../../src/casefiles/read-case-folder.js";
-import { RECORD_KINDS, type CaseBundle, type CaseRecords } from "../../src/domain/index.js";
+import { readLexicon } from "../../src/casefiles/read-lexicon.js";
+import { RECORD_KINDS, type CaseBundle, type CaseRecords, type Lexicon } from "../../src/domain/index.js";
 import type { ValidRulebook } from "../../src/engine/index.js";
 
 export const packageRoot = join(import.meta.dirname, "../..");
@@ -27,4 +28,11 @@ export function truncate(bundle: CaseBundle, day: string): CaseBundle {
   for (const kind of RECORD_KINDS)
     records[kind] = (bundle.records[kind] as readonly { knownAt: string }[]).filter((r) => r.knownAt <= day);
   return { manifest: bundle.manifest, records: records as unknown as CaseRecords };
+}
+
+/** The package naming lexicon; throws with every problem when it is invalid. */
+export async function packageLexicon(): Promise<Lexicon> {
+  const r = await readLexicon(join(packageRoot, "rulebook", "lexicon"));
+  if (!r.ok) throw new Error(`lexicon invalid: ${JSON.stringify(r.problems, null, 2)}`);
+  return r.lexicon;
 }

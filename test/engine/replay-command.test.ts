@@ -21,7 +21,14 @@ describe("tocsin replay", () => {
     const r = await run(["replay", "--case", "rwanda-1990-1994", "--step", "week", "--json"]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.stdout) as Record<string, unknown> & { alerts: Record<string, unknown>[] };
-    expect(Object.keys(doc)).toEqual(["case", "steps", "alerts", "firstDateByLevel", "evaluation"]);
+    expect(Object.keys(doc)).toEqual([
+      "case",
+      "steps",
+      "alerts",
+      "firstDateByLevel",
+      "evaluation",
+      "notices",
+    ]);
     expect(doc.case).toBe("rwanda-1990-1994");
     expect(doc.alerts.length).toBeGreaterThan(0);
     for (const a of doc.alerts) {
@@ -32,10 +39,15 @@ describe("tocsin replay", () => {
         "previousLevel",
         "score",
         "factors",
+        // Rulebook 3: the criterion met, by which records, with what confidence (an alert says why).
+        ...(a.level === "none" ? ["criteria", "confidence"] : ["criteria", "confidence"]),
+        "reasons",
         "evidence",
         "recommendedActions",
         "dutyBearers",
       ]);
+      const criteria = a.criteria as { id: string; conditions: { records: unknown[] }[] }[];
+      if (a.level !== "none") expect(criteria.length).toBeGreaterThan(0);
     }
     expect(Object.keys(doc.firstDateByLevel as object)).toEqual(["elevated", "high", "imminent", "ongoing"]);
     expect((doc.evaluation as { onset: string }).onset).toBe("1994-04-07");

@@ -1,5 +1,6 @@
 // Alerts: each level change of a situation, with its level, the reasons the engine gives and the evidence it cites.
 import { useApi } from "../api.js";
+import { CriteriaList } from "../components/criteria-list.js";
 import { Badge } from "../components/level-badge.js";
 import { Loader } from "../components/loader.js";
 import { RecordLink } from "../components/record-link.js";
@@ -62,6 +63,7 @@ export function AlertsPage(props: { caseId: string }) {
                       {t("alerts.previous")}: <Badge value={str(a.previousLevel) ?? ""} />
                     </p>
                   )}
+                  <CriteriaList criteria={a.criteria} caseId={props.caseId} />
                   <h3>{t("alerts.reasons")}</h3>
                   <ul>
                     {(Array.isArray(a.reasons) ? a.reasons : []).map((r: unknown, j: number) => (
