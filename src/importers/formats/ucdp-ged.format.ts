@@ -1,6 +1,9 @@
 /**
- * UCDP Georeferenced Event Dataset (GED) CSV, 2023-release layout (49 columns; older releases with fewer
- * columns work as long as the columns read here are present). `type_of_violence` 3 is one-sided violence.
+ * UCDP Georeferenced Event Dataset (GED) CSV in the layouts users have: the current releases (49 columns), the
+ * older layout without `relid`, `code_status` and the `*_dset_id` columns, the monthly candidate releases, and
+ * older names of the estimates (`best_est`, `low_est`, `high_est`). Only the columns that make an event are
+ * required; the others are read when present. `type_of_violence` 3 is one-sided violence; `deaths_civilians` is
+ * the civilians killed in any type of violence.
  * @module
  */
 import type { Actor, ActType, Incident, When } from "../../domain/index.js";
@@ -10,36 +13,44 @@ import { providerRecordId } from "../mapping/ids.js";
 import { reject, type MappedRow } from "../mapping/mapped-row.js";
 import {
   columnIndex,
+  headerKey,
   headerKeys,
   missingColumnsMessage,
   type FormatContext,
   type ImportFormat,
 } from "./format.js";
 
+/** The columns without which a row is not an event: its id, kind, sides, country, dates and toll. */
 export const UCDP_REQUIRED = [
   "id",
-  "year",
   "type_of_violence",
+  "side_a",
+  "side_b",
+  "country_id",
+  "date_start",
+  "date_end",
+  "best",
+] as const;
+
+/** Columns read when present (every layout since GED 5.0 has most of them). */
+export const UCDP_OPTIONAL = [
   "conflict_name",
   "side_a_new_id",
-  "side_a",
   "side_b_new_id",
-  "side_b",
   "where_prec",
   "where_coordinates",
   "adm_1",
   "adm_2",
   "latitude",
   "longitude",
-  "country",
-  "country_id",
   "date_prec",
-  "date_start",
-  "date_end",
-  "best",
   "high",
   "low",
+  "deaths_civilians",
 ] as const;
+
+/** Older spellings of a column, as earlier releases wrote them. */
+const ALIASES: Readonly<Record<string, string>> = { best_est: "best", high_est: "high", low_est: "low" };
 
 /**
  * A release like `23.1` or `25.0.10` as a sortable version and the day it is taken to be known: GED releases
@@ -57,13 +68,16 @@ export function ucdpRelease(
 
 const GOVERNMENT = /^Government of /;
 
+type Column = (typeof UCDP_REQUIRED)[number] | (typeof UCDP_OPTIONAL)[number];
+
 function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportFormat["bind"]> {
-  const { index, missing } = columnIndex(header, UCDP_REQUIRED);
+  const named = header.map((h) => ALIASES[headerKey(h)] ?? h);
+  const { index, missing } = columnIndex(named, UCDP_REQUIRED, UCDP_OPTIONAL);
   if (missing.length > 0) return { error: missingColumnsMessage("UCDP GED", missing, header) };
-  const c = Object.fromEntries(UCDP_REQUIRED.map((n) => [n, index.get(n) as number])) as Record<
-    (typeof UCDP_REQUIRED)[number],
-    number
-  >;
+  // An absent optional column reads as an empty cell.
+  const c = Object.fromEntries(
+    [...UCDP_REQUIRED, ...UCDP_OPTIONAL].map((n) => [n, index.get(n) ?? -1]),
+  ) as Record<Column, number>;
   const release = ctx.release !== undefined ? ucdpRelease(ctx.release) : undefined;
   if (ctx.release !== undefined && release === undefined) {
     return {
@@ -78,7 +92,7 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
     const type = r.int("type_of_violence", f[c.type_of_violence], true, 1, 3);
     const from = r.day("date_start", f[c.date_start]);
     const to = r.day("date_end", f[c.date_end]);
-    r.int("date_prec", f[c.date_prec], true, 1, 5);
+    r.int("date_prec", f[c.date_prec], false, 1, 5);
     const wherePrec = r.int("where_prec", f[c.where_prec], false, 1, 7);
     const lat = r.float("latitude", f[c.latitude], false, -90, 90);
     const lon = r.float("longitude", f[c.longitude], false, -180, 180);
@@ -86,6 +100,7 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
     const best = r.count("best", f[c.best], true);
     const high = r.count("high", f[c.high], false);
     const low = r.count("low", f[c.low], false);
+    const civilians = r.count("deaths_civilians", f[c.deaths_civilians], false);
     const sideA = r.text("side_a", f[c.side_a]);
     const country = gw === undefined ? undefined : gwToAlpha3(gw);
     if (gw !== undefined && country === undefined)
@@ -121,8 +136,10 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
       });
       return id;
     };
-    const a = actor(f[c.side_a_new_id], sideA);
-    const b = actor(f[c.side_b_new_id], (f[c.side_b] ?? "").trim());
+    // Without the actor ids (old layouts), the side's name is the key.
+    const sideB = (f[c.side_b] ?? "").trim();
+    const a = actor(f[c.side_a_new_id] ?? (sideA === "" ? undefined : `name.${sideA}`), sideA);
+    const b = actor(f[c.side_b_new_id] ?? (sideB === "" ? undefined : `name.${sideB}`), sideB);
     const oneSided = type === 3;
     const acts: ActType[] = oneSided ? ["attack-on-civilians"] : ["armed-clash"];
     if (oneSided && (best as number) > 0) acts.push("killing");
@@ -149,6 +166,7 @@ function bind(header: readonly string[], ctx: FormatContext): ReturnType<ImportF
         ...(low !== undefined ? { low } : {}),
         ...(high !== undefined ? { high } : {}),
       },
+      ...(civilians !== undefined ? { civilianFatalities: { best: civilians } } : {}),
       organised: "unknown",
       stateInvolvement: oneSided && GOVERNMENT.test(sideA) ? "alleged" : "unknown",
     };
