@@ -332,3 +332,13 @@ describe("parseProblemPath", () => {
     expect(parseProblemPath("")).toEqual([]);
   });
 });
+
+describe("docs/rulebook.md", () => {
+  it("explains every criterion of the package rulebook, by id", async () => {
+    const r = await loadRulebook(root);
+    if (!r.ok) throw new Error("rulebook invalid");
+    const doc = await readFile(join(root, "docs/rulebook.md"), "utf8");
+    const missing = (r.rulebook.criteria ?? []).map((c) => c.id).filter((id) => !doc.includes(`\`${id}\``));
+    expect(missing).toEqual([]);
+  });
+});
