@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -21,8 +22,12 @@ function everyRecord(b: CaseBundle): [RecordKind, RecordOf<RecordKind>][] {
   );
 }
 
+const DEVELOPMENT = readdirSync(join(root, "cases/development"))
+  .filter((d) => existsSync(join(root, "cases/development", d, "case.json")))
+  .map((d) => `cases/development/${d}`);
+
 describe("the committed cases replay consistently", () => {
-  for (const dir of ["cases/rwanda-1990-1994", "test/fixtures/cases/synthetic-xv"]) {
+  for (const dir of ["cases/rwanda-1990-1994", "test/fixtures/cases/synthetic-xv", ...DEVELOPMENT]) {
     it(`${dir}: every actor and group is known no later than any record that names it`, async () => {
       const b = await load(dir);
       const knownAt = new Map<string, string>();
@@ -84,5 +89,33 @@ describe("the Rwanda case cites the article", () => {
     const unamir = b.records.mandate.find((m) => m.id === "man-1993-unamir");
     expect(unamir?.tasks).toHaveLength(5);
     expect(unamir?.tasks.some((t) => t.category === "protection-of-civilians")).toBe(false);
+  });
+});
+
+describe("the development set", () => {
+  it("has at least ten cases in format 2, three of them controls, each with its truth", async () => {
+    expect(DEVELOPMENT.length).toBeGreaterThanOrEqual(10);
+    const bundles = await Promise.all(DEVELOPMENT.map(load));
+    expect(bundles.every((b) => b.manifest.formatVersion === 2)).toBe(true);
+    const controls = bundles.filter((b) => b.manifest.evaluation?.control === true);
+    expect(controls.length).toBeGreaterThanOrEqual(3);
+    for (const b of bundles) {
+      const ev = b.manifest.evaluation;
+      expect(ev?.control === true || ev?.onset !== undefined, b.manifest.id).toBe(true);
+      expect(ev?.notes?.length ?? 0, b.manifest.id).toBeGreaterThan(100);
+    }
+  });
+
+  it("cites a graded source with a locator for every record", async () => {
+    for (const b of await Promise.all(DEVELOPMENT.map(load))) {
+      const ids = new Set(b.records.source.map((s) => s.id));
+      const bad = everyRecord(b).filter(
+        ([, r]) => !r.citations.every((c) => ids.has(c.source) && c.locator.trim() !== ""),
+      );
+      expect(
+        bad.map(([, r]) => r.id),
+        b.manifest.id,
+      ).toEqual([]);
+    }
   });
 });

@@ -93,9 +93,10 @@ export class ConditionAggregate {
 
   /** The last day a fact counts on (Infinity when the aggregate has no window). */
   private expiryOf(eventDay: number, knownDay: number): number {
-    return this.window === null
-      ? Number.POSITIVE_INFINITY
-      : Math.max(eventDay + this.window, knownDay + this.hold);
+    if (this.window === null) return Number.POSITIVE_INFINITY;
+    const end = eventDay + this.window;
+    // A late report of an event already out of the window is history, not news: it never counts here.
+    return end < knownDay ? end : Math.max(end, knownDay + this.hold);
   }
 
   private partOf(f: Fact, tier: Tier, sources: readonly string[]): Part {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import type { Fact } from "../evidence.js";
+import { ConditionAggregate } from "./condition-aggregate.js";
+
+let seq = 0;
+function fact(day: number, knownDay: number, extra: Partial<Fact> = {}): Fact {
+  return {
+    seq: seq++,
+    record: `r${seq}`,
+    kind: "incident",
+    scope: "XAA/g",
+    mappings: ["m"],
+    knownAt: "2000-01-01",
+    knownDay,
+    eventDay: "2000-01-01",
+    day,
+    tier: 2,
+    sources: ["s1"],
+    deaths: 10,
+    civilianDeaths: 10,
+    displaced: 0,
+    events: 1,
+    citations: [],
+    ...extra,
+  };
+}
+
+describe("ConditionAggregate", () => {
+  it("counts a fact from the day it is known until its window closes", () => {
+    const a = new ConditionAggregate(new Set(["m"]), 100, 30);
+    a.add(fact(0, 5));
+    a.advance(100);
+    expect(a.view.deaths).toEqual([0, 0, 10]);
+    a.advance(101);
+    expect(a.view.deaths).toEqual([0, 0, 0]);
+    expect(a.citable(101)).toEqual([]);
+  });
+
+  it("holds new evidence for 30 days after it is known, so no level falls within a month of it", () => {
+    const a = new ConditionAggregate(new Set(["m"]), 100, 30);
+    a.add(fact(0, 90)); // known 10 days before its window closes
+    a.advance(119);
+    expect(a.view.records[2]).toBe(1);
+    a.advance(121);
+    expect(a.view.records[2]).toBe(0);
+  });
+
+  it("never counts a late report of an event already out of the window (history, not news)", () => {
+    const a = new ConditionAggregate(new Set(["m"]), 100, 30);
+    a.add(fact(0, 500));
+    a.advance(500);
+    expect(a.view.records).toEqual([0, 0, 0]);
+    expect(a.added).toBe(0);
+  });
+
+  it("replaces a record's fact on an upgrade, where it is counted", () => {
+    const a = new ConditionAggregate(new Set(["m"]), 365, 30);
+    a.add(fact(0, 0, { record: "x", tier: 0, sources: [] }));
+    a.advance(10);
+    expect(a.view.records).toEqual([1, 0, 0]);
+    a.add(
+      fact(0, 10, { record: "x", tier: 2, sources: ["s9"], previous: { tier: 0, sources: [], knownDay: 0 } }),
+    );
+    a.advance(11);
+    expect(a.view.records).toEqual([0, 0, 1]);
+    expect([...a.view.sources.keys()]).toEqual(["s9"]);
+    a.advance(366);
+    expect(a.view.records).toEqual([0, 0, 0]);
+  });
+
+  it("keeps standing evidence for ever, and its latest event day", () => {
+    const a = new ConditionAggregate(new Set(["m"]), null, 30);
+    a.add(fact(5, 5));
+    a.add(fact(50, 60));
+    a.advance(100_000);
+    expect(a.view.records[2]).toBe(2);
+    expect(a.maxEventDay).toBe(50);
+  });
+
+  it("counts only the mappings it reads as kinds, and cites each record once", () => {
+    const a = new ConditionAggregate(new Set(["arms", "militia"]), 180, 30);
+    a.add(fact(0, 0, { record: "a", mappings: ["arms", "other"] }));
+    a.add(fact(0, 0, { record: "b", mappings: ["arms", "militia"] }));
+    expect([...a.view.kinds.entries()]).toEqual([
+      ["arms", [0, 0, 2]],
+      ["militia", [0, 0, 1]],
+    ]);
+    expect(a.citable(0).map((r) => r.record)).toEqual(["b", "a"]);
+  });
+
+  it("holds memory by distinct days, not by facts", () => {
+    const a = new ConditionAggregate(new Set(["m"]), 30, 0);
+    for (let i = 0; i < 10_000; i += 1) a.add(fact(i % 5, i % 5, { record: `r${i}` }));
+    a.advance(4);
+    expect(a.view.records[2]).toBe(10_000);
+    expect(a.citable(4).length).toBeLessThanOrEqual(6);
+  });
+});
