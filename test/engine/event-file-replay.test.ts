@@ -159,9 +159,7 @@ describe("a real-looking event file of a country in an ongoing mass killing", ()
     expect(daysBetween("2020-06-30", ongoing?.date ?? "9999-12-31")).toBeLessThanOrEqual(7);
     expect(ongoing?.criteria?.map((c) => c.id)).toContain("ongoing-civilian-deaths");
     // The quiet neighbour (battles, no civilian killed) never goes above elevated.
-    const quiet = doc.alerts.filter(
-      (a) => a.situation.id.startsWith("TZA/"),
-    );
+    const quiet = doc.alerts.filter((a) => a.situation.id.startsWith("TZA/"));
     expect(quiet.length).toBeGreaterThan(0);
     expect(quiet.every((a) => a.level === "elevated" || a.level === "none")).toBe(true);
     // The provinces with enough events are situations of their own.
