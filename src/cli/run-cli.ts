@@ -9,6 +9,7 @@ import { registerCommands } from "./commands.js";
 import type { CliContext } from "./context.js";
 import { failureDocument, wantsJson } from "./failure-document.js";
 import { printJson } from "./io.js";
+import { registerKeysOption } from "./keys-option.js";
 import { unknownCommand, unknownCommandMessage } from "./unknown-command.js";
 
 /**
@@ -19,8 +20,10 @@ import { unknownCommand, unknownCommandMessage } from "./unknown-command.js";
 export async function runCli(argv: readonly string[], ctx: CliContext): Promise<number> {
   // What the run printed on stdout, so a failure under --json can still leave one JSON document there.
   let printed = false;
+  const env = { ...ctx.env };
   const run: CliContext = {
     ...ctx,
+    env,
     io: {
       ...ctx.io,
       out: (t) => {
@@ -34,7 +37,10 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
     .description("Early warning, warning→response ledger and accountability for genocide and mass atrocities")
     .version("0.1.0")
     .exitOverride()
-    .configureOutput({ writeOut: (s) => run.io.out(s), writeErr: (s) => run.io.err(s) });
+    .configureOutput({ writeOut: (s) => run.io.out(s), writeErr: (s) => run.io.err(s) })
+    // Each command's help also lists `--keys`, which every command takes.
+    .configureHelp({ showGlobalOptions: true });
+  const restoreKeys = registerKeysOption(program, env);
   registerCommands(program, run);
   for (const c of program.commands) c.exitOverride();
 
@@ -57,6 +63,8 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
       exitCode = 2;
     }
     if (exitCode !== 0 && !printed && wantsJson(argv)) printJson(ctx.io, failureDocument(e, exitCode));
+  } finally {
+    restoreKeys();
   }
   return exitCode;
 }

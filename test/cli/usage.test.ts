@@ -16,6 +16,7 @@ describe("tocsin binary: unknown commands", () => {
     [["help", "worker"], "unknown command 'worker' (see tocsin --help)"],
     [["serv"], "unknown command 'serv' (see tocsin --help)"],
     [["log", "wroker", "--help"], "unknown command 'log wroker' (see tocsin log --help)"],
+    [["--keys", "/tmp/k", "worker", "--help"], "unknown command 'worker' (see tocsin --help)"],
   ])("tocsin %j exits 2 with one line naming it", (args, line) => {
     const r = runBin(args);
     expect(r.code).toBe(2);
@@ -29,6 +30,8 @@ describe("tocsin binary: unknown commands", () => {
       expect(r.code, args.join(" ")).toBe(0);
       expect(r.stdout, args.join(" ")).toContain("Usage: tocsin");
     }
+    // Every command lists --keys, which all of them take.
+    expect(runBin(["import", "--help"]).stdout).toContain("--keys <dir>");
   });
 });
 
