@@ -44,6 +44,7 @@ function processAlive(pid: number): boolean {
 /**
  * Whether `holder`'s run is over at `now`: its lease expired, or it ran on this host and its process (or, in
  * this process, its run) is gone.
+ * @example leaseIsOver({ ...holder, host: hostname(), pid: killedPid }, new Date()) // true
  */
 export function leaseIsOver(holder: ImportLeaseHolder, now: Date): boolean {
   if (holder.expiresAt <= now.toISOString()) return true;
@@ -105,7 +106,14 @@ export async function awaitNoRunningImport(
   }
 }
 
-/** One run's hold on the lease of its file. */
+/**
+ * One run's hold on the lease of its file.
+ * @example
+ * const lease = new RunLease(store, "ged.csv", "ged.csv", { caseId, format, sha256 }, () => new Date());
+ * await lease.acquire(readResumePoint, resumePointAtStart); // before the first commit
+ * await writer.commit({ ...batch, lease: lease.fence() });
+ * await lease.finish({ id, status: "done", counts, at });
+ */
 export class RunLease {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
   #held = false;
@@ -136,19 +144,25 @@ export class RunLease {
     if (this.#held) return;
     const now = this.clock();
     liveOwners.add(this.owner);
-    const holder = await acquireImportLease(
-      this.store,
-      this.key,
-      {
-        owner: this.owner,
-        host: hostname(),
-        pid: process.pid,
-        fileName: this.fileName,
-        startedAt: now.toISOString(),
-        expiresAt: this.expiry(),
-      },
-      (h) => leaseIsOver(h, now),
-    );
+    let holder: ImportLeaseHolder | undefined;
+    try {
+      holder = await acquireImportLease(
+        this.store,
+        this.key,
+        {
+          owner: this.owner,
+          host: hostname(),
+          pid: process.pid,
+          fileName: this.fileName,
+          startedAt: now.toISOString(),
+          expiresAt: this.expiry(),
+        },
+        (h) => leaseIsOver(h, now),
+      );
+    } catch (e) {
+      liveOwners.delete(this.owner);
+      throw e;
+    }
     if (holder !== undefined) {
       liveOwners.delete(this.owner);
       throw new ImportError("IMPORT_RUNNING", runningMessage(this.file, this.key, holder));
