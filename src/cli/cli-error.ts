@@ -8,6 +8,8 @@ export class CliError extends Error {
   constructor(
     message: string,
     readonly exitCode: 1 | 2,
+    /** A stable code for `--json` error documents (a store error's code, `USAGE`…); default by exit code. */
+    readonly code?: string,
   ) {
     super(message);
     this.name = "CliError";
@@ -16,5 +18,5 @@ export class CliError extends Error {
 
 /** Bad usage or invalid input: nothing was written. */
 export function usageError(message: string): CliError {
-  return new CliError(message, 2);
+  return new CliError(message, 2, "USAGE");
 }

@@ -1,8 +1,8 @@
 /**
- * `tocsin import FORMAT FILE [--db PATH] [--case ID] [--strict] [--rejects FILE] [--release R] [--json]`:
+ * `tocsin import FORMAT FILE [--db PATH] [--case ID] [--strict] [--rejects FILE] [--release R] [--wait] [--json]`:
  * stream an ACLED, UCDP GED, GDELT, HXL or Tocsin file (plain, .gz or .zip) into the store, with a progress
  * bar on a terminal and a final report. Exit 0 clean, 1 rows rejected or run interrupted (re-run resumes),
- * 2 invalid input or strict rejects (nothing written).
+ * 2 invalid input, strict rejects or another import of the same file running (nothing written).
  * @module
  */
 import type { Command } from "commander";
@@ -25,6 +25,7 @@ interface ImportOptions {
   release?: string;
   json?: boolean;
   progressLines?: boolean;
+  wait?: boolean;
 }
 
 /** Register `import`. */
@@ -42,6 +43,7 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
     .option("--strict", "write nothing if any row is rejected (exit 2)")
     .option("--rejects <file>", "write rejected rows (line, field, reason, raw) to this CSV file")
     .option("--release <version>", "dataset release, e.g. UCDP GED 23.1 (sets knownAt and orders updates)")
+    .option("--wait", "if an import of the same file into the same case is running, wait for it to finish")
     .option("--json", "print the report as one JSON document")
     .option(
       "--progress-lines",
@@ -107,6 +109,8 @@ async function runImport(
             ...(opts.release !== undefined ? { release: opts.release } : {}),
             clock: () => new Date(),
             signal: interrupt.signal,
+            wait: opts.wait ?? false,
+            onWaiting: (message: string) => ctx.io.err(`tocsin: ${escapeControls(message)}\n`),
             ...(bar ? { onProgress: bar.update } : {}),
             ...(opts.progressLines
               ? { onCommitted: (n: number) => ctx.io.err(`committed rows ${n}\n`) }

@@ -1,18 +1,19 @@
 /**
  * `tocsin log init|checkpoint|verify|receipt|consistency|public-key`: the tamper-evident log from the command
  * line. The signing key lives in a file (mode 0600) named by `--key-file`, `TOCSIN_LOG_KEY_FILE`, or by
- * default `<db>.keys/log.key` beside a SQLite store (a legacy `<db>.log.key` is still read); it is created by
- * `log init` or by the first write, never shipped with Tocsin.
+ * default `log.key` in the store's key folder (`<db>.keys/` beside a SQLite store, see key-locations.ts; a legacy
+ * `<db>.log.key` is still read); it is created by `log init` or by the first write, never shipped with Tocsin.
  * @module
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
-import { generateLogKey, loadLogKey, LogKeyError } from "../integrity/log-key.file.js";
+import { loadLogKey, LogKeyError } from "../integrity/log-key.file.js";
 import { decodeVerifierKey, encodeVerifierKey, type NoteVerifier } from "../integrity/signed-note.js";
 import {
   checkHeldCheckpoint,
   checkpointLog,
   findLeaf,
+  initLogKey,
   latestCheckpoint,
   logConsistency,
   logReceipt,
@@ -21,8 +22,8 @@ import {
   LogProofError,
   verifyLog,
 } from "../storage/trust/index.js";
-import { existsSync, mkdirSync } from "node:fs";
-import { dirname } from "node:path";
+import { existsSync } from "node:fs";
+import { StoreError } from "../storage/index.js";
 import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
@@ -45,7 +46,12 @@ interface LogOptions {
 /** The key file for a store: explicit flag, then the environment, then beside a SQLite file. */
 export function defaultKeyFile(ctx: CliContext, db: string, flag?: string): string {
   const settings = keySettingsFromEnv(ctx.env);
-  return logKeyFileOf(db, flag ? { ...settings, logKeyFile: flag } : settings);
+  try {
+    return logKeyFileOf(db, flag ? { ...settings, logKeyFile: flag } : settings);
+  } catch (e) {
+    if (e instanceof StoreError) throw new CliError(e.message, 2, e.code);
+    throw e;
+  }
 }
 
 function signer(ctx: CliContext, opts: LogOptions, db: string) {
@@ -94,7 +100,7 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
       .option("--db <path>", "store (SQLite file or postgres:// URL)", ctx.defaultDb)
       .option(
         "--key-file <path>",
-        "log signing key file (default: TOCSIN_LOG_KEY_FILE or <db>.keys/log.key)",
+        "log signing key file (default: TOCSIN_LOG_KEY_FILE, else log.key in the store's key folder)",
       );
 
   common(log.command("init"))
@@ -109,12 +115,17 @@ export function registerLogCommand(program: Command, ctx: CliContext): void {
         return;
       }
       try {
-        mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-        const s = generateLogKey(path, opts.name as string);
-        ctx.io.err(`created log key ${path} (keep it secret; back it up apart from the database)\n`);
-        ctx.io.out(`${encodeVerifierKey(s)}\n`);
+        // Created atomically, and never inside a git work tree that does not ignore it.
+        const made = initLogKey(opts.db as string, {
+          ...keySettingsFromEnv(ctx.env),
+          logKeyFile: path,
+          logName: opts.name as string,
+        });
+        ctx.io.err(`created log key ${made.file} (keep it secret; back it up apart from the database)\n`);
+        ctx.io.out(`${encodeVerifierKey(made.signer)}\n`);
       } catch (e) {
         if (e instanceof LogKeyError) throw new CliError(e.message, 2);
+        if (e instanceof StoreError) throw new CliError(e.message, 2, e.code);
         throw e;
       }
     });

@@ -11,6 +11,7 @@ import { FieldCipherError, loadFieldKeyFile, parseFieldKey } from "../security/f
 import { hashPassword } from "../security/password-hash.js";
 import { needsSecondFactor, parseRole } from "../security/roles.js";
 import { newTotpSecret, totpUri } from "../security/totp.js";
+import { StoreError } from "../storage/index.js";
 import {
   AccountError,
   addUser,
@@ -47,6 +48,8 @@ function fieldKey(ctx: CliContext, opts: UserOptions): Buffer {
     return installFieldKey(opts.db, keySettingsFromEnv(ctx.env));
   } catch (e) {
     if (e instanceof FieldCipherError) throw usageError(e.message);
+    // A key refused where git would commit it, or a server store with no key folder.
+    if (e instanceof StoreError) throw new CliError(e.message, 2, e.code);
     throw usageError("cannot read the field key file");
   }
 }

@@ -74,6 +74,8 @@ async function leafCount(store: Store): Promise<number> {
 
 function keyError(e: unknown): never {
   if (e instanceof LogKeyError || e instanceof FieldCipherError) throw new CliError(e.message, 2);
+  // A key refused where git would commit it, or a server store with no key folder.
+  if (e instanceof StoreError) throw new CliError(e.message, 2, e.code);
   throw e;
 }
 
@@ -89,7 +91,6 @@ export async function withStore<T>(
     const codec = options.noFieldKey ? undefined : encryptingCodec(installFieldKey(location, keys));
     store = await openStore(location, codec ? { identityCodec: codec } : {});
   } catch (e) {
-    if (e instanceof StoreError) throw new CliError(e.message, 2);
     return keyError(e);
   }
   try {
@@ -109,7 +110,7 @@ export async function withStore<T>(
     }
     return result;
   } catch (e) {
-    if (e instanceof StoreError) throw new CliError(e.message, 2);
+    if (e instanceof StoreError) throw new CliError(e.message, 2, e.code);
     throw e;
   } finally {
     await store.close();

@@ -16,6 +16,7 @@ export const IMPORT_ERROR_CODES = [
   "IMPORT_NOT_TEXT",
   "IMPORT_CASE_MISSING",
   "IMPORT_INTERRUPTED",
+  "IMPORT_RUNNING",
 ] as const;
 export type ImportErrorCode = (typeof IMPORT_ERROR_CODES)[number];
 

@@ -5,7 +5,12 @@
  */
 import type { AlertTable } from "./outputs/alert.table.js";
 import type { ForecastRunTable } from "./outputs/forecast-run.table.js";
-import type { ImportBatchTable, ImportRowTable, RecordVersionTable } from "./imports/import.table.js";
+import type {
+  ImportBatchTable,
+  ImportLeaseTable,
+  ImportRowTable,
+  RecordVersionTable,
+} from "./imports/import.table.js";
 import type { ActorTable } from "./records/actor.table.js";
 import type { CapabilityTable } from "./records/capability.table.js";
 import type { CaseTable } from "./records/case.table.js";
@@ -46,6 +51,7 @@ export interface Database {
   alerts: AlertTable;
   forecast_runs: ForecastRunTable;
   import_batches: ImportBatchTable;
+  import_leases: ImportLeaseTable;
   import_rows: ImportRowTable;
   record_versions: RecordVersionTable;
 }

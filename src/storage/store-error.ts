@@ -13,6 +13,7 @@ export const STORE_ERROR_CODES = [
   "STORE_UNSAFE",
   "STORE_WRITE_FAILED",
   "STORE_UNSUPPORTED",
+  "STORE_LEASE_LOST",
 ] as const;
 export type StoreErrorCode = (typeof STORE_ERROR_CODES)[number];
 

@@ -10,13 +10,12 @@
  */
 import { randomUUID } from "node:crypto";
 import { basename } from "node:path";
-import { openImportWriter } from "../../storage/imports/import-writer.js";
+import { openImportWriter, type ImportWriter } from "../../storage/imports/import-writer.js";
 import {
   ensureImportCase,
   existingRecords,
   existingSources,
   findResumableBatch,
-  finishBatch,
   startBatch,
   storedSourceDates,
 } from "../../storage/imports/import.repository.js";
@@ -32,6 +31,7 @@ import type { ImportReport } from "./import-report.js";
 import { ReferenceCheck } from "./reference-check.js";
 import { checkRejectsPath, RejectsWriter } from "./rejects-writer.js";
 import { firstRows, resolveFormat } from "./resolve-format.js";
+import { awaitNoRunningImport, RunLease } from "./run-lease.js";
 import { newState, recordReject, type RunState } from "./run-state.js";
 import { scanRows, type ScannedRow } from "./scan-rows.js";
 import { sniffText, type TextInput } from "./text-input.js";
@@ -73,6 +73,13 @@ export interface ImportOptions {
   readonly onCommitted?: (rowsRead: number) => void;
   /** Aborting stops after the batch in flight; the run is resumable. */
   readonly signal?: AbortSignal;
+  /**
+   * When another run of the same file into the same case is running: wait for it to finish (true), or stop
+   * with IMPORT_RUNNING (false, the default).
+   */
+  readonly wait?: boolean;
+  /** Told once when the run waits for another run of the file. */
+  readonly onWaiting?: (message: string) => void;
   /** The input as {@link checkImportInput} found it (skips reading its head and hashing it again). */
   readonly checked?: CheckedInput;
 }
@@ -128,6 +135,8 @@ export async function checkImportInput(
  *   the store or cannot be written included.
  * @throws StoreError when the store fails (the batch in flight is rolled back; the run is resumable), or
  *   STORE_UNSAFE, before anything is written, when a row is a confidential source and the store has no field key.
+ * @throws ImportError IMPORT_RUNNING, with nothing written, when another run of the same file into the same case
+ *   holds its lease (see run-lease.ts) and `wait` is not set.
  */
 export async function importFile(store: Store, options: ImportOptions): Promise<ImportReport> {
   const timer = options.timer ?? (() => performance.now());
@@ -167,9 +176,26 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     sourceId,
     ...(options.rejectsFile ? { rejectsFile: options.rejectsFile } : {}),
   };
+  // Another run of this file into this case: stop here, or wait for it (reading the store, writing nothing).
+  const leaseKey = { caseId, format: format.name, sha256 };
+  try {
+    await awaitNoRunningImport(store, options.file, leaseKey, {
+      wait: options.wait ?? false,
+      clock: options.clock,
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onWaiting ? { onWaiting: options.onWaiting } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof ImportError) || e.code === "IMPORT_RUNNING") throw e;
+    return failedReport(common, format.name, caseId, newState(), e, timer() - t0, false);
+  }
   // An interrupted run of the same file to resume (reading the store, writing nothing).
   const resumable = await findResumableBatch(store, caseId, format.name, sha256);
   const resumeAfterLine = resumable?.last_line ?? 0;
+  // The lease is taken with the first commit; it checks that this resume point is still the store's then.
+  const lease = new RunLease(store, options.file, basename(options.file), leaseKey, options.clock);
+  const pointOf = (b: typeof resumable): string => (b ? `${b.id}@${b.last_line}` : "");
+  const resumePoint = async () => pointOf(await findResumableBatch(store, caseId, format.name, sha256));
   // The rejects file is checked and opened before anything is written: never the input or the store's file,
   // and a path that cannot be written fails the run here, not after rows were committed. A resumed run
   // appends to the interrupted run's rejects file (a strict run's dry pass covers the whole file: replaced).
@@ -271,12 +297,13 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   const storedSpan = await storedSourceDates(store, caseId, sourceId);
   if (storedSpan) state.span = storedSpan;
 
-  // The case (when it is the default one) and the batch row are created just before the first batch commits,
-  // so a run that fails before committing anything (a bomb found after the header, an abort) leaves the
-  // store as it was.
+  // The lease, the case (when it is the default one) and the batch row are taken and created just before the
+  // first batch commits, so a run that fails before committing anything (a bomb found after the header, an
+  // abort) leaves the store as it was.
   const fmt = format;
   let started = resumable !== undefined;
   const start = async (): Promise<void> => {
+    await lease.acquire(resumePoint, pointOf(resumable));
     if (started) return;
     await ensureImportCase(store, caseId, `Imported ${fmt.dataset.title}`, create, now);
     await startBatch(store, {
@@ -291,7 +318,7 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     started = true;
   };
 
-  const writer = await openImportWriter(store);
+  const writer = leasedWriter(await openImportWriter(store), lease);
   // The same rule as the dry pass, looking up through the writer.
   const citations = new ReferenceCheck(
     caseId,
@@ -353,7 +380,12 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
     await writer.close();
     // A file without data rows is still recorded as imported.
     await start();
-    await finishBatch(store, batchId, "done", state.counts, options.clock().toISOString());
+    await lease.finish({
+      id: batchId,
+      status: "done",
+      counts: state.counts,
+      at: options.clock().toISOString(),
+    });
     const report = finalReport(
       common,
       result.bound.variant,
@@ -377,16 +409,18 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
   } catch (e) {
     await writer.close().catch(() => undefined);
     await rejects.close().catch(() => undefined);
-    if (started)
-      // Only what committed: a batch rolled back is read again (and counted again) by the resumed run.
-      await finishBatch(
-        store,
-        batchId,
-        "interrupted",
-        state.committedCounts,
-        options.clock().toISOString(),
-      ).catch(() => undefined);
-    if (!(e instanceof ImportError)) throw e;
+    // Only what committed: a batch rolled back is read again (and counted again) by the resumed run. Nothing
+    // when this run never took the lease (or lost it: the batch is the other run's now).
+    await lease
+      .finish({
+        id: batchId,
+        status: "interrupted",
+        counts: state.committedCounts,
+        at: options.clock().toISOString(),
+      })
+      .catch(() => undefined);
+    // Another run of the file took the lease first: one line, nothing written.
+    if (!(e instanceof ImportError) || e.code === "IMPORT_RUNNING") throw e;
     const report = failedReport(common, format.name, caseId, state, e, timer() - t0, state.committed);
     return {
       ...report,
@@ -394,6 +428,18 @@ export async function importFile(store: Store, options: ImportOptions): Promise<
       ...(input ? { packaging: input.packaging, encoding: input.encoding() } : {}),
     };
   }
+}
+
+/** The writer with every batch fenced by the run's lease (checked and renewed in the batch's transaction). */
+function leasedWriter(writer: ImportWriter, lease: RunLease): ImportWriter {
+  return {
+    lookup: (caseId, kind, ids) => writer.lookup(caseId, kind, ids),
+    existingSources: (caseId, ids) => writer.existingSources(caseId, ids),
+    existingRecords: (caseId, kind, ids) => writer.existingRecords(caseId, kind, ids),
+    commit: (batch) => writer.commit({ ...batch, lease: lease.fence() }),
+    close: () => writer.close(),
+    protectedRowHash: (rowHash) => writer.protectedRowHash(rowHash),
+  };
 }
 
 /** The files of a SQLite store (a rejects path must not be one of them); none for PostgreSQL. */

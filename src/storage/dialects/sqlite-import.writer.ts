@@ -11,6 +11,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "../database.js";
 import { batchLogEntries } from "../imports/import-log.js";
 import { widenCasePeriod } from "../imports/case-period.js";
+import { checkLeaseFence } from "../imports/import-lease.repository.js";
 import { confidentialSourceIds, sealSourceVersions } from "../imports/source-versions.js";
 import { leafRows, writtenKeys } from "../trust/log-append.js";
 import { contentHash, keyText, rowContentHash, rowContentHashes } from "../trust/logged-content.js";
@@ -430,6 +431,8 @@ export async function openSqliteImportWriter(store: Store): Promise<ImportWriter
   const commitBatch = async (c: BatchCommit): Promise<void> => {
     db.exec("begin immediate");
     try {
+      // The run's lease first: a run that lost it writes nothing (and renews it otherwise).
+      if (c.lease) await checkLeaseFence(kdb, c.lease);
       const sourceKey = c.source ? { case_id: c.caseId, id: c.source.id } : undefined;
       // The case's period first, while the case holds only what earlier batches wrote.
       const caseChanged = c.casePeriod ? await widenCasePeriod(kdb, c.caseId, c.casePeriod) : false;

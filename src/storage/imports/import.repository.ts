@@ -54,6 +54,23 @@ export interface ImportDelete {
 /** The row hash of a tombstone: a record the provider deleted. */
 export const DELETED_ROW_HASH = "(deleted)";
 
+/** The file an import lease covers: one case, one format, one file (by its SHA-256). */
+export interface ImportLeaseKey {
+  readonly caseId: string;
+  readonly format: string;
+  readonly sha256: string;
+}
+
+/**
+ * What a batch's transaction checks first: the lease of `key` is still `owner`'s (else nothing is written,
+ * STORE_LEASE_LOST), and renews it until `expiresAt`.
+ */
+export interface LeaseFence {
+  readonly key: ImportLeaseKey;
+  readonly owner: string;
+  readonly expiresAt: string;
+}
+
 /** Everything one batch writes, in one transaction. */
 export interface BatchCommit {
   readonly batchId: string;
@@ -72,6 +89,8 @@ export interface BatchCommit {
    * named `--case`, whose period is never changed.
    */
   readonly casePeriod?: { readonly from: string; readonly to: string };
+  /** The run's import lease, checked and renewed in the batch's transaction. */
+  readonly lease?: LeaseFence;
 }
 
 /** Rows per multi-row statement: 16 columns × 400 stays under SQLite's 32,766 bound parameters. */
@@ -187,25 +206,6 @@ export async function startBatch(
       .execute();
   } catch (e) {
     throw toStoreError(store, e, "start import batch");
-  }
-}
-
-/** Mark a batch done or interrupted, with its final counts. */
-export async function finishBatch(
-  store: Store,
-  batchId: string,
-  status: "done" | "interrupted",
-  counts: ImportCounts,
-  at: string,
-): Promise<void> {
-  try {
-    await store.db
-      .updateTable("import_batches")
-      .set({ status, ...counts, finished_at: status === "done" ? at : null })
-      .where("id", "=", batchId)
-      .execute();
-  } catch (e) {
-    throw toStoreError(store, e, "finish import batch");
   }
 }
 

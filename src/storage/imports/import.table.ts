@@ -58,3 +58,25 @@ export interface RecordVersionTable {
   change: string;
 }
 export type RecordVersionRow = Selectable<RecordVersionTable>;
+
+/**
+ * The lease of a running import of one file into one case (at most one row per case, format and file hash): the
+ * process holding it (owner token, host, pid), renewed by every batch it commits. Another run of the same file
+ * waits or stops while the lease is live; a lease whose holder died (same host, pid gone) or that expired is
+ * taken over, so a crashed import resumes.
+ */
+export interface ImportLeaseTable {
+  case_id: string;
+  format: string;
+  file_sha256: string;
+  /** A token unique to the holding run. */
+  owner: string;
+  host: string;
+  pid: number;
+  /** The file's name as the holder was given it (base name only). */
+  file_name: string;
+  started_at: string;
+  /** ISO timestamp; past it, the lease may be taken over. */
+  expires_at: string;
+}
+export type ImportLeaseRow = Selectable<ImportLeaseTable>;

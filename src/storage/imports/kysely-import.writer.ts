@@ -36,6 +36,7 @@ import {
 import type { RecordVersionTable } from "./import.table.js";
 import { batchLogEntries } from "./import-log.js";
 import { widenCasePeriod } from "./case-period.js";
+import { checkLeaseFence } from "./import-lease.repository.js";
 import { confidentialSourceIds, sealSourceVersions } from "./source-versions.js";
 import { appendToLog } from "../trust/log-append.js";
 import { rowContentHash } from "../trust/logged-content.js";
@@ -57,6 +58,8 @@ async function commitInTransaction(
   c: BatchCommit,
   codec: IdentityCodec,
 ): Promise<void> {
+  // The run's lease first: a run that lost it writes nothing (and renews it otherwise).
+  if (c.lease) await checkLeaseFence(trx, c.lease);
   const g = genericDb(trx);
   const caseId = c.caseId;
   const byKind = new Map<ImportKind, { writes: ImportWrite[]; deletes: string[] }>();

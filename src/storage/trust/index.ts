@@ -54,9 +54,12 @@ export {
   encryptingCodec,
   fieldKeyFileOf,
   installFieldKey,
+  initLogKey,
   installLogKey,
+  isServerLocation,
   keyDirOf,
   keySettingsFromEnv,
   logKeyFileOf,
+  serverStoreId,
   type KeySettings,
 } from "./install-keys.js";

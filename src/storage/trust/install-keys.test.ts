@@ -50,7 +50,9 @@ describe("install keys", () => {
     expect(installLogKey(db, settings).name).toBe("tocsin.example.org/log");
     expect(logKeyFileOf(db, settings)).toBe(join(db, "..", "elsewhere", "log.key"));
     expect(keySettingsFromEnv({})).toEqual({});
-    expect(keyDirOf("postgres://u@h/db")).toBe("tocsin.keys");
+    expect(keyDirOf("postgres://u@h/db", { serverKeysHome: "/home/a/.local/share/tocsin/keys" })).toBe(
+      "/home/a/.local/share/tocsin/keys/h-5432-db",
+    );
     expect(fieldKeyFileOf(db)).toBe(join(`${db}.keys`, "field.key"));
   });
 

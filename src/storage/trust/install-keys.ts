@@ -1,11 +1,12 @@
 /**
  * The keys of one install, kept outside the database: the log signing key (Ed25519) and the field key
- * (AES-256-GCM for source identities and TOTP secrets). By default both live in `<db>.keys/` (mode 0700, files
- * 0600) beside a SQLite file, and are generated on first use: there is no default key.
+ * (AES-256-GCM for source identities and TOTP secrets). Both live in the store's key folder (mode 0700, files
+ * 0600; see key-locations.ts) and are generated on first use: there is no default key. A key is never created
+ * inside a git work tree that does not ignore it, nor beside keys an earlier version left for the same store.
  * @module
  */
 import { existsSync, linkSync, mkdirSync, unlinkSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { generateLogKey, loadLogKey } from "../../integrity/log-key.file.js";
 import type { NoteSigner } from "../../integrity/signed-note.js";
@@ -13,49 +14,28 @@ import { loadFieldKeyFile, newFieldKey, parseFieldKey } from "../../security/fie
 import type { IdentityCodec } from "../identity-codec.js";
 import { redactLocation, StoreError } from "../store-error.js";
 import { decryptIdentityRows, encryptIdentityRows, importRowTag } from "./source-identity.cipher.js";
+import { refuseUnignoredKeyFile } from "./key-folder-guard.js";
+import {
+  fieldKeyFileOf,
+  isServerLocation,
+  keyDirOf,
+  LEGACY_SERVER_KEY_DIR,
+  logKeyFileOf,
+  type KeySettings,
+} from "./key-locations.js";
 
-/** Where the keys come from; the composition root fills these from the environment. */
-export interface KeySettings {
-  /** Log signing key file (`TOCSIN_LOG_KEY_FILE`). */
-  readonly logKeyFile?: string;
-  /** Field key file (`TOCSIN_FIELD_KEY_FILE`). */
-  readonly fieldKeyFile?: string;
-  /** Field key as base64 (`TOCSIN_FIELD_KEY`); wins over the default file, not over `fieldKeyFile`. */
-  readonly fieldKey?: string;
-  /** Log origin and key name used when the log key is created (`TOCSIN_LOG_NAME`). */
-  readonly logName?: string;
-}
-
-/** The settings named by the usual environment variables (the caller passes the environment in). */
-export function keySettingsFromEnv(env: Readonly<Record<string, string | undefined>>): KeySettings {
-  return {
-    ...(env.TOCSIN_LOG_KEY_FILE ? { logKeyFile: env.TOCSIN_LOG_KEY_FILE } : {}),
-    ...(env.TOCSIN_FIELD_KEY_FILE ? { fieldKeyFile: env.TOCSIN_FIELD_KEY_FILE } : {}),
-    ...(env.TOCSIN_FIELD_KEY ? { fieldKey: env.TOCSIN_FIELD_KEY } : {}),
-    ...(env.TOCSIN_LOG_NAME ? { logName: env.TOCSIN_LOG_NAME } : {}),
-  };
-}
+export {
+  fieldKeyFileOf,
+  isServerLocation,
+  keyDirOf,
+  keySettingsFromEnv,
+  logKeyFileOf,
+  serverStoreId,
+  type KeySettings,
+} from "./key-locations.js";
 
 /** The default log origin for a new install's key. */
 export const DEFAULT_LOG_NAME = "tocsin.local/log";
-
-/** The key folder of a store: `<file>.keys` beside SQLite, `./tocsin.keys` for a PostgreSQL URL. */
-export function keyDirOf(db: string): string {
-  return /^postgres(ql)?:\/\//u.test(db) ? "tocsin.keys" : `${db}.keys`;
-}
-
-/** The log key file: explicit setting, else a legacy `<db>.log.key` when present, else `<db>.keys/log.key`. */
-export function logKeyFileOf(db: string, settings: KeySettings = {}): string {
-  if (settings.logKeyFile) return settings.logKeyFile;
-  const legacy = /^postgres(ql)?:\/\//u.test(db) ? "tocsin-log.key" : `${db}.log.key`;
-  if (existsSync(legacy)) return legacy;
-  return join(keyDirOf(db), "log.key");
-}
-
-/** The field key file: explicit setting, else `<db>.keys/field.key`. */
-export function fieldKeyFileOf(db: string, settings: KeySettings = {}): string {
-  return settings.fieldKeyFile ?? join(keyDirOf(db), "field.key");
-}
 
 function ensureDir(file: string): void {
   const dir = dirname(file);
@@ -63,10 +43,33 @@ function ensureDir(file: string): void {
 }
 
 /**
+ * Refuse to create a server store's key in its default folder while the folder earlier versions used
+ * (`./tocsin.keys/`) holds that key: a second key would not open what the first one sealed or signed.
+ */
+function refuseBesideLegacyKey(db: string, settings: KeySettings, file: string): void {
+  if (
+    !isServerLocation(db) ||
+    settings.keysDir ||
+    resolve(file) !== resolve(keyDirOf(db, settings), basename(file))
+  )
+    return;
+  const legacy = join(LEGACY_SERVER_KEY_DIR, basename(file));
+  if (!existsSync(legacy)) return;
+  throw new StoreError(
+    "STORE_UNSAFE",
+    `${resolve(legacy)} holds a key earlier versions kept for a PostgreSQL store in the working directory; ` +
+      `a server store's keys now live in ${keyDirOf(db, settings)}: move them there (or name the folder with ` +
+      "TOCSIN_KEYS or --keys DIR); no new key was created",
+  );
+}
+
+/**
  * Create `file` atomically: written in full under a temporary name, then hard-linked into place (which fails
- * if the file exists), so a crash never leaves a half-written key and a concurrent creator's key wins.
+ * if the file exists), so a crash never leaves a half-written key and a concurrent creator's key wins. Refused
+ * first (nothing created) where git would commit it.
  */
 function createAtomically(file: string, write: (tmp: string) => void): void {
+  refuseUnignoredKeyFile(file);
   ensureDir(file);
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   write(tmp);
@@ -81,10 +84,25 @@ function createAtomically(file: string, write: (tmp: string) => void): void {
 
 /** The log signing key of the store at `db`, created (0600) on first use. */
 export function installLogKey(db: string, settings: KeySettings = {}): NoteSigner {
+  return initLogKey(db, settings).signer;
+}
+
+/**
+ * The log signing key of the store at `db`, and whether this call created it (`tocsin log init`).
+ * @example initLogKey("./tocsin.db", { logName: "tocsin.example.org/log" }) // { signer, file, created: true }
+ */
+export function initLogKey(
+  db: string,
+  settings: KeySettings = {},
+): { signer: NoteSigner; file: string; created: boolean } {
   const file = logKeyFileOf(db, settings);
-  if (!existsSync(file))
+  let created = false;
+  if (!existsSync(file)) {
+    refuseBesideLegacyKey(db, settings, file);
     createAtomically(file, (tmp) => generateLogKey(tmp, settings.logName ?? DEFAULT_LOG_NAME));
-  return loadLogKey(file);
+    created = true;
+  }
+  return { signer: loadLogKey(file), file, created };
 }
 
 /**
@@ -93,7 +111,7 @@ export function installLogKey(db: string, settings: KeySettings = {}): NoteSigne
  * the store will then report it).
  */
 function holdsEncryptedIdentities(db: string): boolean {
-  if (/^postgres(ql)?:\/\//u.test(db) || !existsSync(db)) return false;
+  if (isServerLocation(db) || !existsSync(db)) return false;
   let conn: BetterSqlite3.Database | undefined;
   try {
     conn = new BetterSqlite3(db, { readonly: true, fileMustExist: true });
@@ -127,8 +145,10 @@ export function installFieldKey(db: string, settings: KeySettings = {}): Buffer 
         "restore the key folder beside the database, or name the key with TOCSIN_FIELD_KEY_FILE or " +
         "TOCSIN_FIELD_KEY; no new key is generated for it",
     );
-  if (!settings.fieldKeyFile && !existsSync(file))
+  if (!settings.fieldKeyFile && !existsSync(file)) {
+    refuseBesideLegacyKey(db, settings, file);
     createAtomically(file, (tmp) => writeFileSync(tmp, `${newFieldKey()}\n`, { mode: 0o600, flag: "wx" }));
+  }
   return loadFieldKeyFile(file);
 }
 
