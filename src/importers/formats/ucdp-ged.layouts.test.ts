@@ -183,7 +183,7 @@ describe("UCDP GED layouts", () => {
   });
 
   it("counts the civilians killed in a battle, not its combatants", () => {
-    const battle = {
+    const battle: Readonly<Record<string, string>> = {
       ...EVENT,
       type_of_violence: "1",
       side_b: "Rebels of X",

@@ -13,7 +13,7 @@ import { migration0003Outputs } from "./0003-outputs.js";
 import { migration0100Imports } from "./0100-imports.js";
 import { migration0200Trust } from "./0200-trust.js";
 import { migration0300ClusteredSideTables } from "./0300-clustered-side-tables.js";
-import { migration0400ImportLeases } from "./0400-import-leases.js";
+import { migration0410ImportLeases } from "./0410-import-leases.js";
 import type { StoreMigration } from "./migration.js";
 
 export type { StoreMigration } from "./migration.js";
@@ -26,6 +26,6 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   migration0100Imports,
   migration0200Trust,
   migration0300ClusteredSideTables,
-  migration0400ImportLeases,
+  migration0410ImportLeases,
   // Append new migrations here.
 ];

@@ -1,11 +1,11 @@
 /**
- * Migration 0400: `import_leases`, one row per import running (case, format, file hash), so two runs of the
+ * Migration 0410: `import_leases`, one row per import running (case, format, file hash), so two runs of the
  * same file never write at once (see src/storage/imports/import-lease.repository.ts).
  */
 import type { StoreMigration } from "./migration.js";
 
-export const migration0400ImportLeases: StoreMigration = {
-  name: "0400-import-leases",
+export const migration0410ImportLeases: StoreMigration = {
+  name: "0410-import-leases",
   async up(db) {
     await db.schema
       .createTable("import_leases")
