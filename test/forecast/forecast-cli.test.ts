@@ -335,7 +335,7 @@ describe("bad input exits 2 with a message naming the problem", () => {
       guard(() => {
         throw fail;
       }),
-    ).toThrow(new CliError(fail.message, 2));
+    ).toThrow(new CliError(fail.message, 2, "USAGE"));
     const raw = new GlmnetError("glmnet error 8001", "glmnet_one_class");
     expect(() =>
       guard(() => {
