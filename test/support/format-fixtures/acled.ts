@@ -99,58 +99,190 @@ const EVENT_TYPES: readonly (readonly [string, string, readonly Shape[]])[] = [
     "Battles",
     "Political violence",
     [
-      { sub: "Armed clash", actor1: (k) => k.military, actor2: (k) => k.rebels, fatalities: (r) => r.int(0, 9), what: "soldiers clashed with fighters of the group" },
-      { sub: "Armed clash", actor1: (k) => k.militia, actor2: (k) => k.identity, fatalities: (r) => r.int(0, 6), what: "two armed groups exchanged fire" },
-      { sub: "Government regains territory", actor1: (k) => k.military, actor2: (k) => k.rebels, fatalities: (r) => r.int(0, 4), what: "the army retook the village after fighting" },
-      { sub: "Non-state actor overtakes territory", actor1: (k) => k.rebels, actor2: (k) => k.police, fatalities: (r) => r.int(0, 3), what: "fighters took over a police post" },
+      {
+        sub: "Armed clash",
+        actor1: (k) => k.military,
+        actor2: (k) => k.rebels,
+        fatalities: (r) => r.int(0, 9),
+        what: "soldiers clashed with fighters of the group",
+      },
+      {
+        sub: "Armed clash",
+        actor1: (k) => k.militia,
+        actor2: (k) => k.identity,
+        fatalities: (r) => r.int(0, 6),
+        what: "two armed groups exchanged fire",
+      },
+      {
+        sub: "Government regains territory",
+        actor1: (k) => k.military,
+        actor2: (k) => k.rebels,
+        fatalities: (r) => r.int(0, 4),
+        what: "the army retook the village after fighting",
+      },
+      {
+        sub: "Non-state actor overtakes territory",
+        actor1: (k) => k.rebels,
+        actor2: (k) => k.police,
+        fatalities: (r) => r.int(0, 3),
+        what: "fighters took over a police post",
+      },
     ],
   ],
   [
     "Violence against civilians",
     "Political violence",
     [
-      { sub: "Attack", actor1: (k) => k.unidentified, actor2: (k) => k.civilians, fatalities: (r) => r.int(0, 4), what: "armed men attacked residents" },
-      { sub: "Attack", actor1: (k) => k.identity, actor2: (k) => k.civilians, fatalities: (r) => r.int(1, 7), what: "a communal militia attacked farmers" },
-      { sub: "Abduction/forced disappearance", actor1: (k) => k.rebels, actor2: (k) => k.civilians, fatalities: () => 0, what: "fighters abducted several villagers" },
-      { sub: "Sexual violence", actor1: (k) => k.militia, actor2: (k) => k.civilians, fatalities: () => 0, what: "militia members assaulted a woman" },
+      {
+        sub: "Attack",
+        actor1: (k) => k.unidentified,
+        actor2: (k) => k.civilians,
+        fatalities: (r) => r.int(0, 4),
+        what: "armed men attacked residents",
+      },
+      {
+        sub: "Attack",
+        actor1: (k) => k.identity,
+        actor2: (k) => k.civilians,
+        fatalities: (r) => r.int(1, 7),
+        what: "a communal militia attacked farmers",
+      },
+      {
+        sub: "Abduction/forced disappearance",
+        actor1: (k) => k.rebels,
+        actor2: (k) => k.civilians,
+        fatalities: () => 0,
+        what: "fighters abducted several villagers",
+      },
+      {
+        sub: "Sexual violence",
+        actor1: (k) => k.militia,
+        actor2: (k) => k.civilians,
+        fatalities: () => 0,
+        what: "militia members assaulted a woman",
+      },
     ],
   ],
   [
     "Explosions/Remote violence",
     "Political violence",
     [
-      { sub: "Shelling/artillery/missile attack", actor1: (k) => k.military, actor2: (k) => k.rebels, fatalities: (r) => r.int(0, 5), what: "the army shelled positions of the group" },
-      { sub: "Air/drone strike", actor1: (k) => k.military, actor2: (k) => k.civilians, fatalities: (r) => r.int(0, 6), what: "an air strike hit a market area" },
-      { sub: "Remote explosive/landmine/IED", actor1: (k) => k.rebels, actor2: (k) => k.military, fatalities: (r) => r.int(0, 4), what: "a roadside bomb struck a patrol" },
-      { sub: "Grenade", actor1: (k) => k.unidentified, actor2: () => undefined, fatalities: (r) => r.int(0, 2), what: "a grenade was thrown at a shop" },
+      {
+        sub: "Shelling/artillery/missile attack",
+        actor1: (k) => k.military,
+        actor2: (k) => k.rebels,
+        fatalities: (r) => r.int(0, 5),
+        what: "the army shelled positions of the group",
+      },
+      {
+        sub: "Air/drone strike",
+        actor1: (k) => k.military,
+        actor2: (k) => k.civilians,
+        fatalities: (r) => r.int(0, 6),
+        what: "an air strike hit a market area",
+      },
+      {
+        sub: "Remote explosive/landmine/IED",
+        actor1: (k) => k.rebels,
+        actor2: (k) => k.military,
+        fatalities: (r) => r.int(0, 4),
+        what: "a roadside bomb struck a patrol",
+      },
+      {
+        sub: "Grenade",
+        actor1: (k) => k.unidentified,
+        actor2: () => undefined,
+        fatalities: (r) => r.int(0, 2),
+        what: "a grenade was thrown at a shop",
+      },
     ],
   ],
   [
     "Protests",
     "Demonstrations",
     [
-      { sub: "Peaceful protest", actor1: (k) => k.protesters, actor2: () => undefined, fatalities: () => 0, what: "residents demonstrated against fuel prices" },
-      { sub: "Peaceful protest", actor1: (k) => k.protesters, actor2: () => undefined, fatalities: () => 0, what: "teachers marched to demand unpaid wages" },
-      { sub: "Protest with intervention", actor1: (k) => k.protesters, actor2: (k) => k.police, fatalities: () => 0, what: "police dispersed a sit-in outside the town hall" },
-      { sub: "Excessive force against protesters", actor1: (k) => k.police, actor2: (k) => k.protesters, fatalities: (r) => (r.chance(0.3) ? 1 : 0), what: "police fired live rounds at demonstrators" },
+      {
+        sub: "Peaceful protest",
+        actor1: (k) => k.protesters,
+        actor2: () => undefined,
+        fatalities: () => 0,
+        what: "residents demonstrated against fuel prices",
+      },
+      {
+        sub: "Peaceful protest",
+        actor1: (k) => k.protesters,
+        actor2: () => undefined,
+        fatalities: () => 0,
+        what: "teachers marched to demand unpaid wages",
+      },
+      {
+        sub: "Protest with intervention",
+        actor1: (k) => k.protesters,
+        actor2: (k) => k.police,
+        fatalities: () => 0,
+        what: "police dispersed a sit-in outside the town hall",
+      },
+      {
+        sub: "Excessive force against protesters",
+        actor1: (k) => k.police,
+        actor2: (k) => k.protesters,
+        fatalities: (r) => (r.chance(0.3) ? 1 : 0),
+        what: "police fired live rounds at demonstrators",
+      },
     ],
   ],
   [
     "Riots",
     "Demonstrations",
     [
-      { sub: "Violent demonstration", actor1: (k) => k.rioters, actor2: (k) => k.police, fatalities: () => 0, what: "rioters blocked roads and burned tyres" },
-      { sub: "Mob violence", actor1: (k) => k.rioters, actor2: (k) => k.civilians, fatalities: (r) => (r.chance(0.4) ? 1 : 0), what: "a mob beat a man accused of theft" },
+      {
+        sub: "Violent demonstration",
+        actor1: (k) => k.rioters,
+        actor2: (k) => k.police,
+        fatalities: () => 0,
+        what: "rioters blocked roads and burned tyres",
+      },
+      {
+        sub: "Mob violence",
+        actor1: (k) => k.rioters,
+        actor2: (k) => k.civilians,
+        fatalities: (r) => (r.chance(0.4) ? 1 : 0),
+        what: "a mob beat a man accused of theft",
+      },
     ],
   ],
   [
     "Strategic developments",
     "Strategic developments",
     [
-      { sub: "Looting/property destruction", actor1: (k) => k.rebels, actor2: (k) => k.civilians, fatalities: () => 0, what: "fighters looted shops and burned houses" },
-      { sub: "Arrests", actor1: (k) => k.police, actor2: (k) => k.civilians, fatalities: () => 0, what: "police arrested a local journalist" },
-      { sub: "Agreement", actor1: (k) => k.militia, actor2: (k) => k.identity, fatalities: () => 0, what: "two armed groups agreed a local truce" },
-      { sub: "Headquarters or base established", actor1: (k) => k.external, actor2: () => undefined, fatalities: () => 0, what: "a private security company opened a base" },
+      {
+        sub: "Looting/property destruction",
+        actor1: (k) => k.rebels,
+        actor2: (k) => k.civilians,
+        fatalities: () => 0,
+        what: "fighters looted shops and burned houses",
+      },
+      {
+        sub: "Arrests",
+        actor1: (k) => k.police,
+        actor2: (k) => k.civilians,
+        fatalities: () => 0,
+        what: "police arrested a local journalist",
+      },
+      {
+        sub: "Agreement",
+        actor1: (k) => k.militia,
+        actor2: (k) => k.identity,
+        fatalities: () => 0,
+        what: "two armed groups agreed a local truce",
+      },
+      {
+        sub: "Headquarters or base established",
+        actor1: (k) => k.external,
+        actor2: () => undefined,
+        fatalities: () => 0,
+        what: "a private security company opened a base",
+      },
     ],
   ],
 ];
@@ -302,11 +434,11 @@ export function acledMixedCsv(): string {
 export function acledOneCountryCsv(): string {
   const rng = new Random(20220601);
   const k = cast(rng, country("CHL"));
-  const [protests, riots, strategic] = [EVENT_TYPES[3], EVENT_TYPES[4], EVENT_TYPES[5]] as const;
-  const plan: (readonly [(typeof EVENT_TYPES)[number], number])[] = [
-    [protests, 100],
-    [riots, 18],
-    [strategic, 2],
+  type EventType = (typeof EVENT_TYPES)[number];
+  const plan: (readonly [EventType, number])[] = [
+    [EVENT_TYPES[3] as EventType, 100],
+    [EVENT_TYPES[4] as EventType, 18],
+    [EVENT_TYPES[5] as EventType, 2],
   ];
   const events: Event[] = [];
   let next = 4100;
@@ -328,5 +460,8 @@ export function acledOneCountryCsv(): string {
     }
   }
   events.sort((a, b) => (a.day === b.day ? b.id.localeCompare(a.id) : b.day.localeCompare(a.day)));
-  return rCsv(ACLED_COLUMNS, events.map((e) => row(rng, e)));
+  return rCsv(
+    ACLED_COLUMNS,
+    events.map((e) => row(rng, e)),
+  );
 }

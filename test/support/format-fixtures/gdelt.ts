@@ -10,9 +10,50 @@ import { placeName, plusDays, Random } from "./random.js";
 export const GDELT_DATEADDED = "20150601120000";
 
 const IN_SCOPE = ["173", "173", "174", "174", "174", "190", "190", "190"];
-const OUT_OF_SCOPE = ["010", "036", "040", "042", "043", "046", "051", "057", "071", "081", "084", "100", "111", "112", "120", "172"];
-const QUAD: Readonly<Record<string, number>> = { "01": 1, "03": 1, "04": 1, "05": 1, "07": 2, "08": 2, "10": 3, "11": 3, "12": 3, "17": 4, "19": 4 };
-const GOLDSTEIN: Readonly<Record<string, number>> = { "01": 0, "03": 4, "04": 1, "05": 3.5, "07": 7, "08": 5, "10": -5, "11": -2, "12": -4, "17": -5, "19": -10 };
+const OUT_OF_SCOPE = [
+  "010",
+  "036",
+  "040",
+  "042",
+  "043",
+  "046",
+  "051",
+  "057",
+  "071",
+  "081",
+  "084",
+  "100",
+  "111",
+  "112",
+  "120",
+  "172",
+];
+const QUAD: Readonly<Record<string, number>> = {
+  "01": 1,
+  "03": 1,
+  "04": 1,
+  "05": 1,
+  "07": 2,
+  "08": 2,
+  "10": 3,
+  "11": 3,
+  "12": 3,
+  "17": 4,
+  "19": 4,
+};
+const GOLDSTEIN: Readonly<Record<string, number>> = {
+  "01": 0,
+  "03": 4,
+  "04": 1,
+  "05": 3.5,
+  "07": 7,
+  "08": 5,
+  "10": -5,
+  "11": -2,
+  "12": -4,
+  "17": -5,
+  "19": -10,
+};
 const TYPES = ["GOV", "MIL", "COP", "REB", "CVL", "BUS", "MED", "EDU", ""];
 
 type Row = Partial<Record<(typeof GDELT_COLUMNS)[number], Cell>>;
@@ -21,7 +62,12 @@ function event(rng: Random, id: number, code: string): Cell[] {
   const c = rng.pick(COUNTRIES);
   const day = plusDays("2015-06-01", -rng.pick([0, 0, 0, 0, 1, 2, 7, 30, 365, 2900]));
   const root = code.slice(0, 2);
-  const t1 = code === "190" ? rng.pick(["MIL", "REB"]) : code.startsWith("17") ? rng.pick(["COP", "GOV", "MIL"]) : rng.pick(TYPES);
+  const t1 =
+    code === "190"
+      ? rng.pick(["MIL", "REB"])
+      : code.startsWith("17")
+        ? rng.pick(["COP", "GOV", "MIL"])
+        : rng.pick(TYPES);
   const t2 = rng.pick(TYPES);
   const city = placeName(rng);
   const lat = Number((c.lat + rng.float(-2, 2, 4)).toFixed(4));
@@ -34,7 +80,10 @@ function event(rng: Random, id: number, code: string): Cell[] {
     SQLDATE: day.replace(/-/g, ""),
     MonthYear: day.slice(0, 7).replace("-", ""),
     Year: day.slice(0, 4),
-    FractionDate: (Number(day.slice(0, 4)) + (Number(day.slice(5, 7)) * 30 + Number(day.slice(8, 10)) - 30) / 365).toFixed(4),
+    FractionDate: (
+      Number(day.slice(0, 4)) +
+      (Number(day.slice(5, 7)) * 30 + Number(day.slice(8, 10)) - 30) / 365
+    ).toFixed(4),
     Actor1Code: t1 === "" ? "" : `${c.iso3}${t1}`,
     Actor1Name: t1 === "" ? "" : c.name.toUpperCase(),
     Actor1CountryCode: t1 === "" ? "" : c.iso3,
@@ -83,7 +132,10 @@ function shuffled<T>(rng: Random, items: readonly T[]): T[] {
 /** The events export: 50 consecutive GLOBALEVENTIDs, 8 of them in scope. */
 export function gdeltEventsTsv(): string {
   const rng = new Random(20150601);
-  const codes = shuffled(rng, [...IN_SCOPE, ...Array.from({ length: 42 }, (_, i) => OUT_OF_SCOPE[i % OUT_OF_SCOPE.length] as string)]);
+  const codes = shuffled(rng, [
+    ...IN_SCOPE,
+    ...Array.from({ length: 42 }, (_, i) => OUT_OF_SCOPE[i % OUT_OF_SCOPE.length] as string),
+  ]);
   return tsv(codes.map((code, i) => event(rng, 450_000_100 + i, code)));
 }
 

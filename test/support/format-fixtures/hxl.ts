@@ -65,7 +65,20 @@ export function hxlCsv(): string {
   const rng = new Random(20150630);
   const dataset = uuid(rng);
   const resource = uuid(rng);
-  const crisis = new Set(["CAF", "COD", "MLI", "NGA", "SOM", "ETH", "TCD", "CMR", "BFA", "NER", "YEM", "AFG"]);
+  const crisis = new Set([
+    "CAF",
+    "COD",
+    "MLI",
+    "NGA",
+    "SOM",
+    "ETH",
+    "TCD",
+    "CMR",
+    "BFA",
+    "NER",
+    "YEM",
+    "AFG",
+  ]);
   const flags = (iso3: string): [string, string] => (crisis.has(iso3) ? ["Y", "Y"] : ["N", "N"]);
   const all = [...new Set(Array.from({ length: 999 }, (_, i) => isoNumericToAlpha3(i + 1)))]
     .filter((c): c is string => c !== undefined)
@@ -77,9 +90,33 @@ export function hxlCsv(): string {
   for (const iso3 of level0) {
     const events = withEvents.has(iso3) ? rng.int(1, 40) : 0;
     const killed = events === 0 ? 0 : rng.int(0, events * 3);
-    rows.push([iso3, ...flags(iso3), null, null, null, null, null, null, 0, "civilian_targeting", events, killed, START, END, dataset, resource, null, null]);
+    rows.push([
+      iso3,
+      ...flags(iso3),
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+      0,
+      "civilian_targeting",
+      events,
+      killed,
+      START,
+      END,
+      dataset,
+      resource,
+      null,
+      null,
+    ]);
   }
-  const admin2Countries = [["CAF", "CF"], ["COD", "CD"], ["MLI", "ML"], ["NGA", "NG"]] as const;
+  const admin2Countries = [
+    ["CAF", "CF"],
+    ["COD", "CD"],
+    ["MLI", "ML"],
+    ["NGA", "NG"],
+  ] as const;
   for (const [iso3, prefix] of admin2Countries) {
     const a1 = placeNames(rng, 5);
     const a2 = placeNames(rng, 25);

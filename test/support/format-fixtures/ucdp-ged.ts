@@ -100,7 +100,11 @@ function event(rng: Random, t: Theatre, type: 1 | 2 | 3, id: number, seq: number
   const datePrec = rng.pick([1, 1, 1, 2, 3, 4, 5]);
   const end = datePrec === 1 ? start : plusDays(start, rng.int(1, 6) * datePrec);
   const [a, b] =
-    type === 1 ? [t.gov, t.rebels] : type === 2 ? [t.groupA, t.groupB] : [rng.pick([t.gov, t.rebels]), undefined];
+    type === 1
+      ? [t.gov, t.rebels]
+      : type === 2
+        ? [t.groupA, t.groupB]
+        : [rng.pick([t.gov, t.rebels]), undefined];
   const sideB = b?.name ?? "Civilians";
   const conflictId = t.conflictBase + type;
   const dyadId = 10000 + conflictId * 3 + (b ? 1 : 2);
