@@ -1,5 +1,5 @@
-// Each format fixture (and, when ../shared is present, each real provider sample) imports with its exact counts, on SQLite and (with TOCSIN_TEST_PG) PostgreSQL;
-// re-importing it changes nothing.
+// Each format fixture (and, when ../shared is present, each real provider sample) imports with its exact
+// counts, on SQLite and (with TOCSIN_TEST_PG) PostgreSQL; re-importing it changes nothing.
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile, type ImportReport } from "../../src/importers/index.js";
 import { listRecords, type Store } from "../../src/storage/index.js";
