@@ -107,7 +107,13 @@ describe.skipIf(!canClone)("a fresh clone with nothing beside it", () => {
 
     // (2) The fixture suites and those with parts that need ../shared, run to the end.
     const out = join(tmp, "report.json");
-    const run = vitest(clone, ["run", "--reporter=json", `--outputFile=${out}`, ...IN_CLONE]);
+    const run = vitest(clone, [
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${out}`,
+      ...IN_CLONE,
+    ]);
     expect(existsSync(out), run.stderr.slice(-4000)).toBe(true);
     const report = JSON.parse(readFileSync(out, "utf8")) as JsonReport;
     const failures = report.testResults.flatMap((f) => [
@@ -125,7 +131,7 @@ describe.skipIf(!canClone)("a fresh clone with nothing beside it", () => {
     // The real-sample parts skipped, and said so by suite.
     expect(report.numPendingTests).toBeGreaterThan(0);
     for (const suite of ["importers/samples", "forecast/glmnet-agreement", "cli/backtest-outcome"])
-      expect(run.stderr).toContain(`[${suite}] `);
+      expect(`${run.stdout}${run.stderr}`).toContain(`[${suite}] `);
     expect(run.status).toBe(0);
   }, 240_000);
 });
