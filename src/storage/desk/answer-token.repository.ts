@@ -1,0 +1,60 @@
+/**
+ * Answer tokens (`desk_answer_tokens`): the SHA-256 of each recipient's answer link, bound to one warning and one
+ * recipient, with its expiry and its one use. The token itself is never stored.
+ * @module
+ */
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../database.js";
+import type { AnswerTokenRow } from "./desk.table.js";
+
+/** Store a token's hash for (warning, recipient); an existing one for the pair is kept. */
+export async function insertAnswerToken(
+  trx: Transaction<Database>,
+  t: {
+    hash: string;
+    caseId: string;
+    warningId: string;
+    recipientId: string;
+    createdAt: string;
+    expiresAt: string;
+  },
+): Promise<void> {
+  await trx
+    .insertInto("desk_answer_tokens")
+    .values({
+      token_hash: t.hash,
+      case_id: t.caseId,
+      warning_id: t.warningId,
+      recipient_id: t.recipientId,
+      created_at: t.createdAt,
+      expires_at: t.expiresAt,
+      used_at: null,
+      response_id: null,
+    })
+    .onConflict((oc) => oc.columns(["case_id", "warning_id", "recipient_id"]).doNothing())
+    .execute();
+}
+
+/** The token row with this hash, if any. */
+export function findAnswerToken(
+  db: Kysely<Database> | Transaction<Database>,
+  hash: string,
+): Promise<AnswerTokenRow | undefined> {
+  return db.selectFrom("desk_answer_tokens").selectAll().where("token_hash", "=", hash).executeTakeFirst();
+}
+
+/** Spend a token (compare-and-set on `used_at`): false when it was used meanwhile. */
+export async function spendAnswerToken(
+  trx: Transaction<Database>,
+  hash: string,
+  at: string,
+  responseId: string,
+): Promise<boolean> {
+  const r = await trx
+    .updateTable("desk_answer_tokens")
+    .set({ used_at: at, response_id: responseId })
+    .where("token_hash", "=", hash)
+    .where("used_at", "is", null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
+}
