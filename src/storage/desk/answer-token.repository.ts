@@ -12,6 +12,7 @@ export async function insertAnswerToken(
   trx: Transaction<Database>,
   t: {
     hash: string;
+    nonce: string;
     caseId: string;
     warningId: string;
     recipientId: string;
@@ -26,6 +27,7 @@ export async function insertAnswerToken(
       case_id: t.caseId,
       warning_id: t.warningId,
       recipient_id: t.recipientId,
+      nonce: t.nonce,
       created_at: t.createdAt,
       expires_at: t.expiresAt,
       used_at: null,
@@ -57,4 +59,32 @@ export async function spendAnswerToken(
     .where("used_at", "is", null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows) > 0;
+}
+
+/** The token row of (warning, recipient), if any. */
+export function answerTokenOf(
+  db: Kysely<Database> | Transaction<Database>,
+  caseId: string,
+  warningId: string,
+  recipientId: string,
+): Promise<AnswerTokenRow | undefined> {
+  return db
+    .selectFrom("desk_answer_tokens")
+    .selectAll()
+    .where("case_id", "=", caseId)
+    .where("warning_id", "=", warningId)
+    .where("recipient_id", "=", recipientId)
+    .executeTakeFirst();
+}
+
+/** The warnings of every case issued through the desk (those with answer tokens), as (case, warning) pairs. */
+export async function deskWarnings(db: Kysely<Database>): Promise<{ caseId: string; warningId: string }[]> {
+  const rows = await db
+    .selectFrom("desk_answer_tokens")
+    .select(["case_id", "warning_id"])
+    .distinct()
+    .orderBy("case_id")
+    .orderBy("warning_id")
+    .execute();
+  return rows.map((r) => ({ caseId: r.case_id, warningId: r.warning_id }));
 }

@@ -53,6 +53,8 @@ export interface AnswerTokenTable {
   case_id: string;
   warning_id: string;
   recipient_id: string;
+  /** Random; the token is an HMAC of it under the install's key (outside the database). */
+  nonce: string;
   created_at: string;
   expires_at: string;
   used_at: string | null;

@@ -5,7 +5,7 @@
  * @module
  */
 import type { Transaction } from "kysely";
-import { actorReferences, type Response, type Warning } from "../../domain/index.js";
+import { actorReferences, type Response, type Source, type Warning } from "../../domain/index.js";
 import type { Database } from "../database.js";
 import { genericDb, recordTable } from "../records/record-db.js";
 import { tableOf } from "../records/record-tables.js";
@@ -13,11 +13,16 @@ import { StoreError } from "../store-error.js";
 import { appendToLog } from "../trust/log-append.js";
 
 /** The kinds the desk writes. */
-export type LedgerKind = "warning" | "response";
-type LedgerRecord<K extends LedgerKind> = K extends "warning" ? Warning : Response;
+export type LedgerKind = "warning" | "response" | "source";
+type LedgerRecord<K extends LedgerKind> = K extends "warning"
+  ? Warning
+  : K extends "response"
+    ? Response
+    : Source;
 
 /**
- * Insert a new record (a record with the same id in the case fails: nothing is overwritten).
+ * Insert a new record (a record with the same id in the case fails: nothing is overwritten). A source written
+ * here is never confidential (the desk writes only its own, public ones: the warning sent, the answer given).
  * @example await insertLedgerRecord(trx, "case-1", "warning", warning, "desk")
  */
 export async function insertLedgerRecord<K extends LedgerKind>(
@@ -59,7 +64,8 @@ export async function insertLedgerRecord<K extends LedgerKind>(
     }
   };
   for (const a of actorReferences(kind, record)) push("actor", a.actor, a.field);
-  if (record.targetGroup !== undefined) push("group", record.targetGroup, "targetGroup");
+  const group = (record as { targetGroup?: string }).targetGroup;
+  if (group !== undefined) push("group", group, "targetGroup");
   if (refs.length > 0)
     await trx
       .insertInto("record_refs")

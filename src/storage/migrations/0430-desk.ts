@@ -60,6 +60,8 @@ export const migration0430Desk: StoreMigration = {
       .addColumn("case_id", "text", (c) => c.notNull())
       .addColumn("warning_id", "text", (c) => c.notNull())
       .addColumn("recipient_id", "text", (c) => c.notNull())
+      // Random; the link's token is an HMAC of it under a key kept outside the database.
+      .addColumn("nonce", "text", (c) => c.notNull())
       .addColumn("created_at", "text", (c) => c.notNull())
       .addColumn("expires_at", "text", (c) => c.notNull())
       .addColumn("used_at", "text")
