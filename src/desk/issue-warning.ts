@@ -6,6 +6,8 @@
  * @module
  */
 import { createHash, randomBytes } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { Database } from "../storage/database.js";
 import { WarningSchema } from "../contracts/index.js";
 import { ENGINE_SENDER } from "../engine/index.js";
 import type { CaseBundle, Source, Warning } from "../domain/index.js";
@@ -136,7 +138,9 @@ export async function issueWarning(
   input: IssueWarningInput,
   deps: IssueDeps,
   lapse?: DeskLapse,
-): Promise<IssueResult> {
+  /** Runs first inside the transaction; returning false rolls everything back (the result is then undefined). */
+  guard?: (trx: Transaction<Database>) => Promise<boolean>,
+): Promise<IssueResult | undefined> {
   const bundle = await readCase(deps.store, input.caseId);
   if (!bundle) throw new DeskError("DESK_NOT_FOUND", `no case "${input.caseId}" in the store`);
   const now = deps.clock();
@@ -172,6 +176,7 @@ export async function issueWarning(
   const purpose = lapse ? "escalation" : "warning";
   try {
     return await deps.store.db.transaction().execute(async (trx) => {
+      if (guard && !(await guard(trx))) return undefined;
       await insertLedgerRecord(trx, input.caseId, "source", source, deps.actor);
       await insertLedgerRecord(trx, input.caseId, "warning", warning, deps.actor);
       const points = await contactPointsOf(trx, input.caseId, warning.recipients);
