@@ -6,8 +6,9 @@
  */
 import { randomBytes } from "node:crypto";
 import type { RefusalReason, Response, ResponseKind, Source } from "../domain/index.js";
-import type { Store } from "../storage/index.js";
+import { readCase, type Store } from "../storage/index.js";
 import {
+  contactPointsOf,
   findAnswerToken,
   insertLedgerRecord,
   spendAnswerToken,
@@ -17,6 +18,7 @@ import { toStoreError } from "../storage/store-registry.js";
 import { recordAudit } from "../storage/trust/index.js";
 import { TOKEN_PATTERN, tokenHash } from "./answer-token.js";
 import { dayOf, type Clock } from "./clock.js";
+import { buildDeskMessage, type DeskMessage } from "./desk-message.js";
 
 /** Why a token is refused. */
 export type TokenRefusal = "malformed" | "unknown" | "expired" | "used" | "foreign";
@@ -164,4 +166,23 @@ export async function submitAnswer(
   }
   await audit(deps, "answer.submit", "ok", target);
   return { ok: true, response };
+}
+
+/**
+ * The message an answer page shows its recipient: the warning as built for deliveries, in the recipient's
+ * language (its first contact point's; English without one).
+ */
+export async function answerPageMessage(store: Store, row: AnswerTokenRow): Promise<DeskMessage | undefined> {
+  const bundle = await readCase(store, row.case_id);
+  const warning = bundle?.records.warning.find((w) => w.id === row.warning_id);
+  if (!bundle || !warning) return undefined;
+  const points = await contactPointsOf(store.db, row.case_id, [row.recipient_id]);
+  return buildDeskMessage(
+    bundle,
+    warning,
+    row.recipient_id,
+    points[0]?.language ?? "en",
+    "warning",
+    row.expires_at,
+  );
 }
