@@ -82,7 +82,8 @@ function expiryOf(now: Date, warning: Warning, ttlDays: number): string {
 }
 
 function problemsOf(bundle: CaseBundle, w: Warning): DeskProblem[] {
-  const parsed = WarningSchema.safeParse(w);
+  // The schema reads dates as written in case files (a day), not as the stored span.
+  const parsed = WarningSchema.safeParse({ ...w, occurredAt: w.occurredAt.from });
   const problems: DeskProblem[] = parsed.success
     ? []
     : parsed.error.issues.map((i) => ({ path: i.path.join(".") || "warning", message: i.message }));
