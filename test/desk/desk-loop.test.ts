@@ -11,6 +11,7 @@ import {
   emailChannel,
   issueWarning,
   outboxChannel,
+  runWorker,
   tokenOf,
   watchDeadlines,
   webhookChannel,
@@ -339,5 +340,67 @@ describe("answer-token refusals", () => {
       "unknown",
       "used",
     ]);
+  });
+});
+
+describe("issuing", () => {
+  it("writes nothing when the warning is invalid or its id exists, naming each problem", async () => {
+    await addContactPoint(
+      store,
+      {
+        caseId: CASE_ID,
+        actorId: "un-mission",
+        channel: "outbox",
+        address: "/nonexistent/x.jsonl",
+        language: "en",
+      },
+      "2031-03-01T00:00:00Z",
+    );
+    const before = (await readCase(store, CASE_ID))!.records.warning.length;
+    await expect(
+      issue({ recipients: ["un-mission", "nobody"], evidence: ["missing-record"] }),
+    ).rejects.toMatchObject({
+      code: "DESK_INVALID",
+      problems: [
+        { path: "recipients[1]", message: 'no actor "nobody" in case xvl-test' },
+        { path: "evidence[0]", message: 'no record "missing-record" in case xvl-test' },
+      ],
+    });
+    // An id already in the ledger: the transaction rolls back, so no token and no delivery either.
+    await expect(issue({ id: "warn-cable" })).rejects.toMatchObject({ code: "STORE_WRITE_FAILED" });
+    expect((await readCase(store, CASE_ID))!.records.warning.length).toBe(before);
+    expect(await listDeliveries(store.db, CASE_ID)).toEqual([]);
+    expect(await store.db.selectFrom("desk_answer_tokens").selectAll().execute()).toEqual([]);
+  });
+});
+
+describe("worker on SQLite", () => {
+  it("lets one process work; a second says so and waits, then takes over when the first stops", async () => {
+    const logs: string[] = [];
+    const deps = (owner: string) => ({
+      dispatcher: dispatcher({}, { owner, clock: () => new Date() }),
+      watcher: { store, clock: () => new Date(), deskKey: DESK_KEY, actor: "desk-watcher" },
+      pollMs: 20,
+      log: (l: string) => logs.push(`${owner}: ${l}`),
+    });
+    const first = new AbortController();
+    const second = new AbortController();
+    const a = runWorker({ ...deps("first"), signal: first.signal });
+    await new Promise((r) => setTimeout(r, 100));
+    const b = runWorker({ ...deps("second"), signal: second.signal });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(
+      logs.filter(
+        (l) => l.startsWith("second:") && l.includes("works this SQLite store's deliveries; waiting"),
+      ),
+    ).toHaveLength(1);
+    first.abort();
+    await a;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(logs.some((l) => l.startsWith("second:") && l.includes("this one works the deliveries now"))).toBe(
+      true,
+    );
+    second.abort();
+    await b;
   });
 });
