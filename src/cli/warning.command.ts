@@ -6,9 +6,13 @@
 import { readFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { IssueWarningSchema } from "../contracts/api/issue-warning.schema.js";
-import { DeskError, issueWarning, systemClock, type IssueWarningInput } from "../desk/index.js";
-import { alertId, alertToWarning, type Alert } from "../engine/index.js";
-import { listAlerts } from "../storage/outputs/alert.repository.js";
+import {
+  DeskError,
+  draftFromAlert,
+  issueWarning,
+  systemClock,
+  type IssueWarningInput,
+} from "../desk/index.js";
 import type { Store } from "../storage/index.js";
 import { addContactPoint, CONTACT_CHANNELS, contactPointsOf, DESK_LANGUAGES } from "../storage/desk/index.js";
 import { CliError, usageError } from "./cli-error.js";
@@ -28,28 +32,15 @@ interface IssueOpts {
   json?: boolean;
 }
 
-/** The draft of a warning from a stored alert: the playbook's actions and duty-bearers (the analyst may edit). */
-async function draftFromAlert(store: Store, caseId: string, id: string): Promise<IssueWarningInput> {
-  const alerts = await listAlerts(store, caseId);
-  const found = alerts.map((a) => a.payload as Alert).find((a) => alertId(a) === id);
-  if (!found)
-    throw usageError(`no stored alert "${id}" in case ${caseId} (see GET /api/cases/${caseId}/alerts)`);
-  const w = alertToWarning(found);
-  return {
-    caseId,
-    sender: w.sender,
-    recipients: w.recipients,
-    summary: w.summary,
-    requestedActions: w.requestedActions,
-    evidence: w.evidence,
-    ...(w.targetGroup === undefined ? {} : { targetGroup: w.targetGroup }),
-    ...(w.country === undefined ? {} : { country: w.country }),
-    origin: "engine",
-  };
+function deskFailure(e: unknown): never {
+  if (e instanceof DeskError) throw new CliError(e.message, 2, e.code);
+  throw e;
 }
 
 async function inputOf(store: Store, o: IssueOpts): Promise<IssueWarningInput> {
-  let input: Partial<IssueWarningInput> = o.fromAlert ? await draftFromAlert(store, o.case, o.fromAlert) : {};
+  let input: Partial<IssueWarningInput> = o.fromAlert
+    ? await draftFromAlert(store, o.case, o.fromAlert).catch(deskFailure)
+    : {};
   if (o.file) {
     let body: unknown;
     try {
@@ -105,8 +96,7 @@ export function registerWarningCommands(program: Command, ctx: CliContext): void
             actor: "cli",
           });
         } catch (e) {
-          if (e instanceof DeskError) throw new CliError(e.message, 2, e.code);
-          throw e;
+          deskFailure(e);
         }
         if (!r) throw new CliError("the warning was not issued", 1);
         if (o.json) printJson(ctx.io, r);

@@ -18,3 +18,4 @@ export * from "./dispatcher.js";
 export * from "./email-template.js";
 export * from "./issue-warning.js";
 export * from "./worker.js";
+export * from "./draft-from-alert.js";

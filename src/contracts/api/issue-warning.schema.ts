@@ -5,11 +5,13 @@ import { CountrySchema, IdSchema } from "../common.schema.js";
 import { RequestedActionSchema } from "../warning.schema.js";
 
 export const IssueWarningSchema = z.strictObject({
+  /** Pre-fill from a stored engine alert (its playbook's recipients and actions); the fields given here win. */
+  fromAlert: z.string().min(1).optional(),
   id: IdSchema.optional(),
-  /** An actor of the case; default: taken from an alert's engine sender. */
-  sender: IdSchema,
-  recipients: z.array(IdSchema).min(1),
-  summary: z.string().min(1).max(2000),
+  /** An actor of the case (the engine's sender when drafted from an alert). */
+  sender: IdSchema.optional(),
+  recipients: z.array(IdSchema).min(1).optional(),
+  summary: z.string().min(1).max(2000).optional(),
   channel: z.enum(CHANNELS).optional(),
   requestedActions: z.array(RequestedActionSchema).optional(),
   evidence: z.array(IdSchema).optional(),

@@ -7,7 +7,7 @@
  */
 import type { Env, Hono } from "hono";
 import { IssueWarningSchema } from "../../contracts/api/issue-warning.schema.js";
-import { DeskError, issueWarning, type Clock } from "../../desk/index.js";
+import { DeskError, draftFromAlert, issueWarning, type Clock } from "../../desk/index.js";
 import { requirePermission, type AuthEnv } from "../../security/auth.middleware.js";
 import { listDeliveries, retryDelivery } from "../../storage/desk/index.js";
 import type { Store } from "../../storage/index.js";
@@ -29,11 +29,19 @@ export function registerDeskRoutes<E extends Env & AuthEnv>(app: Hono<E>, deps: 
     const parsed = IssueWarningSchema.safeParse(body);
     if (!parsed.success) throw validationError("json", parsed.error);
     const principal = c.get("principal");
+    const caseId = c.req.param("caseId");
     try {
-      const r = await issueWarning(
-        { ...parsed.data, caseId: c.req.param("caseId") } as Parameters<typeof issueWarning>[0],
-        { store: deps.store, clock: deps.clock, deskKey: deps.deskKey, actor: principal?.userId ?? "api" },
-      );
+      const { fromAlert, ...given } = parsed.data;
+      const draft = fromAlert === undefined ? {} : await draftFromAlert(deps.store, caseId, fromAlert);
+      const input = { ...draft, ...given, caseId };
+      if (input.sender === undefined || input.recipients === undefined || input.summary === undefined)
+        throw new ApiError("bad-request", "a warning needs sender, recipients and summary (or fromAlert)");
+      const r = await issueWarning(input as Parameters<typeof issueWarning>[0], {
+        store: deps.store,
+        clock: deps.clock,
+        deskKey: deps.deskKey,
+        actor: principal?.userId ?? "api",
+      });
       if (!r) throw new ApiError("internal", "the warning was not issued");
       return c.json(r, 201);
     } catch (e) {
