@@ -16,6 +16,8 @@ import { registerImportCommand } from "./import.command.js";
 import { registerForecastCommands } from "./forecast.command.js";
 import { registerBackupCommands } from "./backup.command.js";
 import { registerEvaluateCommand } from "./evaluate.command.js";
+import { registerWarningCommands } from "./warning.command.js";
+import { registerWorkerCommand } from "./worker.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -32,4 +34,6 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerForecastCommands(_program, _ctx);
   registerBackupCommands(_program, _ctx);
   registerEvaluateCommand(_program, _ctx);
+  registerWarningCommands(_program, _ctx);
+  registerWorkerCommand(_program, _ctx);
 }
