@@ -114,7 +114,7 @@ describe("tocsin data fetch ewp", () => {
     expect(r.stderr).toBe(
       `tocsin: offline: cannot reach 127.0.0.1:${closedPort} (ECONNREFUSED); nothing written\n`,
     );
-    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("offline under --json: one error document with code OFFLINE", async () => {
@@ -131,7 +131,7 @@ describe("tocsin data fetch ewp", () => {
     expect(r.stderr).toBe(
       `tocsin: ${base.slice(7)} answered 404 Not Found for ${base}/nowhere/prepared.csv; nothing written\n`,
     );
-    expect(readdirSync(out)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
   });
 
   it("a file that fails the forecast's column check: every problem named, exit 2, nothing written", async () => {
@@ -141,7 +141,15 @@ describe("tocsin data fetch ewp", () => {
     expect(r.stderr).toContain("is not a valid EWP country-year file; nothing written");
     expect(r.stderr).toContain("line 1, column mk_onset_2: missing column mk_onset_2");
     expect(r.stderr).toContain("line 1, column mk_onset_two: unexpected column mk_onset_two");
-    expect(readdirSync(out)).toEqual([]);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("into a folder that exists, a failure leaves the folder as it was", async () => {
+    const out = join(dir, "ok");
+    const before = readdirSync(out).sort();
+    const r = await fetchEwp(out, `${base}/bad/prepared-fixture.csv`);
+    expect(r.code).toBe(2);
+    expect(readdirSync(out).sort()).toEqual(before);
   });
 
   it("a URL that is not http(s) is a usage error", async () => {

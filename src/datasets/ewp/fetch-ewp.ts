@@ -1,7 +1,8 @@
 /**
  * `tocsin data fetch ewp`'s work: download the EWP country-year file, check it with the validator `tocsin forecast`
  * uses, and write it beside its provenance — `FILE.source.json` (a dataset Source record: where and when it came
- * from, its SHA-256) and `FILE.sha256` (for `sha256sum -c`). Nothing is left in the folder unless the file is valid.
+ * from, its SHA-256) and `FILE.sha256` (for `sha256sum -c`). Nothing is left unless the file is valid (not even a
+ * folder this call created).
  * @module
  */
 import { randomBytes } from "node:crypto";
@@ -46,8 +47,10 @@ export type FetchEwpResult =
 export async function fetchEwp(opts: FetchEwpOptions): Promise<FetchEwpResult> {
   const url = opts.url ?? EWP_DEFAULT_URL;
   const fileName = fileNameOf(url);
+  // The first folder this call creates, if any: removed again when nothing is written.
+  let created: string | undefined;
   try {
-    await mkdir(opts.outDir, { recursive: true });
+    created = await mkdir(opts.outDir, { recursive: true });
   } catch (e) {
     throw new DownloadError(`cannot create ${opts.outDir} (${(e as NodeJS.ErrnoException).code})`, "WRITE");
   }
@@ -57,6 +60,7 @@ export async function fetchEwp(opts: FetchEwpOptions): Promise<FetchEwpResult> {
   const tag = randomBytes(4).toString("hex");
   const part = (p: string): string => join(opts.outDir, `.${basename(p)}.${tag}.part`);
   const parts = [part(path), part(sourcePath), part(shaPath)] as const;
+  let written = false;
   try {
     const { sha256, bytes } = await downloadToFile(url, parts[0], opts);
     const fetchedAt = opts.now().toISOString();
@@ -82,6 +86,7 @@ export async function fetchEwp(opts: FetchEwpOptions): Promise<FetchEwpResult> {
     await rename(parts[0], path);
     await rename(parts[1], sourcePath);
     await rename(parts[2], shaPath);
+    written = true;
     return { ok: true, path, sourcePath, fetched, source };
   } catch (e) {
     if (e instanceof DownloadError) throw e;
@@ -91,6 +96,7 @@ export async function fetchEwp(opts: FetchEwpOptions): Promise<FetchEwpResult> {
     throw e;
   } finally {
     for (const p of parts) await rm(p, { force: true });
+    if (!written && created !== undefined) await rm(created, { recursive: true, force: true });
   }
 }
 
