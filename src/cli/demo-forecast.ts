@@ -8,7 +8,7 @@ import { DEFAULT_MODEL } from "../forecast/models/registry.js";
 import { runForecast } from "../forecast/runs/forecast.js";
 import { type Store, saveForecastRun } from "../storage/index.js";
 import { forecastRunOf } from "./forecast-run.js";
-import { guard, parseModel } from "./forecast.command.js";
+import { guard, parseModel } from "./forecast-options.js";
 
 /** What the demo says about the forecast it stored. */
 export interface DemoForecast {

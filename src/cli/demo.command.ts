@@ -12,7 +12,7 @@ import { caseDirFrom, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { formatDemoForecast, storeDemoForecast } from "./demo-forecast.js";
 import { demoSummary, formatDemoSummary } from "./demo-summary.js";
-import { loadTable } from "./forecast.command.js";
+import { loadTable } from "./forecast-options.js";
 import { printJson } from "./io.js";
 import { storeReplayAlerts } from "./replay.command.js";
 import { validLexicon, validRulebook } from "./package-rules.js";

@@ -124,15 +124,19 @@ export function scopesOfRecord(kind: RecordKindMapped, r: MappedRecordValue, ctx
   }
 }
 
-/** The countries a record is about: its own country, else its groups' countries known by then. */
+/**
+ * The countries a record is about: an incident's place, else the countries of its scopes — its own country, its
+ * groups' countries known by then, the incidents a report covers, the warning a response answers. Whose words
+ * are independent is judged against these, so a report that names no country is still about its incidents'.
+ */
 export function countriesOfRecord(
   kind: RecordKindMapped,
   r: MappedRecordValue,
   ctx: ScopeContext,
 ): readonly string[] {
   if (kind === "incident") return [(r as Incident).place.country];
-  const x = r as { country?: string; targetGroup?: string };
-  if (x.country !== undefined) return [x.country];
-  if (x.targetGroup !== undefined) return ctx.groupCountries(x.targetGroup, r.knownAt) ?? [];
-  return [];
+  const out = new Set<string>();
+  for (const scope of scopesOfRecord(kind, r, ctx))
+    if (scope !== GLOBAL_SCOPE) out.add(scope.slice(0, scope.indexOf("/")));
+  return [...out].sort();
 }
