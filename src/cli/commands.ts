@@ -18,6 +18,7 @@ import { registerBackupCommands } from "./backup.command.js";
 import { registerEvaluateCommand } from "./evaluate.command.js";
 import { registerWarningCommands } from "./warning.command.js";
 import { registerWorkerCommand } from "./worker.command.js";
+import { registerDataCommand } from "./data.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -36,4 +37,5 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerEvaluateCommand(_program, _ctx);
   registerWarningCommands(_program, _ctx);
   registerWorkerCommand(_program, _ctx);
+  registerDataCommand(_program, _ctx);
 }
