@@ -16,6 +16,7 @@ import { registerImportCommand } from "./import.command.js";
 import { registerForecastCommands } from "./forecast.command.js";
 import { registerBackupCommands } from "./backup.command.js";
 import { registerEvaluateCommand } from "./evaluate.command.js";
+import { registerEvidenceCommand } from "./evidence.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -32,4 +33,5 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerForecastCommands(_program, _ctx);
   registerBackupCommands(_program, _ctx);
   registerEvaluateCommand(_program, _ctx);
+  registerEvidenceCommand(_program, _ctx);
 }

@@ -27,6 +27,14 @@ export {
   type ReadCaseOptions,
   type StoredCase,
 } from "./case.repository.js";
+export {
+  EvidenceQueryError,
+  MAX_EVIDENCE_PAGE,
+  queryEvidence,
+  type EvidencePage,
+  type EvidenceQueryInput,
+  type EvidenceRecord,
+} from "./evidence-query.js";
 export { caseFeed, type CaseFeedOptions, type FeedRecord } from "./case-feed.repository.js";
 export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "./record.repository.js";
 export { getRecordVersions, type RecordVersion } from "./record-versions.repository.js";
