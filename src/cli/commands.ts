@@ -19,6 +19,7 @@ import { registerEvaluateCommand } from "./evaluate.command.js";
 import { registerWarningCommands } from "./warning.command.js";
 import { registerWorkerCommand } from "./worker.command.js";
 import { registerDataCommand } from "./data.command.js";
+import { registerEvidenceCommand } from "./evidence.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -38,4 +39,5 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerWarningCommands(_program, _ctx);
   registerWorkerCommand(_program, _ctx);
   registerDataCommand(_program, _ctx);
+  registerEvidenceCommand(_program, _ctx);
 }

@@ -13,7 +13,7 @@ import {
   type ReplayStep,
   type ValidRulebook,
 } from "../engine/index.js";
-import { redactCitations, type CaseBundle } from "../domain/index.js";
+import type { CaseBundle } from "../domain/index.js";
 import {
   buildAlertMessage,
   deliverAlerts,
@@ -22,19 +22,24 @@ import {
   webhookNotifier,
   WebhookConfigError,
   type AlertNotifier,
+  type MessageContext,
 } from "../notify/index.js";
 import { existsSync } from "node:fs";
-import { readCase, redactLocation, saveAlerts, type Store } from "../storage/index.js";
+import { redactLocation, saveAlerts, type Store } from "../storage/index.js";
 import { canonicalJson, sha256Hex } from "../storage/records/canonical-json.js";
 import { usageError } from "./cli-error.js";
 import { caseDirFrom, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
-import { printJson } from "./io.js";
-import { formatCitation } from "./timeline.command.js";
+import { withEvidenceQueries } from "./replay-json.js";
 import { validLexicon, validRulebook } from "./package-rules.js";
 
 export { validRulebook } from "./package-rules.js";
+export { replayJson } from "./replay-json.js";
 import { withStore } from "./with-store.js";
+import { replayFromStore } from "./replay-from-store.js";
+import { printReplay } from "./replay-print.js";
+
+export { formatAlert } from "./replay-print.js";
 
 interface ReplayOptions {
   case?: string;
@@ -92,7 +97,7 @@ export async function storeReplayAlerts(
       situation: a.situation.id,
       level: a.level,
       previousLevel: a.previousLevel,
-      payload: a,
+      payload: withEvidenceQueries(bundle.manifest.id, a),
     })),
   );
   return { stored, runId };
@@ -119,80 +124,6 @@ function notifiersFrom(ctx: CliContext, opts: ReplayOptions): AlertNotifier[] {
 export function confidentialIn(bundle: CaseBundle): (sourceId: string) => boolean {
   const ids = new Set(bundle.records.source.filter((s) => s.confidential).map((s) => s.id));
   return (id) => ids.has(id);
-}
-
-/** An alert's evidence as it may be printed: citations to confidential sources without their locators. */
-function shownEvidence(a: Alert, isConfidential: (sourceId: string) => boolean) {
-  return a.evidence.map((e) => ({ ...e, citations: redactCitations(e.citations, isConfidential) }));
-}
-
-/** The `--json` document: exactly these keys. Citations to confidential sources carry no locator. */
-export function replayJson(result: ReplayResult, isConfidential: (sourceId: string) => boolean): unknown {
-  return {
-    case: result.case,
-    steps: result.steps,
-    alerts: result.alerts.map((a) => ({
-      date: a.date,
-      situation: a.situation,
-      level: a.level,
-      previousLevel: a.previousLevel,
-      score: a.score,
-      factors: a.factors,
-      ...(a.criteria === undefined
-        ? {}
-        : { criteria: shownCriteria(a, isConfidential), confidence: a.confidence ?? null }),
-      reasons: a.reasons,
-      evidence: shownEvidence(a, isConfidential),
-      recommendedActions: a.recommendedActions,
-      dutyBearers: a.dutyBearers,
-    })),
-    firstDateByLevel: result.firstDateByLevel,
-    evaluation: result.evaluation,
-    notices: result.notices,
-  };
-}
-
-/** An alert's met criteria as they may be printed: citations to confidential sources without their locators. */
-function shownCriteria(a: Alert, isConfidential: (sourceId: string) => boolean) {
-  return (a.criteria ?? []).map((c) => ({
-    ...c,
-    conditions: c.conditions.map((d) => ({
-      ...d,
-      records: d.records.map((r) => ({ ...r, citations: redactCitations(r.citations, isConfidential) })),
-    })),
-  }));
-}
-
-/** One alert as human-readable lines; citations to confidential sources show no locator. */
-export function formatAlert(a: Alert, isConfidential: (sourceId: string) => boolean): string {
-  const who = a.situation.groupName ?? a.situation.group ?? "(no group targeted)";
-  const lines = [
-    `${a.date}  ${a.situation.country} · ${who}  ${a.previousLevel} → ${a.level}  (score ${a.score})`,
-  ];
-  for (const c of a.criteria ?? []) {
-    lines.push(`  criterion ${c.id} (${c.confidence ?? "?"}): ${c.text}`);
-    for (const d of c.conditions) {
-      const more = d.total > d.records.length ? ` and ${d.total - d.records.length} more` : "";
-      lines.push(
-        `    ${d.id}: ${d.value} (needs ${d.min}, ${d.confidence ?? d.required})${d.records.length > 0 ? ` — ${d.records.map((r) => `${r.record}${r.grade ? ` [${r.grade}]` : ""}`).join(", ")}${more}` : ""}`,
-      );
-    }
-  }
-  if (a.factors.length > 0)
-    lines.push(`  factors: ${a.factors.map((f) => `${f.factor} ${f.score}`).join(", ")}`);
-  for (const r of a.reasons) lines.push(`  why: ${r}`);
-  for (const e of shownEvidence(a, isConfidential)) {
-    const cites = e.citations.map(formatCitation).join("; ");
-    lines.push(
-      `  evidence: ${e.record}${e.grade ? ` [${e.grade}]` : ""} (${e.indicators.join(", ")})${cites ? ` — ${cites}` : ""}`,
-    );
-  }
-  if (a.recommendedActions.length > 0)
-    lines.push(`  actions: ${a.recommendedActions.map((x) => `${x.kind} by ${x.dueAt}`).join(", ")}`);
-  lines.push(
-    `  notify: ${a.dutyBearers.length > 0 ? a.dutyBearers.join(", ") : "(no actor with the roles to notify)"}`,
-  );
-  return lines.join("\n");
 }
 
 /** Register `replay`. */
@@ -223,16 +154,20 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
       if (!(REPLAY_STEPS as readonly string[]).includes(opts.step))
         throw usageError(`--step "${opts.step}" must be day, week or month`);
       const notifiers = notifiersFrom(ctx, opts);
-      const bundle = await replayedCase(ctx, opts);
-      const rulebook = await validRulebook(ctx);
+      const dir = caseDirFrom(ctx, opts);
       const step = opts.step as ReplayStep;
+      // A --case that names no built-in folder is read from the store, streamed (see replay-from-store.ts).
+      if (opts.case !== undefined && opts.db !== undefined && !existsSync(dir)) {
+        const rules = { rulebook: await validRulebook(ctx), lexicon: await validLexicon(ctx) };
+        const done = await replayFromStore(ctx, { ...opts, case: opts.case, db: opts.db }, step, rules);
+        if (notifiers.length > 0) await deliver(ctx, notifiers, done.alerts, done.context);
+        return;
+      }
+      const bundle = await readValidCase(ctx, dir);
+      const rulebook = await validRulebook(ctx);
       const lexicon = await validLexicon(ctx);
       const result = replay(bundle, rulebook, { step, lexicon });
-      if (opts.json) printJson(ctx.io, replayJson(result, confidentialIn(bundle)));
-      else printAlerts(ctx, result, confidentialIn(bundle));
-      ctx.io.err(
-        `${result.steps} step(s), ${result.alerts.length} alert(s), rulebook ${rulebook.id} ${rulebook.version}\n`,
-      );
+      printReplay(ctx, opts.json === true, result, confidentialIn(bundle), rulebook);
       if (opts.db !== undefined) {
         const location = opts.db;
         const { stored, runId } = await withStore(
@@ -248,45 +183,20 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
           actors: bundle.records.actor,
           sources: bundle.records.source,
         };
-        const messages = result.alerts.map((a) => buildAlertMessage(a, context));
-        const report = await deliverAlerts(notifiers, messages);
-        ctx.io.err(formatDeliveryReport(report));
-        if (!report.ok) ctx.setExitCode(1);
+        await deliver(ctx, notifiers, result.alerts, context);
       }
     });
 }
 
-/**
- * The case to replay: a case folder (`--case-dir`, or a built-in `--case`), or — when `--case` names no built-in
- * folder and `--db` is given — the case as stored there (an import case, or one loaded from any folder).
- */
-async function replayedCase(ctx: CliContext, opts: ReplayOptions): Promise<CaseBundle> {
-  const dir = caseDirFrom(ctx, opts);
-  if (opts.case === undefined || opts.db === undefined || existsSync(dir)) return readValidCase(ctx, dir);
-  const id = opts.case;
-  const bundle = await withStore(opts.db, (store) => readCase(store, id));
-  if (bundle === undefined)
-    throw usageError(
-      `--case "${id}" is neither a built-in case nor a case in ${redactLocation(opts.db)}: import or load it first`,
-    );
-  return bundle;
-}
-
-/** The human-readable output: each alert, the first date of each level and the lead times. */
-function printAlerts(
+/** Deliver the alerts through every notifier; a failed delivery makes the exit code 1. */
+async function deliver(
   ctx: CliContext,
-  result: ReplayResult,
-  isConfidential: (sourceId: string) => boolean,
-): void {
-  for (const a of result.alerts) ctx.io.out(`${formatAlert(a, isConfidential)}\n\n`);
-  const first = Object.entries(result.firstDateByLevel)
-    .map(([level, d]) => `${level} ${d ?? "never"}`)
-    .join(", ");
-  ctx.io.out(`first date by level: ${first}\n`);
-  if (result.evaluation) {
-    const lead = Object.entries(result.evaluation.leadTimeDays)
-      .map(([level, d]) => `${level} ${d === null ? "never" : `${d} day(s)`}`)
-      .join(", ");
-    ctx.io.out(`lead time before the onset ${result.evaluation.onset}: ${lead}\n`);
-  }
+  notifiers: readonly AlertNotifier[],
+  alerts: readonly Alert[],
+  context: MessageContext,
+): Promise<void> {
+  const messages = alerts.map((a) => buildAlertMessage(a, context));
+  const report = await deliverAlerts(notifiers, messages);
+  ctx.io.err(formatDeliveryReport(report));
+  if (!report.ok) ctx.setExitCode(1);
 }

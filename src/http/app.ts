@@ -12,6 +12,7 @@ import { registerOpenApi } from "./openapi.js";
 import { problemResponse } from "./problem.js";
 import { ANONYMOUS } from "./redact.js";
 import { registerAnalyses } from "./routes/analysis.route.js";
+import { registerEvidence } from "./routes/evidence.route.js";
 import { registerCases } from "./routes/cases.route.js";
 import { registerForecasts } from "./routes/forecasts.route.js";
 import { registerHealth } from "./routes/health.route.js";
@@ -104,6 +105,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
   registerCases(app, deps);
   registerRecords(app, deps);
   registerAnalyses(app, deps);
+  registerEvidence(app, deps);
   registerForecasts(app, deps);
   registerOpenApi(app, deps);
   if (security) {

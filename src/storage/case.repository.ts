@@ -49,6 +49,23 @@ export async function listCases(store: Store): Promise<StoredCase[]> {
 }
 
 /**
+ * A stored case's manifest alone (no record is read).
+ * @returns undefined when no case has that id.
+ */
+export async function readCaseManifest(store: Store, caseId: string): Promise<CaseManifest | undefined> {
+  try {
+    const row = await store.db
+      .selectFrom("cases")
+      .select(["manifest"])
+      .where("id", "=", caseId)
+      .executeTakeFirst();
+    return row === undefined ? undefined : (JSON.parse(row.manifest) as CaseManifest);
+  } catch (e) {
+    throw toStoreError(store, e, `read case ${caseId}`);
+  }
+}
+
+/**
  * A stored case as a bundle; records of each kind in id order. Protected source identities only with
  * `includeProtected: true`.
  * @returns undefined when no case has that id.

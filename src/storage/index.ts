@@ -19,7 +19,23 @@ export { runMigrations, pendingMigrations, type MigrationReport } from "./migrat
 export type { MigrationContext, DialectColumnTypes } from "./dialects/dialect.js";
 export { loadCase, type LoadCaseOptions, type LoadKindChanges } from "./load-case.js";
 export type { LoadCounts, LoadReport } from "./load-report.js";
-export { deleteCase, listCases, readCase, type ReadCaseOptions, type StoredCase } from "./case.repository.js";
+export {
+  deleteCase,
+  listCases,
+  readCase,
+  readCaseManifest,
+  type ReadCaseOptions,
+  type StoredCase,
+} from "./case.repository.js";
+export {
+  EvidenceQueryError,
+  MAX_EVIDENCE_PAGE,
+  queryEvidence,
+  type EvidencePage,
+  type EvidenceQueryInput,
+  type EvidenceRecord,
+} from "./evidence-query.js";
+export { caseFeed, type CaseFeedOptions, type FeedRecord } from "./case-feed.repository.js";
 export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "./record.repository.js";
 export { getRecordVersions, type RecordVersion } from "./record-versions.repository.js";
 export type { ReadOptions } from "./read-options.js";

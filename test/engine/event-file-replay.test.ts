@@ -164,5 +164,84 @@ describe("a real-looking event file of a country in an ongoing mass killing", ()
     expect(quiet.every((a) => a.level === "elevated" || a.level === "none")).toBe(true);
     // The provinces with enough events are situations of their own.
     expect(doc.alerts.some((a) => a.situation.id.startsWith("UGA/*/"))).toBe(true);
+
+    // Evidence by reference: a condition counting more records than it cites says how to get the rest, and
+    // `tocsin evidence` with those parameters returns every record it cites, a page at a time.
+    const cited = (ongoing as unknown as Cited).criteria.flatMap((c) => c.conditions).find((d) => d.rest);
+    expect(cited, "a condition of the ongoing alert with more records than it cites").toBeDefined();
+    const rest = cited!.rest!;
+    expect(rest.cli).toContain("--situation 'UGA/*'");
+    const query = ["--case", "import-ucdp-ged", "--situation", rest.situation, "--criterion", rest.criterion];
+    const window = [...(rest.from ? ["--from", rest.from] : []), "--to", rest.to];
+    const found: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const e = await runInProcess(
+        [
+          "evidence",
+          ...query,
+          "--condition",
+          rest.condition,
+          ...window,
+          "--db",
+          db,
+          "--json",
+          "--limit",
+          "250",
+        ].concat(cursor ? ["--cursor", cursor] : []),
+        { packageRoot },
+      );
+      expect(e.code, e.stderr).toBe(0);
+      const page = JSON.parse(e.stdout) as {
+        total: number;
+        records: { record: string }[];
+        nextCursor: string | null;
+      };
+      expect(page.total).toBeGreaterThanOrEqual(cited!.total);
+      found.push(...page.records.map((r) => r.record));
+      cursor = page.nextCursor;
+      pages += 1;
+    } while (cursor !== null && pages < 50);
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(found).size).toBe(found.length);
+    for (const r of cited!.records) expect(found).toContain(r.record);
+    // An unknown criterion is bad usage (exit 2), named.
+    const bad = await runInProcess(
+      [
+        "evidence",
+        "--case",
+        "import-ucdp-ged",
+        "--situation",
+        "UGA/*",
+        "--criterion",
+        "nope",
+        "--to",
+        "2020-12-31",
+        "--db",
+        db,
+      ],
+      { packageRoot },
+    );
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('no criterion "nope"');
   });
 });
+
+/** The part of an alert of the `--json` document the evidence query reads. */
+interface Cited {
+  criteria: {
+    conditions: {
+      total: number;
+      records: { record: string }[];
+      rest?: {
+        situation: string;
+        criterion: string;
+        condition: string;
+        from?: string;
+        to: string;
+        cli: string;
+      };
+    }[];
+  }[];
+}

@@ -73,8 +73,10 @@ export async function saveAlerts(
         .where("run_id", "=", runId)
         .orderBy("seq")
         .execute();
-      // Saving the same run again writes (and logs) nothing.
-      if (canonicalJson(old) === canonicalJson(rows)) return;
+      // Saving the same run again writes (and logs) nothing. Row by row: one string of a whole run of thousands
+      // of alerts would be as large as the run.
+      if (old.length === rows.length && old.every((r, i) => canonicalJson(r) === canonicalJson(rows[i])))
+        return;
       const key = (seq: number) => ({ case_id: caseId, run_id: runId, seq });
       await trx.deleteFrom("alerts").where("case_id", "=", caseId).where("run_id", "=", runId).execute();
       for (let i = 0; i < rows.length; i += 100)

@@ -17,6 +17,9 @@ import type { NoteSigner } from "../../integrity/signed-note.js";
 import type { Database } from "../database.js";
 import { trustDb, type LogCheckpointRow } from "./log.table.js";
 
+/** Leaves read per query when signing. */
+const LEAF_PAGE = 10_000;
+
 /** The newest checkpoint, or undefined for a log never checkpointed. */
 export async function latestCheckpoint(db: Kysely<Database>): Promise<LogCheckpointRow | undefined> {
   return trustDb(db)
@@ -49,18 +52,25 @@ export async function checkpointLog(
     let range: CompactRange = last
       ? decodeRange(JSON.parse(last.compact_range) as { size: number; hashes: string[] })
       : EMPTY_RANGE;
-    const leaves = await t
-      .selectFrom("log_leaves")
-      .select(["leaf_index", "leaf_hash"])
-      .where("leaf_index", ">=", range.size)
-      .orderBy("leaf_index")
-      .execute();
-    if (leaves.length === 0 && last) return last;
-    for (const l of leaves) {
-      if (Number(l.leaf_index) !== range.size)
-        throw new RangeError(`checkpointLog: leaf ${range.size} is missing; run \`tocsin log verify\``);
-      range = appendLeaf(range, Buffer.from(l.leaf_hash, "base64"));
+    // A page of leaves at a time: an import of a million records adds a million leaves, and holding them all
+    // at once was most of the import's peak memory.
+    const start = range.size;
+    for (;;) {
+      const leaves = await t
+        .selectFrom("log_leaves")
+        .select(["leaf_index", "leaf_hash"])
+        .where("leaf_index", ">=", range.size)
+        .orderBy("leaf_index")
+        .limit(LEAF_PAGE)
+        .execute();
+      for (const l of leaves) {
+        if (Number(l.leaf_index) !== range.size)
+          throw new RangeError(`checkpointLog: leaf ${range.size} is missing; run \`tocsin log verify\``);
+        range = appendLeaf(range, Buffer.from(l.leaf_hash, "base64"));
+      }
+      if (leaves.length < LEAF_PAGE) break;
     }
+    if (range.size === start && last) return last;
     const root = rangeRoot(range);
     const row: LogCheckpointRow = {
       tree_size: range.size,
