@@ -1,0 +1,58 @@
+// English and French labels of signing in, the reveal flow, the record forms and live alerts (merged into the
+// dictionary of i18n.ts; the French side must have every English key, the type checks it).
+
+export const writeEn = {
+  "common.cancel": "Cancel",
+  "common.save": "Save",
+  "common.delete": "Delete",
+  "common.edit": "Edit",
+  "common.add": "Add",
+  "common.remove": "Remove",
+  "common.close": "Close",
+  "signIn.title": "Sign in",
+  "signIn.username": "User name",
+  "signIn.password": "Password",
+  "signIn.totp": "Code from your authenticator app",
+  "signIn.totpHint": "Six digits; this account needs a second factor.",
+  "signIn.submit": "Sign in",
+  "signIn.verify": "Verify code",
+  "signIn.back": "Back",
+  "signIn.invalid": "User name or password not accepted.",
+  "signIn.badCode": "That code was not accepted: wait for the next one and try again.",
+  "signIn.throttled": "Too many attempts: wait a while before trying again.",
+  "signIn.notEnrolled": "This account needs a second factor that is not set up yet: ask an admin.",
+  "signIn.failed": "Could not sign in",
+  "signIn.expired": "Your session has ended. Sign in again: what you were typing is kept.",
+  "user.signIn": "Sign in",
+  "user.signOut": "Sign out",
+  "user.signedInAs": "Signed in as",
+};
+export type WriteMessageKey = keyof typeof writeEn;
+
+export const writeFr: Record<WriteMessageKey, string> = {
+  "common.cancel": "Annuler",
+  "common.save": "Enregistrer",
+  "common.delete": "Supprimer",
+  "common.edit": "Modifier",
+  "common.add": "Ajouter",
+  "common.remove": "Retirer",
+  "common.close": "Fermer",
+  "signIn.title": "Connexion",
+  "signIn.username": "Nom d’utilisateur",
+  "signIn.password": "Mot de passe",
+  "signIn.totp": "Code de votre application d’authentification",
+  "signIn.totpHint": "Six chiffres ; ce compte exige un second facteur.",
+  "signIn.submit": "Se connecter",
+  "signIn.verify": "Vérifier le code",
+  "signIn.back": "Retour",
+  "signIn.invalid": "Nom d’utilisateur ou mot de passe refusé.",
+  "signIn.badCode": "Ce code a été refusé : attendez le suivant et réessayez.",
+  "signIn.throttled": "Trop de tentatives : attendez avant de réessayer.",
+  "signIn.notEnrolled":
+    "Ce compte exige un second facteur qui n’est pas encore configuré : contactez un administrateur.",
+  "signIn.failed": "Connexion impossible",
+  "signIn.expired": "Votre session a pris fin. Reconnectez-vous : votre saisie est conservée.",
+  "user.signIn": "Se connecter",
+  "user.signOut": "Se déconnecter",
+  "user.signedInAs": "Connecté en tant que",
+};
