@@ -6,6 +6,9 @@ import { restoreSession } from "./auth/auth-client.js";
 import { SignInDialog } from "./auth/sign-in-dialog.js";
 import { SignInPage } from "./auth/sign-in.page.js";
 import { UserMenu } from "./auth/user-menu.js";
+import { RevealPage } from "./reveal/reveal.page.js";
+import { NewCasePage } from "./forms/case-form.page.js";
+import { EditRecordPage, NewRecordPage } from "./forms/record-form.page.js";
 import { useRoute } from "./router.js";
 import { AccountabilityPage } from "./pages/accountability.page.js";
 import { AlertsPage } from "./pages/alerts.page.js";
@@ -27,6 +30,13 @@ function Page(props: { parts: readonly string[]; query: URLSearchParams }) {
   const [a, b, c] = props.parts;
   if (a === undefined) return <OverviewPage />;
   if (a === "sign-in") return <SignInPage next={props.query.get("next")} />;
+  if (a === "reveal")
+    return <RevealPage caseId={props.query.get("case") ?? ""} sourceId={props.query.get("source") ?? ""} />;
+  if (a === "new-case") return <NewCasePage />;
+  if (a === "case" && b !== undefined && c === "new")
+    return <NewRecordPage caseId={b} kind={props.parts[3] ?? "incident"} />;
+  if (a === "record" && b !== undefined && c !== undefined && props.parts[3] === "edit")
+    return <EditRecordPage kind={b} id={c} caseId={props.query.get("case") ?? undefined} />;
   if (a === "case" && b !== undefined) {
     switch (c ?? "timeline") {
       case "timeline":

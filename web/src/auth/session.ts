@@ -80,7 +80,12 @@ export function sessionExpired(): Promise<void> {
   return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
 }
 
-/** May the signed-in user do this? An unknown role may do nothing (deny by default, as the server does). */
+/**
+ * Should the dashboard offer this user a control that needs `permission`? Only to roles that hold it. When the
+ * server cannot say the role (no GET /auth/me), a signed-in user is offered the control and the server, which
+ * always checks, refuses it with 403 if the role lacks it.
+ */
 export function userMay(user: SignedIn | null, permission: Permission): boolean {
-  return user !== null && can(user.role, permission);
+  if (user === null) return false;
+  return user.role === undefined ? true : can(user.role, permission);
 }
