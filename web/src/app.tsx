@@ -7,6 +7,7 @@ import { SignInDialog } from "./auth/sign-in-dialog.js";
 import { SignInPage } from "./auth/sign-in.page.js";
 import { UserMenu } from "./auth/user-menu.js";
 import { RevealPage } from "./reveal/reveal.page.js";
+import { LiveAlerts } from "./live/live-alerts.js";
 import { NewCasePage } from "./forms/case-form.page.js";
 import { EditRecordPage, NewRecordPage } from "./forms/record-form.page.js";
 import { useRoute } from "./router.js";
@@ -123,6 +124,7 @@ export function App() {
         <Page parts={route.parts} query={route.query} />
       </main>
       <SignInDialog />
+      <LiveAlerts />
     </I18nContext.Provider>
   );
 }

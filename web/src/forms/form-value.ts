@@ -1,6 +1,8 @@
 // A record form's value: the record in its case-file (input) shape, read and changed by path; turned into the
 // request body (empty inputs left out) and checked with the kind's contract schema, problems keyed by path.
+import fr from "zod/v4/locales/fr.js";
 import { RECORD_SCHEMAS } from "../../../src/contracts/case.schema.js";
+import type { Lang } from "../i18n.js";
 import type { FieldOf, RecordKind, Spec } from "./field-spec.js";
 import { writeKind } from "./write-api.js";
 
@@ -88,9 +90,14 @@ export interface Problem {
   readonly message: string;
 }
 
-/** Check a body with the kind's contract schema (the same one the server and case folders use). */
-export function checkRecord(kind: RecordKind, body: FormValue): Problem[] {
-  const r = RECORD_SCHEMAS[kind].safeParse(body);
+const FRENCH = fr().localeError;
+
+/**
+ * Check a body with the kind's contract schema (the same one the server and case folders use). Zod's own
+ * messages follow the language; the contracts' messages are the contracts' (English).
+ */
+export function checkRecord(kind: RecordKind, body: FormValue, lang: Lang = "en"): Problem[] {
+  const r = RECORD_SCHEMAS[kind].safeParse(body, lang === "fr" ? { error: FRENCH } : {});
   if (r.success) return [];
   return r.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
 }

@@ -123,7 +123,7 @@ export function RecordForm(props: {
   const submit = (e: Event) => {
     e.preventDefault();
     const body = pruneFields(fields, value);
-    const found = checkRecord(props.kind, body);
+    const found = checkRecord(props.kind, body, lang);
     if (backfill && backfillReason.trim() === "")
       found.push({ path: "backfillReason", message: t("form.backfillNeeded") });
     setProblems(found);
