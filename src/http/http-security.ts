@@ -26,5 +26,16 @@ export interface HttpSecurity {
   readonly throttle?: LoginThrottle;
 }
 
-/** The paths a private instance still answers without a session. */
-export const PRIVATE_PUBLIC_PATHS: readonly string[] = ["/api/health", "/auth/login", "/auth/logout"];
+/**
+ * The paths a private instance still answers without a session: health, login and logout, and the dashboard's
+ * own static files (its HTML shell, scripts and styles hold no data; without them nobody could reach the
+ * sign-in page). Every data route under /api stays closed.
+ */
+export const PRIVATE_PUBLIC_PATHS: readonly string[] = [
+  "/api/health",
+  "/auth/login",
+  "/auth/logout",
+  "/",
+  "/assets/*",
+  "/favicon.svg",
+];

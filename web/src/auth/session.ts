@@ -76,7 +76,8 @@ export function cancelSignIn(): void {
  * once the user has signed in again (rejects if they cancel).
  */
 export function sessionExpired(): Promise<void> {
-  set({ user: null, prompt: "expired" });
+  // "expired" only when someone was signed in; a first visit to a private instance just asks.
+  set({ user: null, prompt: state.user !== null || state.prompt === "expired" ? "expired" : "asked" });
   return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
 }
 
