@@ -51,7 +51,7 @@ function RequestForm(props: { caseId: string; sourceId: string; onMade: () => vo
     }
   };
   return (
-    <form onSubmit={submit} class="reveal-request">
+    <form onSubmit={submit} class="reveal-request" noValidate>
       <div class="inline-fields">
         <div class="field">
           <label for="rv-case">{t("nav.case")}</label>
@@ -133,7 +133,7 @@ function ApproveForm() {
     }
   };
   return (
-    <form onSubmit={submit}>
+    <form onSubmit={submit} noValidate>
       <div class="field">
         <label for="rv-approve-id">{t("reveal.requestId")}</label>
         <input id="rv-approve-id" required value={id} onInput={(e) => setId(e.currentTarget.value)} />
