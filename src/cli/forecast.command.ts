@@ -7,15 +7,12 @@
  */
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import { formatEwpProblem, readEwpCsv } from "../datasets/ewp/ewp.reader.js";
-import type { CountryYearTable, Horizon } from "../forecast/data/country-year.js";
-import { GlmnetError } from "../forecast/glmnet/glmnet.js";
-import type { ForecastModel } from "../forecast/models/model.js";
-import { DEFAULT_MODEL, MODELS, getModel } from "../forecast/models/registry.js";
-import { ForecastError } from "../forecast/runs/forecast-error.js";
-import { type CountryForecast, type ForecastResult, runForecast } from "../forecast/runs/forecast.js";
+import { DEFAULT_MODEL, MODELS } from "../forecast/models/registry.js";
+import { type ForecastResult, runForecast } from "../forecast/runs/forecast.js";
 import { saveForecastRun } from "../storage/index.js";
 import { registerBacktestCommand } from "./backtest.command.js";
+import { forecastRunOf } from "./forecast-run.js";
+import { guard, loadTable, parseHorizon, parseModel, parseYear } from "./forecast-options.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
@@ -46,43 +43,6 @@ export function forecastJson(r: ForecastResult): unknown {
       rank: f.rank,
       drivers: f.drivers,
     })),
-  };
-}
-
-/**
- * What is stored with a run and served by `GET /api/forecasts/{id}`: the `--json` document plus the model version,
- * each country's previous probability, rank and change, and the big movers (so the dashboard can show them).
- * @example forecastPayload(result).movers[0].change
- */
-export function forecastPayload(r: ForecastResult) {
-  const previous = (f: CountryForecast) => ({
-    change: f.change,
-    previousP: f.previousP,
-    previousRank: f.previousRank,
-  });
-  return {
-    baseYear: r.baseYear,
-    horizon: r.horizon,
-    model: r.model,
-    modelVersion: r.modelVersion,
-    train: r.train,
-    previousBaseYear: r.previousBaseYear,
-    forecasts: r.forecasts.map((f) => ({
-      ccode: f.ccode,
-      country: f.country,
-      p: f.p,
-      rank: f.rank,
-      ...previous(f),
-      drivers: f.drivers,
-    })),
-    movers: r.movers.map((f) => ({
-      ccode: f.ccode,
-      country: f.country,
-      p: f.p,
-      rank: f.rank,
-      ...previous(f),
-    })),
-    notices: r.notices,
   };
 }
 
@@ -120,16 +80,7 @@ export function registerForecastCommand(program: Command, ctx: CliContext): void
         await withStore(
           opts.db ?? ctx.defaultDb,
           (store) =>
-            saveForecastRun(store, {
-              id: `forecast-${baseYear}-h${horizon}-${model.name}-${model.version}-${data.sha256.slice(0, 12)}`,
-              kind: "forecast",
-              dataSha256: data.sha256,
-              model: model.name,
-              modelVersion: model.version,
-              params: result.params,
-              payload: forecastPayload(result),
-              createdAt: new Date().toISOString(),
-            }),
+            saveForecastRun(store, forecastRunOf(result, model, data.sha256, new Date().toISOString())),
           { signPending: true },
         );
       }
@@ -173,46 +124,4 @@ export function formatForecast(r: ForecastResult): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Read and validate the CSV; every problem (line, column) becomes one exit-2 message. */
-export async function loadTable(
-  path: string | undefined,
-): Promise<{ table: CountryYearTable; sha256: string }> {
-  if (path === undefined) throw usageError("--data CSV is required");
-  const r = await readEwpCsv(path);
-  if (!r.ok) {
-    const shown = r.problems.slice(0, 10).map((p) => `  ${formatEwpProblem(p)}`);
-    const more = r.problems.length > 10 ? [`  … and ${r.problems.length - 10} more`] : [];
-    throw usageError([`${path} is not a valid EWP country-year file:`, ...shown, ...more].join("\n"));
-  }
-  return { table: r.table, sha256: r.sha256 };
-}
-
-/** Run `fn`, turning input problems found by the core into exit-2 errors. */
-export function guard<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (e) {
-    if (e instanceof ForecastError || e instanceof GlmnetError) throw usageError(e.message);
-    throw e;
-  }
-}
-
-/** An integer year option. */
-export function parseYear(flag: string, v: string | undefined): number {
-  if (v === undefined) throw usageError(`${flag} YEAR is required`);
-  if (!/^\d{4}$/.test(v)) throw usageError(`${flag} "${v}" is not a year`);
-  return Number(v);
-}
-
-/** `--horizon`: 1 or 2. */
-export function parseHorizon(v: string): Horizon {
-  if (v === "1" || v === "2") return Number(v) as Horizon;
-  throw usageError(`--horizon must be 1 or 2, not "${v}"`);
-}
-
-/** `--model`: a registered name. */
-export function parseModel(name: string): ForecastModel {
-  const m = getModel(name);
-  if (!m) throw usageError(`unknown model "${name}": choose one of ${Object.keys(MODELS).join(", ")}`);
-  return m;
-}
+export { guard, loadTable, parseHorizon, parseModel, parseYear } from "./forecast-options.js";

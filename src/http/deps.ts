@@ -3,6 +3,7 @@
  * later the pieces accounts will add (who is asking). Nothing here reads the environment or the clock.
  * @module
  */
+import type { Clock } from "../desk/index.js";
 import type { Store } from "../storage/index.js";
 import type { AnalysisInputs } from "./case-analysis.js";
 import type { Viewer } from "./redact.js";
@@ -30,6 +31,11 @@ export interface HttpDeps {
    * (issue 8). Without it the app has no login and everyone is the anonymous, redacted viewer.
    */
   readonly security?: HttpSecurity;
+  /**
+   * The warning desk (issue 16): the one clock and the desk key. With it the answer pages (/answer/{token}) are
+   * served, and with accounts the issue/deliveries routes too.
+   */
+  readonly desk?: { readonly clock: Clock; readonly deskKey: Buffer };
   /** Where unexpected errors are reported (never to the client). */
   readonly log?: (message: string) => void;
 }
