@@ -26,11 +26,18 @@ export interface HttpSecurity {
   readonly throttle?: LoginThrottle;
 }
 
-/** The paths a private instance still answers without a session. */
-// The answer pages need no account: the personal link is the credential (see docs/notify.md).
+/**
+ * The paths a private instance still answers without a session: health, login and logout, the dashboard's own
+ * static files (its HTML shell, scripts and styles hold no data; without them nobody could reach the sign-in
+ * page), and the answer pages, which need no account: the personal link is the credential (see docs/notify.md).
+ * Every data route under /api stays closed.
+ */
 export const PRIVATE_PUBLIC_PATHS: readonly string[] = [
   "/api/health",
   "/auth/login",
   "/auth/logout",
   "/answer/*",
+  "/",
+  "/assets/*",
+  "/favicon.svg",
 ];

@@ -72,9 +72,10 @@ const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "POST /api/reveal-requests": { public: handlerOnly(201), private: handlerOnly(201) },
   "POST /api/reveal-requests/:id/approve": { public: handlerOnly(200), private: handlerOnly(200) },
   "POST /api/reveal-requests/:id/reveal": { public: handlerOnly(200), private: handlerOnly(200) },
-  "GET /": READ,
-  "GET /assets/*": READ,
-  "GET /favicon.svg": READ,
+  // The dashboard's static shell holds no data: a private instance serves it to anyone, so its sign-in page loads.
+  "GET /": { public: all(200), private: all(200) },
+  "GET /assets/*": { public: all(200), private: all(200) },
+  "GET /favicon.svg": { public: all(200), private: all(200) },
 };
 
 const CONFIDENTIAL = "src-confidential-1994-01";

@@ -2,6 +2,14 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { I18nContext, LANGUAGES, i18nFor, useI18n, type Lang } from "./i18n.js";
 import { Nav } from "./components/nav.js";
+import { restoreSession } from "./auth/auth-client.js";
+import { SignInDialog } from "./auth/sign-in-dialog.js";
+import { SignInPage } from "./auth/sign-in.page.js";
+import { UserMenu } from "./auth/user-menu.js";
+import { RevealPage } from "./reveal/reveal.page.js";
+import { LiveAlerts } from "./live/live-alerts.js";
+import { NewCasePage } from "./forms/case-form.page.js";
+import { EditRecordPage, NewRecordPage } from "./forms/record-form.page.js";
 import { useRoute } from "./router.js";
 import { AccountabilityPage } from "./pages/accountability.page.js";
 import { AlertsPage } from "./pages/alerts.page.js";
@@ -22,6 +30,14 @@ function initialLang(): Lang {
 function Page(props: { parts: readonly string[]; query: URLSearchParams }) {
   const [a, b, c] = props.parts;
   if (a === undefined) return <OverviewPage />;
+  if (a === "sign-in") return <SignInPage next={props.query.get("next")} />;
+  if (a === "reveal")
+    return <RevealPage caseId={props.query.get("case") ?? ""} sourceId={props.query.get("source") ?? ""} />;
+  if (a === "new-case") return <NewCasePage />;
+  if (a === "case" && b !== undefined && c === "new")
+    return <NewRecordPage caseId={b} kind={props.parts[3] ?? "incident"} />;
+  if (a === "record" && b !== undefined && c !== undefined && props.parts[3] === "edit")
+    return <EditRecordPage kind={b} id={c} caseId={props.query.get("case") ?? undefined} />;
   if (a === "case" && b !== undefined) {
     switch (c ?? "timeline") {
       case "timeline":
@@ -56,6 +72,7 @@ export function App() {
     localStorage.setItem("tocsin.lang", l);
     setLang(l);
   });
+  useEffect(() => void restoreSession(), []);
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = `${i18n.t("app.title")} — ${i18n.t("app.tagline")}`;
@@ -88,21 +105,26 @@ export function App() {
           <span class="brand-name">{i18n.t("app.title")}</span>
           <span class="brand-tag">{i18n.t("app.tagline")}</span>
         </div>
-        <label class="lang">
-          {i18n.t("lang.label")}{" "}
-          <select value={lang} onChange={(e) => i18n.setLang((e.currentTarget.value as Lang) ?? "en")}>
-            {LANGUAGES.map((l) => (
-              <option value={l} key={l}>
-                {l === "en" ? "English" : "Français"}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div class="top-tools">
+          <UserMenu />
+          <label class="lang">
+            {i18n.t("lang.label")}{" "}
+            <select value={lang} onChange={(e) => i18n.setLang((e.currentTarget.value as Lang) ?? "en")}>
+              {LANGUAGES.map((l) => (
+                <option value={l} key={l}>
+                  {l === "en" ? "English" : "Français"}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
       </header>
       <Nav parts={route.parts} caseId={caseId} />
       <main id="main" tabIndex={-1}>
         <Page parts={route.parts} query={route.query} />
       </main>
+      <SignInDialog />
+      <LiveAlerts />
     </I18nContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 // English and French labels of the dashboard: one small dictionary, a language switch, no library.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+import { writeEn, writeFr } from "./messages-write.js";
 
 export const LANGUAGES = ["en", "fr"] as const;
 export type Lang = (typeof LANGUAGES)[number];
@@ -138,6 +139,7 @@ const en = {
   "record.change.deleted": "the provider's deletion",
   "record.replacedBy": "Import",
   "notFound.title": "Page not found",
+  ...writeEn,
 };
 export type MessageKey = keyof typeof en;
 
@@ -274,6 +276,7 @@ const fr: Record<MessageKey, string> = {
   "record.change.deleted": "la suppression par le fournisseur",
   "record.replacedBy": "Import",
   "notFound.title": "Page introuvable",
+  ...writeFr,
 };
 
 /** Value labels (statuses, levels) translated when known, shown as-is otherwise. */
@@ -293,6 +296,10 @@ const values: Record<Lang, Record<string, string>> = {
     convicted: "condamné",
     acquitted: "acquitté",
     pending: "en cours",
+    admin: "administrateur",
+    analyst: "analyste",
+    viewer: "lecteur",
+    "source-handler": "gestionnaire de sources",
   },
 };
 

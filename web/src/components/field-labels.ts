@@ -3,6 +3,16 @@
 import type { Lang } from "../i18n.js";
 
 const en: Record<string, string> = {
+  citations: "Citations",
+  confidential: "Confidential",
+  credibility: "Credibility",
+  id: "Id",
+  knownAt: "Known on",
+  locator: "Where in the source",
+  occurredAt: "Occurred",
+  protectedIdentity: "Protected identity",
+  reliability: "Reliability",
+  terms: "Terms used",
   accused: "Accused",
   actor: "Actor",
   acts: "Acts",
@@ -97,6 +107,16 @@ const en: Record<string, string> = {
 };
 
 const fr: Record<string, string> = {
+  citations: "Citations",
+  confidential: "Confidentielle",
+  credibility: "Crédibilité",
+  id: "Identifiant",
+  knownAt: "Connu le",
+  locator: "Emplacement dans la source",
+  occurredAt: "Survenu",
+  protectedIdentity: "Identité protégée",
+  reliability: "Fiabilité",
+  terms: "Termes employés",
   accused: "Accusé",
   actor: "Acteur",
   acts: "Actes",

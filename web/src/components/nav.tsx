@@ -1,6 +1,7 @@
 // The navigation: overview and country risk always; a case's views when a case is open.
 import { useI18n, type MessageKey } from "../i18n.js";
 import { href } from "../router.js";
+import { useSession, userMay } from "../auth/session.js";
 
 const CASE_VIEWS: readonly [string, MessageKey][] = [
   ["timeline", "nav.timeline"],
@@ -13,6 +14,7 @@ const CASE_VIEWS: readonly [string, MessageKey][] = [
 /** Site navigation; the current page is marked with aria-current. */
 export function Nav(props: { parts: readonly string[]; caseId: string | undefined }) {
   const { t } = useI18n();
+  const { user } = useSession();
   const [a, , c] = props.parts;
   const current = (is: boolean) => (is ? { "aria-current": "page" as const } : {});
   return (
@@ -34,11 +36,28 @@ export function Nav(props: { parts: readonly string[]; caseId: string | undefine
               </a>
             </li>
           ))}
+        {props.caseId !== undefined && userMay(user, "records:write") && (
+          <li>
+            <a
+              href={href(["case", props.caseId, "new", "incident"])}
+              {...current(a === "case" && c === "new")}
+            >
+              {t("nav.addRecord")}
+            </a>
+          </li>
+        )}
         <li>
           <a href="#/forecasts" {...current(a === "forecasts")}>
             {t("nav.forecasts")}
           </a>
         </li>
+        {userMay(user, "sources:protected:read") && (
+          <li>
+            <a href="#/reveal" {...current(a === "reveal")}>
+              {t("nav.reveal")}
+            </a>
+          </li>
+        )}
       </ul>
     </nav>
   );

@@ -6,6 +6,7 @@ import { Loader } from "../components/loader.js";
 import { RecordLink } from "../components/record-link.js";
 import { useI18n } from "../i18n.js";
 import { actorNamesOf, arr, str, strs, text, type Json } from "../view-data.js";
+import { useCaseVersion } from "../live/live-events.js";
 
 /**
  * Evidence entries may be ids or { kind, id } objects. An event surge (`kind: "series"`) is no stored record:
@@ -41,7 +42,9 @@ export function situationLabel(s: unknown): string {
 /** The alerts page of a case. */
 export function AlertsPage(props: { caseId: string }) {
   const { t } = useI18n();
-  const loaded = useApi<Json>(`/api/cases/${encodeURIComponent(props.caseId)}/alerts`);
+  // Reloaded when the server pushes an alert or a write for this case (no page reload needed).
+  const version = useCaseVersion(props.caseId);
+  const loaded = useApi<Json>(`/api/cases/${encodeURIComponent(props.caseId)}/alerts`, version);
   return (
     <>
       <h1>{t("alerts.title")}</h1>

@@ -4,6 +4,7 @@ import { Badge } from "../components/level-badge.js";
 import { Loader } from "../components/loader.js";
 import { useI18n } from "../i18n.js";
 import { href } from "../router.js";
+import { useSession, userMay } from "../auth/session.js";
 import { LEVELS, str, type Json } from "../view-data.js";
 
 interface OverviewItem {
@@ -21,10 +22,18 @@ interface OverviewItem {
 /** The first page an analyst sees. */
 export function OverviewPage() {
   const { t } = useI18n();
+  const { user } = useSession();
   const loaded = useApi<{ items: OverviewItem[] }>("/api/overview");
   return (
     <>
       <h1>{t("overview.title")}</h1>
+      {userMay(user, "records:write") && (
+        <div class="write-bar">
+          <a class="button" href="#/new-case">
+            {t("overview.newCase")}
+          </a>
+        </div>
+      )}
       <Loader
         loaded={loaded}
         render={({ items }) => {

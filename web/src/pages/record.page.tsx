@@ -9,6 +9,7 @@ import { RecordLink } from "../components/record-link.js";
 import { useI18n } from "../i18n.js";
 import { arr, str, strs, text, type Json } from "../view-data.js";
 import { daysOpen } from "./ledger.page.js";
+import { RecordActions } from "../forms/record-actions.js";
 
 type RecordJson = Json & {
   id: string;
@@ -86,6 +87,12 @@ export function RecordPage(props: { kind: string; id: string; caseId?: string })
               {t("record.title")} · {d.kind} · <code>{r.id}</code>
             </p>
             <h1>{str(r.summary) ?? str(r.title) ?? str(r.name) ?? r.id}</h1>
+            <RecordActions
+              kind={d.kind}
+              id={r.id}
+              caseId={props.caseId}
+              confidential={d.kind === "source" && r.confidential === true}
+            />
             <dl class="fields">
               <dt>{t("record.occurred")}</dt>
               <dd>{when}</dd>
