@@ -28,22 +28,25 @@ export interface CurrentRow {
 }
 
 /**
- * The current row of `kind`/`id` in `caseId` with its version, or undefined when there is none.
+ * The current row of `kind`/`id` in `caseIdOrAny` (undefined: the first case holding it) with its version, or
+ * undefined when there is none.
  * @example const cur = await currentRow(trx, "c1", "incident", "inc-1"); cur?.version
  */
 export async function currentRow(
   db: Kysely<Database> | Transaction<Database>,
-  caseId: string,
+  caseIdOrAny: string | undefined,
   kind: RecordKind,
   id: string,
 ): Promise<CurrentRow | undefined> {
-  const row = await genericDb(db)
+  let q = genericDb(db)
     .selectFrom(recordTable(tableOf(kind).table))
-    .select(["content_hash", "body"])
-    .where("case_id", "=", caseId)
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .select(["case_id", "content_hash", "body"])
+    .where("id", "=", id);
+  // Without a case: the first case holding the id, as getRecord reads it.
+  if (caseIdOrAny !== undefined) q = q.where("case_id", "=", caseIdOrAny);
+  const row = await q.orderBy("case_id").limit(1).executeTakeFirst();
   if (!row) return undefined;
+  const caseId = row.case_id;
   let values: string[] = [];
   let confidential = false;
   if (kind === "source") {
