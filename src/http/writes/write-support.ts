@@ -89,10 +89,13 @@ function strings(value: unknown, out: string[] = []): string[] {
   return out;
 }
 
-/** Fields of a source body that are protected when it is confidential (everything but what grading needs). */
-const CLEAR = new Set(["id", "kind", "occurredAt", "knownAt", "reliability", "credibility", "confidential"]);
+/**
+ * Fields of a confidential source's body whose values may appear in a problem: its id and kind. Every other
+ * value is kept out, dates and grading included (a mistyped value may be an identity typed in the wrong field).
+ */
+const CLEAR = new Set(["id", "kind"]);
 
-/** The protected values of a source body: its identity, and for a confidential one every sealed field. */
+/** The values of a source body no problem may repeat: its identity, and for a confidential one all but id and kind. */
 export function protectedValues(kind: RecordKind, body: Record<string, unknown>): string[] {
   if (kind !== "source") return [];
   const out = strings(body.protectedIdentity);
