@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
+import { compileLexicon, matchTerms } from "../domain/term-match.js";
 import { parseLexiconFile, readLexicon } from "./read-lexicon.js";
 
 const root = join(import.meta.dirname, "../..");
@@ -31,7 +32,7 @@ describe("readLexicon", () => {
     const en = r.lexicon.languages.find((l) => l.language === "en");
     expect(fr?.terms.find((t) => t.text === "génocide")?.class).toBe("naming");
     expect(fr?.terms.find((t) => t.text === "massacres tribaux")?.class).toBe("euphemism");
-    expect(r.lexicon.version).toBe("en@2+fr@2");
+    expect(r.lexicon.version).toBe("en@3+fr@3");
     // Version 2: terms say which atrocity crime they name and how far the finding goes.
     expect(en?.terms.find((t) => t.text === "ethnic cleansing")).toMatchObject({
       class: "qualified-naming",
@@ -42,6 +43,31 @@ describe("readLexicon", () => {
       crime: "genocide",
       finding: "risk",
     });
+  });
+
+  it("reads a denial or an allegation of each atrocity crime as what it is, never as a finding of it", async () => {
+    const r = await readLexicon(join(root, "rulebook/lexicon"));
+    if (!r.ok) throw new Error(JSON.stringify(r.problems));
+    const lex = compileLexicon(r.lexicon);
+    const read = (text: string) => matchTerms(lex, text).map((m) => [m.class, m.crime, m.finding ?? null]);
+    expect(read("There were no war crimes in the district.")).toEqual([["denial", "war-crimes", null]]);
+    expect(read("This is not ethnic cleansing.")).toEqual([["denial", "ethnic-cleansing", null]]);
+    expect(read("Il n'y a pas de crimes contre l'humanité.")).toEqual([
+      ["denial", "crimes-against-humanity", null],
+    ]);
+    expect(read("The report lists alleged war crimes.")).toEqual([
+      ["qualified-naming", "war-crimes", "alleged"],
+    ]);
+    expect(read("Des allégations de nettoyage ethnique.")).toEqual([
+      ["qualified-naming", "ethnic-cleansing", "alleged"],
+    ]);
+    // "may" qualifies only as a modal of the finding, not as the month or any "may" in the sentence.
+    expect(read("Forces may have committed crimes against humanity.")).toEqual([
+      ["qualified-naming", "crimes-against-humanity", "likely"],
+    ]);
+    expect(read("The war crimes of May were documented.")).toEqual([
+      ["qualified-naming", "war-crimes", "established"],
+    ]);
   });
 
   it("adds a language by adding a file", async () => {

@@ -10,7 +10,7 @@ import { type BacktestReport, rollingBacktest } from "../forecast/runs/backtest.
 import { saveForecastRun } from "../storage/index.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
-import { guard, loadTable, parseHorizon, parseModel, parseYear } from "./forecast.command.js";
+import { guard, loadTable, parseHorizon, parseModel, parseYear } from "./forecast-options.js";
 import { printJson } from "./io.js";
 import { withStore } from "./with-store.js";
 

@@ -128,9 +128,11 @@ export function matchTerms(lex: CompiledLexicon, text: string): TermMatch[] {
         i += 1;
         continue;
       }
-      const hedge = entry.class === "naming" || entry.crime !== undefined ? hedgeBefore(words, i, lex) : null;
+      // A denial or a euphemism names no crime as a finding, hedged or not.
+      const finds = entry.crime !== undefined && entry.class !== "denial" && entry.class !== "euphemism";
+      const hedge = entry.class === "naming" || finds ? hedgeBefore(words, i, lex) : null;
       const hedged = hedge !== null;
-      const finding = entry.crime === undefined ? undefined : findingOf(entry, hedge);
+      const finding = finds ? findingOf(entry, hedge) : undefined;
       out.push({
         term: entry.text,
         class: hedged ? "qualified-naming" : entry.class,

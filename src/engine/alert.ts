@@ -191,7 +191,9 @@ export function alertFor(
 
 /** A stable record id for an alert (lower-case, as case ids are). */
 export function alertId(alert: Alert): string {
+  // A country's or region's civilians ("XAA/*", "XAA/*/region") never collide with a group's id.
   const situation = alert.situation.id
+    .replace(/\/\*(?=\/|$)/g, "/civilians")
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, "-")
     .replace(/-+$/, "");

@@ -11,7 +11,7 @@ import type { Assessment, EvidenceRef, Situation } from "./assessment.js";
 import { assessSituation, type SituationInputs } from "./assess-situation.js";
 import { DEFAULT_CONFIDENCE } from "./confidence.js";
 import { CriteriaState } from "./criteria/criteria-state.js";
-import { dayNumber } from "./day-number.js";
+import { dayNumber, dayOfNumber } from "./day-number.js";
 import { EvidenceAccumulator } from "./evidence-accumulator.js";
 import { GLOBAL_SCOPE, type EvidenceItem, type Fact } from "./evidence.js";
 import type { ValidRulebook } from "./rulebook.js";
@@ -132,6 +132,16 @@ export class EngineState {
       const name = this.groups.get(group)?.name;
       return name === undefined ? { id, country, group } : { id, country, group, groupName: name };
     });
+  }
+
+  /**
+   * The first day after the last assessed one on which the criteria's evidence changes without a new record
+   * (evidence leaving its window), or undefined: a replay assesses it too, so a level falls on the day its
+   * evidence lapses whatever the step. (Score-based rulebooks decay every day and are read on step days.)
+   */
+  nextLapse(): string | undefined {
+    const next = this.criteria?.nextChange() ?? Number.POSITIVE_INFINITY;
+    return Number.isFinite(next) ? dayOfNumber(Math.max(next, this.lastDay + 1)) : undefined;
   }
 
   /**

@@ -21,10 +21,10 @@ import {
   type Statement,
   type Warning,
 } from "../domain/index.js";
-import { DEFAULT_CONFIDENCE, tierOfGrade, type Tier } from "./confidence.js";
+import { DEFAULT_CONFIDENCE, tierOfGrade } from "./confidence.js";
 import { dayNumber } from "./day-number.js";
 import type { EvidenceItem, Fact } from "./evidence.js";
-import { monthEnd } from "./event-series.js";
+import { monthEnd, monthLabel } from "./event-series.js";
 import {
   crimeMentions,
   matchesWhen,
@@ -42,8 +42,8 @@ import {
 } from "./record-scope.js";
 import type { MappingRule, ValidRulebook } from "./rulebook.js";
 import { describeSurge, SurgeDetector, type IncidentGrade, type SeriesSurge } from "./series-evidence.js";
+import { SourceGrades, type Grade } from "./source-grades.js";
 import { SpeakerJudge } from "./speakers.js";
-import { monthLabel } from "./event-series.js";
 
 export interface ExtractorOptions {
   /** The naming lexicon, to read statements (without it, statements are not read, with a notice). */
@@ -60,13 +60,6 @@ export interface EvidenceSink {
 
 /** How many notices are kept (the rest are counted). */
 const MAX_NOTICES = 50;
-
-interface Grade {
-  readonly weight: number;
-  readonly grade?: string;
-  readonly tier: Tier;
-  readonly sources: readonly string[];
-}
 
 /** A record that cites sources not known yet: enough to re-emit its evidence when one becomes known. */
 interface Pending {
@@ -94,7 +87,7 @@ const MAPPED = new Set<RecordKind>(["incident", "report", "warning", "response",
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export class EvidenceExtractor {
-  private readonly sources = new Map<string, Source>();
+  private readonly grades: SourceGrades;
   private readonly actors = new Map<string, Actor>();
   private readonly groups = new Map<string, ProtectedGroup>();
   private readonly warningScopesById = new Map<string, { knownAt: string; scopes: readonly string[] }>();
@@ -107,7 +100,9 @@ export class EvidenceExtractor {
   private readonly languages: ReadonlySet<string>;
   private readonly covered: ReadonlySet<string>;
   private readonly regions: boolean;
-  private readonly mentions = new Map<string, readonly CrimeMention[]>();
+  /** The crimes the statement being read names, read once for all its rules (not kept: memory stays flat). */
+  private lastMentions:
+    { readonly statement: Statement; readonly mentions: readonly CrimeMention[] } | undefined;
   private readonly noticeList: string[] = [];
   private noticesDropped = 0;
   private readonly days = new Map<string, number>();
@@ -124,6 +119,7 @@ export class EvidenceExtractor {
       else this.rulesByKind.set(m.record, [...(this.rulesByKind.get(m.record) ?? []), m]);
     }
     this.judge = new SpeakerJudge(rulebook.speakers, this.actors);
+    this.grades = new SourceGrades(rulebook);
     this.lexicon = options.lexicon === undefined ? undefined : compileLexicon(options.lexicon);
     this.languages = new Set(options.lexicon?.languages.map((l) => l.language) ?? []);
     this.covered = options.coveredIncidents ?? new Set();
@@ -186,7 +182,7 @@ export class EvidenceExtractor {
         this.groups.set(record.id, record as ProtectedGroup);
         return;
       case "source":
-        this.sources.set(record.id, record as Source);
+        this.grades.add(record as Source);
         this.sourceBecameKnown(record as Source, sink);
         return;
       default:
@@ -202,34 +198,6 @@ export class EvidenceExtractor {
     });
     surges.sort((a, b) => a.r - b.r || cmp(a.s.country, b.s.country) || a.s.month - b.s.month);
     for (const { rule, s } of surges) this.emitSurge(rule, s, sink);
-  }
-
-  private weightOf(s: Source): number {
-    const g = this.rulebook.grading;
-    return (g.reliability[s.reliability] ?? 0) * (g.credibility[String(s.credibility)] ?? 0);
-  }
-
-  /** The record's grade from its cited sources known now (the best weight; ties to the earliest known). */
-  private gradeNow(cited: readonly string[]): Grade {
-    const known = cited
-      .map((id) => this.sources.get(id))
-      .filter((s): s is Source => s !== undefined)
-      .sort((a, b) => cmp(a.knownAt, b.knownAt) || cmp(a.id, b.id));
-    const rule = this.rulebook.confidence ?? DEFAULT_CONFIDENCE;
-    let best: Source | undefined;
-    let tier: Tier = 0;
-    for (const s of known) {
-      if (best === undefined || this.weightOf(s) > this.weightOf(best)) best = s;
-      const t = tierOfGrade(`${s.reliability}${s.credibility}`, rule);
-      if (t > tier) tier = t;
-    }
-    if (best === undefined) return { weight: this.rulebook.grading.unknownSource, tier: 0, sources: [] };
-    return {
-      weight: this.weightOf(best),
-      grade: `${best.reliability}${best.credibility}`,
-      tier,
-      sources: known.map((s) => s.id).sort(),
-    };
   }
 
   private magnitude(rule: MappingRule, fatalities: number): number {
@@ -263,7 +231,7 @@ export class EvidenceExtractor {
         scopes: scopesOfRecord("warning", r as Warning, this.scopeContext),
       });
     const cited = [...new Set(r.citations.map((c) => c.source))];
-    const grade = this.gradeNow(cited);
+    const grade = this.grades.gradeOf(cited);
     const cells: { detector: SurgeDetector; country: string; month: number }[] = [];
     if (kind === "incident")
       for (const { detector } of this.detectors) {
@@ -281,7 +249,7 @@ export class EvidenceExtractor {
       mentionsOf: (s: Statement) => this.mentionsOfStatement(s),
     };
     const matching = rules.filter((rule) => matchesWhen(kind, r, rule.when, ctx));
-    const late = cited.filter((id) => !this.sources.has(id));
+    const late = cited.filter((id) => !this.grades.has(id));
     if (matching.length === 0 && (cells.length === 0 || late.length === 0)) return;
     const incident = kind === "incident" ? (r as Incident) : undefined;
     const fatalities = incident ? (bestOf(incident.fatalities) ?? 0) : 0;
@@ -343,12 +311,10 @@ export class EvidenceExtractor {
   }
 
   private mentionsOfStatement(s: Statement): readonly CrimeMention[] {
-    let m = this.mentions.get(s.id);
-    if (m === undefined && this.lexicon !== undefined) {
-      m = crimeMentions(this.lexicon, s);
-      this.mentions.set(s.id, m);
-    }
-    return m ?? [];
+    if (this.lexicon === undefined) return [];
+    if (this.lastMentions?.statement !== s)
+      this.lastMentions = { statement: s, mentions: crimeMentions(this.lexicon, s) };
+    return this.lastMentions.mentions;
   }
 
   /** Emit a record's indicator evidence at `grade`; `before` is the grade it had (an upgrade), if any. */
@@ -396,6 +362,8 @@ export class EvidenceExtractor {
         day: p.day,
         tier: grade.tier,
         sources: grade.sources,
+        ...(grade.primary !== undefined ? { primarySource: grade.primary } : {}),
+        ...(p.late.size > 0 ? { mayUpgrade: true } : {}),
         ...p.counts,
         citations: p.citations,
         ...(grade.grade !== undefined ? { grade: grade.grade } : {}),
@@ -413,7 +381,7 @@ export class EvidenceExtractor {
     this.pending.delete(s.id);
     for (const p of waiting) {
       p.late.delete(s.id);
-      const next = this.gradeNow(p.cited);
+      const next = this.grades.gradeOf(p.cited);
       const before = p.current;
       const better = next.weight > before.weight;
       // A later source that does not grade better can still corroborate: the facts gain a source.
@@ -482,6 +450,7 @@ export class EvidenceExtractor {
       day,
       tier: tierOfGrade(s.grade.grade, rule3),
       sources: [...new Set(s.citations.map((c) => c.source))].sort(),
+      ...(s.citations[0] !== undefined ? { primarySource: s.citations[0].source } : {}),
       deaths: s.fatalities,
       civilianDeaths: 0,
       displaced: 0,

@@ -67,8 +67,15 @@ export interface Fact {
   readonly day: number;
   readonly tier: Tier;
   readonly grade?: string;
-  /** Ids of the cited sources known on `knownAt` (convergence counts distinct sources). */
+  /** Ids of the cited sources known on `knownAt` (the `sources` measure counts distinct ones). */
   readonly sources: readonly string[];
+  /**
+   * The record's primary source: its best-graded cited source known on `knownAt`. Convergence counts one per
+   * record, so one record citing three sources is not three independent confirmations.
+   */
+  readonly primarySource?: string;
+  /** Whether a cited source is still unknown, so an upgrade of this fact may follow. */
+  readonly mayUpgrade?: boolean;
   readonly deaths: number;
   readonly civilianDeaths: number;
   readonly displaced: number;

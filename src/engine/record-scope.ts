@@ -24,19 +24,31 @@ export function scopeKey(country: string | undefined, group: string | undefined)
   return `${country}/${group ?? "*"}`;
 }
 
+/** FNV-1a, 32 bits, base 36: a short stable tag for names whose letters have no ASCII form. */
+function shortHash(text: string): string {
+  let h = 0x811c9dc5;
+  for (const ch of text) {
+    h ^= ch.codePointAt(0) as number;
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(36);
+}
+
 /**
- * The region part of a scope key: lower-case letters and digits joined by dashes.
+ * The region part of a scope key: lower-case letters and digits joined by dashes. A name with letters that have
+ * no ASCII form (Amharic, Arabic…) also carries a short hash of the name, so two such regions never share a key.
  * @example regionSlug("Jonglei State") // "jonglei-state"
  */
 export function regionSlug(name: string): string {
-  return (
-    name
-      .normalize("NFKD")
-      .replace(/\p{M}+/gu, "")
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "region"
-  );
+  const plain = name
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+  const ascii = plain.replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "");
+  const lost = /[\p{L}\p{N}]/u.test(plain.replace(/[a-z0-9]/g, ""));
+  if (!lost) return ascii || "region";
+  const tag = shortHash(name.normalize("NFC").trim());
+  return ascii ? `${ascii}-${tag}` : `region-${tag}`;
 }
 
 /** The scope of a country's first-level region (its civilians). */
@@ -112,15 +124,19 @@ export function scopesOfRecord(kind: RecordKindMapped, r: MappedRecordValue, ctx
   }
 }
 
-/** The countries a record is about: its own country, else its groups' countries known by then. */
+/**
+ * The countries a record is about: an incident's place, else the countries of its scopes — its own country, its
+ * groups' countries known by then, the incidents a report covers, the warning a response answers. Whose words
+ * are independent is judged against these, so a report that names no country is still about its incidents'.
+ */
 export function countriesOfRecord(
   kind: RecordKindMapped,
   r: MappedRecordValue,
   ctx: ScopeContext,
 ): readonly string[] {
   if (kind === "incident") return [(r as Incident).place.country];
-  const x = r as { country?: string; targetGroup?: string };
-  if (x.country !== undefined) return [x.country];
-  if (x.targetGroup !== undefined) return ctx.groupCountries(x.targetGroup, r.knownAt) ?? [];
-  return [];
+  const out = new Set<string>();
+  for (const scope of scopesOfRecord(kind, r, ctx))
+    if (scope !== GLOBAL_SCOPE) out.add(scope.slice(0, scope.indexOf("/")));
+  return [...out].sort();
 }

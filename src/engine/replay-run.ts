@@ -120,9 +120,22 @@ export class ReplayRun {
     this.assessStepsBefore(next);
   }
 
+  /** Assess, in order, the step days and the days evidence lapses before `next`. */
   private assessStepsBefore(next: string): void {
-    while (this.stepAt < this.steps.length && (this.steps[this.stepAt] as string) < next)
-      this.assess(this.steps[this.stepAt++] as string);
+    for (;;) {
+      const step = this.stepAt < this.steps.length ? (this.steps[this.stepAt] as string) : undefined;
+      const lapse = this.lapseDay();
+      const day = step !== undefined && (lapse === undefined || step <= lapse) ? step : lapse;
+      if (day === undefined || day >= next) return;
+      if (day === step) this.stepAt += 1;
+      this.assess(day);
+    }
+  }
+
+  /** The next day evidence stops counting, within the replay's range (after its first day). */
+  private lapseDay(): string | undefined {
+    const lapse = this.state.nextLapse();
+    return lapse !== undefined && lapse >= this.options.from && lapse <= this.options.to ? lapse : undefined;
   }
 
   private assess(day: string): void {

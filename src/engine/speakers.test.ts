@@ -34,6 +34,8 @@ const actors = new Map<string, Actor>(
       periodRoles: [{ role: "perpetrator", from: "2001-01-01" }],
     }),
     actor("late", "un-official", { knownAt: "2005-01-01" }),
+    actor("envoy", "person", { memberOf: "late" }),
+    actor("orphan", "person", { memberOf: "not-recorded" }),
   ].map((a) => [a.id, a]),
 );
 const judge = new SpeakerJudge(rule, actors);
@@ -58,5 +60,11 @@ describe("SpeakerJudge", () => {
     expect(judge.matches("independent", ["council-seat"], ["XAA"], "2001-06-01")).toBe(false);
     expect(judge.matches("independent-official", ["late"], ["XAA"], "2000-06-01")).toBe(false);
     expect(judge.matches("independent-official", ["nobody"], ["XAA"], "2000-06-01")).toBe(false);
+  });
+
+  it("never takes a speaker as independent while what it belongs to is not known", () => {
+    expect(judge.matches("independent", ["envoy"], ["XAA"], "2000-06-01")).toBe(false);
+    expect(judge.matches("independent", ["envoy"], ["XAA"], "2005-06-01")).toBe(true);
+    expect(judge.matches("independent", ["orphan"], ["XAA"], "2005-06-01")).toBe(false);
   });
 });

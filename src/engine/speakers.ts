@@ -18,24 +18,28 @@ export class SpeakerJudge {
     private readonly actors: ReadonlyMap<string, Actor>,
   ) {}
 
-  /** The actor and the actors it belongs to, known by `day`. */
-  private lineage(id: string, day: string): Actor[] {
-    const out: Actor[] = [];
+  /**
+   * The actor and the actors it belongs to, known by `day`; `complete` is false when the chain names a parent
+   * not known by then (what it belongs to cannot be judged).
+   */
+  private lineage(id: string, day: string): { readonly chain: Actor[]; readonly complete: boolean } {
+    const chain: Actor[] = [];
     let current: string | undefined = id;
     for (let depth = 0; current !== undefined && depth < MAX_DEPTH; depth += 1) {
       const a = this.actors.get(current);
-      if (!a || a.knownAt > day || out.includes(a)) break;
-      out.push(a);
+      if (!a || a.knownAt > day) return { chain, complete: false };
+      if (chain.includes(a)) break;
+      chain.push(a);
       current = a.memberOf;
     }
-    return out;
+    return { chain, complete: true };
   }
 
   /** True when the actor (or what it belongs to) is an official one on `day`. */
   isOfficial(id: string, day: string): boolean {
     const rule = this.rule;
     if (!rule) return false;
-    return this.lineage(id, day).some(
+    return this.lineage(id, day).chain.some(
       (a) =>
         rule.officialKinds.includes(a.kind) || rolesOn(a, day).some((r) => rule.officialRoles.includes(r)),
     );
@@ -44,8 +48,9 @@ export class SpeakerJudge {
   /** True when the actor (or what it belongs to) is a party to situations in `countries` on `day`. */
   isParty(id: string, countries: readonly string[], day: string): boolean {
     const rule = this.rule;
-    const chain = this.lineage(id, day);
-    if (chain.length === 0) return true; // an unknown speaker cannot be shown to be independent
+    const { chain, complete } = this.lineage(id, day);
+    // An unknown speaker, or one belonging to an actor not known yet, cannot be shown to be independent.
+    if (!complete) return true;
     if (!rule) return false;
     return chain.some(
       (a) =>

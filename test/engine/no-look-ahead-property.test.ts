@@ -248,5 +248,5 @@ describe("no look-ahead over every kind of evidence (property)", () => {
     );
     // The property only means something if levels are reached.
     expect(levelsSeen).toBeGreaterThan(30);
-  });
+  }, 180_000);
 });

@@ -69,18 +69,38 @@ describe("evaluateCase", () => {
       situations: ["XAA/g"],
       firstHigh: "2000-03-01",
       leadHigh: 92,
-      leadImminent: 30,
+      // Imminent from 05-02 fell back on 05-20: not in force on the eve of the onset.
+      leadImminent: null,
       ongoingLag: 4,
       maxLevel: "ongoing",
       reversals: 1,
       quickReversals: 1,
     });
     expect(r.targets.map((t) => [t.target, t.met])).toEqual([
-      ["high before the onset", true],
+      ["high in force before the onset", true],
       ["ongoing within 7 days", true],
       ["no reversal within 30 days", false],
       ["never none while a structural factor stands", true],
     ]);
+  });
+
+  it("does not count a high that fell back before the onset as a warning", () => {
+    const bundle: CaseBundle = {
+      manifest: manifest({ onset: "2000-06-01", onsetGroup: "g", persecutionKnown: "2000-01-01" }),
+      records: emptyRecords(),
+    };
+    const r = evaluateCase(
+      bundle,
+      result([
+        alert("2000-01-15", "XAA/g", "none", "high"),
+        alert("2000-04-01", "XAA/g", "high", "elevated"),
+        alert("2000-06-01", "XAA/g", "elevated", "ongoing"),
+      ]),
+    );
+    expect(r.firstHigh).toBe("2000-01-15");
+    expect(r.leadHigh).toBeNull();
+    expect(r.targets[0]).toMatchObject({ target: "high in force before the onset", met: false });
+    expect(r.targets[0]?.detail).toContain("first high 2000-01-15");
   });
 
   it("measures an early ongoing as a negative lag, from the spell current on the day", () => {

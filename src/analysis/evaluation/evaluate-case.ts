@@ -5,7 +5,7 @@
  * stood. The truth (`evaluation` in case.json) is read only here, after the replay.
  * @module
  */
-import { daysBetween, type CaseBundle } from "../../domain/index.js";
+import { addDays, daysBetween, type CaseBundle } from "../../domain/index.js";
 import { levelRank, type Alert, type ReplayResult, type RiskLevel } from "../../engine/index.js";
 import { structuralFactors } from "./structural-factors.js";
 
@@ -29,7 +29,10 @@ export interface CaseEvaluation {
   readonly firstHigh: string | null;
   readonly firstImminent: string | null;
   readonly firstOngoing: string | null;
-  /** Days from the first high (imminent) to the onset; positive: before it. */
+  /**
+   * Days from the start of the spell at high or above (imminent or above) still in force on the eve of the onset;
+   * null when no scored situation was at that level then (a high that fell back before the onset is no warning).
+   */
   readonly leadHigh: number | null;
   readonly leadImminent: number | null;
   readonly persecutionKnown: string | null;
@@ -92,8 +95,23 @@ function lagOfOngoing(alerts: readonly Alert[], mk: string): number | null {
   return later === undefined ? null : daysBetween(mk, later.date);
 }
 
-const lead = (first: string | null, onset: string | null): number | null =>
-  first === null || onset === null ? null : daysBetween(first, onset);
+/**
+ * Days from the start of the spell at `level` or above that is in force on the eve of `onset` (the earliest, over
+ * the scored situations) to the onset; null when none is.
+ */
+function leadInForce(alerts: readonly Alert[], onset: string | null, level: RiskLevel): number | null {
+  if (onset === null) return null;
+  const since = new Map<string, string>();
+  const sorted = [...alerts].sort((x, y) => (x.date < y.date ? -1 : x.date > y.date ? 1 : 0));
+  for (const a of sorted) {
+    if (a.date >= onset) break;
+    if (levelRank(a.level) >= levelRank(level))
+      since.set(a.situation.id, since.get(a.situation.id) ?? a.date);
+    else since.delete(a.situation.id);
+  }
+  const start = [...since.values()].sort()[0];
+  return start === undefined ? null : daysBetween(start, onset);
+}
 
 /**
  * Evaluate one case's replay against its truth.
@@ -146,12 +164,18 @@ export function evaluateCase(bundle: CaseBundle, result: ReplayResult): CaseEval
   const pk = ev?.persecutionKnown ?? null;
   const mk = ev?.massAtrocityKnown ?? null;
   const ongoingLag = mk === null ? null : lagOfOngoing(scored, mk);
+  const leadHigh = leadInForce(scored, onset, "high");
   const targets: TargetCheck[] = [];
   if (onset !== null && pk !== null && pk < onset)
     targets.push({
-      target: "high before the onset",
-      met: firstHigh !== null && firstHigh < onset,
-      detail: firstHigh === null ? "never high" : `first high ${firstHigh}, onset ${onset}`,
+      target: "high in force before the onset",
+      met: leadHigh !== null,
+      detail:
+        leadHigh !== null
+          ? `high or above from ${addDays(onset, -leadHigh)}, onset ${onset}`
+          : firstHigh === null
+            ? "never high"
+            : `not high on the eve of the onset ${onset} (first high ${firstHigh})`,
     });
   if (mk !== null)
     targets.push({
@@ -183,8 +207,8 @@ export function evaluateCase(bundle: CaseBundle, result: ReplayResult): CaseEval
     firstHigh,
     firstImminent,
     firstOngoing,
-    leadHigh: lead(firstHigh, onset),
-    leadImminent: lead(firstImminent, onset),
+    leadHigh,
+    leadImminent: leadInForce(scored, onset, "imminent"),
     persecutionKnown: pk,
     massAtrocityKnown: mk,
     ongoingLag,

@@ -55,26 +55,59 @@ describe("ConditionAggregate", () => {
 
   it("replaces a record's fact on an upgrade, where it is counted", () => {
     const a = new ConditionAggregate(new Set(["m"]), 365, 30);
-    a.add(fact(0, 0, { record: "x", tier: 0, sources: [] }));
+    a.add(fact(0, 0, { record: "x", tier: 0, sources: [], deaths: 4, mayUpgrade: true }));
     a.advance(10);
     expect(a.view.records).toEqual([1, 0, 0]);
     a.add(
-      fact(0, 10, { record: "x", tier: 2, sources: ["s9"], previous: { tier: 0, sources: [], knownDay: 0 } }),
+      fact(0, 10, {
+        record: "x",
+        tier: 2,
+        sources: ["s9"],
+        primarySource: "s9",
+        deaths: 4,
+        previous: { tier: 0, sources: [], knownDay: 0 },
+      }),
     );
     a.advance(11);
     expect(a.view.records).toEqual([0, 0, 1]);
+    expect(a.view.deaths).toEqual([0, 0, 4]);
     expect([...a.view.sources.keys()]).toEqual(["s9"]);
+    expect([...a.view.primaries.keys()]).toEqual(["s9"]);
     a.advance(366);
     expect(a.view.records).toEqual([0, 0, 0]);
+    expect(a.view.deaths).toEqual([0, 0, 0]);
   });
 
-  it("keeps standing evidence for ever, and its latest event day", () => {
+  it("takes out on an upgrade only what was counted, and never shortens how long a record counts", () => {
+    const a = new ConditionAggregate(new Set(["m"]), 100, 30);
+    // Known on day 95: held until day 125 (hold), past its window's end (day 100).
+    a.add(fact(0, 95, { record: "x", tier: 1, mayUpgrade: true }));
+    a.add(fact(0, 95, { record: "y", tier: 1 }));
+    // Upgraded on day 101, when its event is already out of the window: it keeps counting until day 125.
+    a.advance(101);
+    a.add(fact(0, 101, { record: "x", tier: 2, previous: { tier: 1, sources: ["s1"], knownDay: 95 } }));
+    expect(a.view.records).toEqual([0, 1, 1]);
+    a.advance(125);
+    expect(a.view.records).toEqual([0, 1, 1]);
+    a.advance(126);
+    expect(a.view.records).toEqual([0, 0, 0]);
+    // An upgrade of a record that never counted here (a late report) adds nothing and takes nothing out.
+    const b = new ConditionAggregate(new Set(["m"]), 100, 30);
+    b.add(fact(0, 10, { record: "z", tier: 1 }));
+    b.add(fact(0, 500, { record: "w", tier: 0, mayUpgrade: true }));
+    b.advance(50);
+    b.add(fact(0, 501, { record: "w", tier: 2, previous: { tier: 0, sources: [], knownDay: 500 } }));
+    expect(b.view.records).toEqual([0, 1, 0]);
+  });
+
+  it("keeps standing evidence for ever, and its latest event day by tier", () => {
     const a = new ConditionAggregate(new Set(["m"]), null, 30);
     a.add(fact(5, 5));
     a.add(fact(50, 60));
+    a.add(fact(70, 70, { tier: 0 }));
     a.advance(100_000);
     expect(a.view.records[2]).toBe(2);
-    expect(a.maxEventDay).toBe(50);
+    expect(a.maxEventDay).toEqual([70, Number.NEGATIVE_INFINITY, 50]);
   });
 
   it("counts only the mappings it reads as kinds, and cites each record once", () => {

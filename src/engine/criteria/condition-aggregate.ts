@@ -3,7 +3,9 @@
  * tier. A fact counts from the day it becomes known until `max(event day + window, known day + hold)`: it is in
  * the window while its event is recent, and new evidence always counts for at least `hold` days (so a level never
  * reverses within that time without new evidence). Expiring facts are grouped by their last day, so memory grows
- * with the number of distinct days in the window, not with the number of facts.
+ * with the number of distinct days in the window, not with the number of facts. An upgrade (a better source
+ * known later) takes out exactly what the record's previous fact added, where it was counted, and never shortens
+ * how long the record counts.
  * @module
  */
 import type { Citation } from "../../domain/index.js";
@@ -25,6 +27,8 @@ interface Part {
   readonly events: ByTier;
   readonly kinds: Map<string, ByTier>;
   readonly sources: Map<string, ByTier>;
+  /** Records by primary source (one per record): what convergence of independent sources counts. */
+  readonly primaries: Map<string, ByTier>;
 }
 
 const emptyPart = (): Part => ({
@@ -35,6 +39,7 @@ const emptyPart = (): Part => ({
   events: zero(),
   kinds: new Map(),
   sources: new Map(),
+  primaries: new Map(),
 });
 
 /** A record an aggregate can cite, as it stood when added. */
@@ -68,6 +73,8 @@ function merge(into: Part, from: Part, sign: 1 | -1): void {
     for (let t = 0; t < 3; t += 1) addTo(into.kinds, m, t as Tier, sign * (v[t] as number));
   for (const [s, v] of from.sources)
     for (let t = 0; t < 3; t += 1) addTo(into.sources, s, t as Tier, sign * (v[t] as number));
+  for (const [s, v] of from.primaries)
+    for (let t = 0; t < 3; t += 1) addTo(into.primaries, s, t as Tier, sign * (v[t] as number));
 }
 
 /** How many refs each mapping keeps for citing (the latest-expiring). */
@@ -79,9 +86,15 @@ export class ConditionAggregate {
   /** Expiry days with a bucket, as a binary min-heap. */
   private readonly heap: number[] = [];
   private readonly refs = new Map<string, FactRef[]>();
+  /** What each record that may still be upgraded added, and until when (only those: bounded memory). */
+  private readonly upgradable = new Map<string, { readonly expiry: number; readonly part: Part }>();
   private now = Number.NEGATIVE_INFINITY;
-  /** The latest event day of any fact added (for conditions that evidence of an end can close). */
-  maxEventDay = Number.NEGATIVE_INFINITY;
+  /** The latest event day of any fact added, by tier (for conditions that evidence of an end can close). */
+  readonly maxEventDay: ByTier = [
+    Number.NEGATIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+    Number.NEGATIVE_INFINITY,
+  ];
   /** Facts added in all (each record once per version), for "N in all". */
   added = 0;
 
@@ -99,15 +112,18 @@ export class ConditionAggregate {
     return end < knownDay ? end : Math.max(end, knownDay + this.hold);
   }
 
-  private partOf(f: Fact, tier: Tier, sources: readonly string[]): Part {
+  private partOf(f: Fact): Part {
     const p = emptyPart();
+    const tier = f.tier;
     p.records[tier] = 1;
     p.deaths[tier] = f.deaths;
     p.civilianDeaths[tier] = f.civilianDeaths;
     p.displaced[tier] = f.displaced;
     p.events[tier] = f.events;
     for (const m of f.mappings) if (this.mappings.has(m)) addTo(p.kinds, m, tier, 1);
-    for (const s of sources) addTo(p.sources, s, tier, 1);
+    for (const s of f.sources) addTo(p.sources, s, tier, 1);
+    // A record with no known source is nobody's confirmation: it never counts towards convergence.
+    if (f.primarySource !== undefined) addTo(p.primaries, f.primarySource, tier, 1);
     return p;
   }
 
@@ -123,25 +139,29 @@ export class ConditionAggregate {
 
   /** Add a fact (or an upgrade, which replaces the record's previous fact). */
   add(f: Fact): void {
+    let floor = Number.NEGATIVE_INFINITY;
     if (f.previous) {
-      const prev = this.expiryOf(f.day, f.previous.knownDay);
-      // Not yet expired: take the old version out where it is counted.
-      if (prev >= this.now) {
-        const old = this.partOf(f, f.previous.tier, f.previous.sources);
-        merge(this.totals, old, -1);
+      const counted = this.upgradable.get(f.record);
+      this.upgradable.delete(f.record);
+      // Counted and not yet expired: take out exactly what it added, where it was added.
+      if (counted && counted.expiry >= this.now) {
+        merge(this.totals, counted.part, -1);
         if (this.window !== null) {
-          const b = this.buckets.get(prev);
-          if (b) merge(b, old, -1);
+          const b = this.buckets.get(counted.expiry);
+          if (b) merge(b, counted.part, -1);
         }
+        floor = counted.expiry;
       }
     }
-    const expiry = this.expiryOf(f.day, f.knownDay);
+    // An upgrade never shortens how long the record counts.
+    const expiry = Math.max(this.expiryOf(f.day, f.knownDay), floor);
     // Out of the window already when it became known (or by now): it never counts here.
     if (expiry < f.knownDay || expiry < this.now) return;
-    const part = this.partOf(f, f.tier, f.sources);
+    const part = this.partOf(f);
     merge(this.totals, part, 1);
     if (this.window !== null) merge(this.bucket(expiry), part, 1);
-    if (f.day > this.maxEventDay) this.maxEventDay = f.day;
+    if (f.mayUpgrade) this.upgradable.set(f.record, { expiry, part });
+    if (f.day > this.maxEventDay[f.tier]) this.maxEventDay[f.tier] = f.day;
     if (!f.previous) this.added += 1;
     this.keepRef(f, expiry);
   }
@@ -182,6 +202,11 @@ export class ConditionAggregate {
       this.buckets.delete(expiry);
       if (b) merge(this.totals, b, -1);
     }
+  }
+
+  /** The first day on which something counted now stops counting (Infinity when nothing will). */
+  nextChange(): number {
+    return this.heap.length === 0 ? Number.POSITIVE_INFINITY : (this.heap[0] as number) + 1;
   }
 
   /** Running totals (read-only view). */

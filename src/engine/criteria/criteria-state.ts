@@ -49,6 +49,14 @@ export class CriteriaState {
     for (const byKey of this.scopes.values()) for (const agg of byKey.values()) agg.advance(day);
   }
 
+  /** The first day on which some evidence counted now stops counting (Infinity when none will). */
+  nextChange(): number {
+    let next = Number.POSITIVE_INFINITY;
+    for (const byKey of this.scopes.values())
+      for (const agg of byKey.values()) next = Math.min(next, agg.nextChange());
+    return next;
+  }
+
   /** The aggregates of `key` in the given scopes (those that exist). */
   aggregates(scopes: readonly string[], key: string): ConditionAggregate[] {
     const out: ConditionAggregate[] = [];

@@ -76,6 +76,7 @@ function plan(): CriteriaPlan {
 
 let seq = 0;
 const fact = (mappings: string[], extra: Partial<Fact> = {}): Fact => ({
+  primarySource: (extra.sources ?? ["s1"])[0],
   seq: seq++,
   record: `r${seq}`,
   kind: "incident",
@@ -146,19 +147,30 @@ describe("decideLevel", () => {
     expect(d.level).toBe("elevated");
   });
 
-  it("counts a toll only at the confidence asked, with convergence one tier up", () => {
+  it("counts a toll only at the confidence asked: convergence never lifts a count of victims", () => {
     const probable = [
-      fact(["k"], { deaths: 600, sources: ["a"] }),
-      fact(["k"], { deaths: 600, sources: ["a"] }),
-    ];
-    expect(decide(probable).level).toBe("none");
-    const converging = [
       fact(["k"], { deaths: 600, sources: ["a"] }),
       fact(["k"], { deaths: 600, sources: ["b"] }),
     ];
-    const d = decide(converging);
-    expect(d.level).toBe("ongoing");
-    expect(d.met[0]?.conditions[0]).toMatchObject({ value: 1200, confidence: "confirmed" });
+    const d = decide(probable);
+    expect(d.level).toBe("none");
+    const toll = d.next === null ? undefined : d.next.conditions[0];
+    expect(d.next?.id).toBe("e");
+    expect(toll).toMatchObject({ met: false });
+    const confirmed = [fact(["k"], { deaths: 600, tier: 2 }), fact(["k"], { deaths: 600, tier: 2 })];
+    const c = decide(confirmed);
+    expect(c.level).toBe("ongoing");
+    expect(c.met[0]?.conditions[0]).toMatchObject({ value: 1200, confidence: "confirmed" });
+  });
+
+  it("counts one primary source per record: one record citing two sources does not converge", () => {
+    const one = [fact(["o"], { tier: 0, sources: ["a", "b"], primarySource: "a" })];
+    expect(decide(one).level).toBe("none");
+    const unsourced = [
+      fact(["o"], { tier: 0, sources: [], primarySource: undefined }),
+      fact(["o"], { tier: 0, sources: [], primarySource: undefined }),
+    ];
+    expect(decide(unsourced).level).toBe("none");
   });
 
   it("reads a group's own evidence, and the country's only where a condition says so", () => {

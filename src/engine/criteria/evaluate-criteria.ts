@@ -55,6 +55,7 @@ interface Sum {
   displaced: number[];
   kinds: Map<string, number[]>;
   sources: Map<string, number[]>;
+  primaries: Map<string, number[]>;
 }
 
 function sumOf(aggs: readonly ConditionAggregate[]): Sum {
@@ -65,6 +66,7 @@ function sumOf(aggs: readonly ConditionAggregate[]): Sum {
     displaced: [0, 0, 0],
     kinds: new Map(),
     sources: new Map(),
+    primaries: new Map(),
   };
   for (const a of aggs) {
     const v = a.view;
@@ -77,6 +79,7 @@ function sumOf(aggs: readonly ConditionAggregate[]): Sum {
     for (const [name, map] of [
       ["kinds", v.kinds],
       ["sources", v.sources],
+      ["primaries", v.primaries],
     ] as const)
       for (const [k, by] of map) {
         const into = s[name].get(k) ?? [0, 0, 0];
@@ -87,13 +90,22 @@ function sumOf(aggs: readonly ConditionAggregate[]): Sum {
   return s;
 }
 
-/** Which tiers are usable for a requirement of tier `t`: t and above, and t−1 when independent sources converge. */
-function usableTiers(s: Sum, t: Tier, rule: ConfidenceRule): readonly number[] {
+/**
+ * Measures that convergence can lift: how many records, kinds or sources say something. Counts of victims
+ * never are — several weak reports of a number do not make the number confirmed.
+ */
+const CONVERGENT: ReadonlySet<ConditionMeasure> = new Set(["records", "kinds", "sources"]);
+
+/**
+ * Which tiers are usable for a requirement of tier `t`: t and above, and t−1 when records from enough
+ * independent primary sources (one per record) converge — for the measures convergence can lift.
+ */
+function usableTiers(s: Sum, t: Tier, rule: ConfidenceRule, measure: ConditionMeasure): readonly number[] {
   const tiers = [0, 1, 2].filter((x) => x >= t);
-  if (t === 0) return tiers;
+  if (t === 0 || !CONVERGENT.has(measure)) return tiers;
   const below = t - 1;
   let distinct = 0;
-  for (const by of s.sources.values()) if (by.slice(below).some((n) => n > 0)) distinct += 1;
+  for (const by of s.primaries.values()) if (by.slice(below).some((n) => n > 0)) distinct += 1;
   return distinct >= rule.independentSources ? [below, ...tiers] : tiers;
 }
 
@@ -132,27 +144,35 @@ function judgeCondition(
   let confidence: Tier | null = null;
   let value = 0;
   for (let t = 2; t >= 0; t -= 1) {
-    const v = valueAt(s, measure, usableTiers(s, t as Tier, rule));
+    const v = valueAt(s, measure, usableTiers(s, t as Tier, rule, measure));
     if (t === requiredTier) value = v;
     if (t >= requiredTier && v >= min && confidence === null) confidence = t as Tier;
   }
   let ended: string | undefined;
   if (confidence !== null && c.endedBy !== undefined) {
     const ends = state.aggregates(scopes, conditionKey(c.endedBy, null));
-    const lastOwn = Math.max(...aggs.map((a) => a.maxEventDay));
-    const lastEnd = Math.max(Number.NEGATIVE_INFINITY, ...ends.map((a) => a.maxEventDay));
+    const lastOwn = Math.max(Number.NEGATIVE_INFINITY, ...aggs.flatMap((a) => a.maxEventDay));
+    // Only evidence of an end that is at least probable closes a condition: a rumour of a ceasefire does not.
+    const lastEnd = Math.max(Number.NEGATIVE_INFINITY, ...ends.flatMap((a) => a.maxEventDay.slice(1)));
     if (lastEnd >= lastOwn) {
-      const ref = ends.flatMap((a) => a.citable(day)).sort((a, b) => b.seq - a.seq)[0];
+      const ref = ends
+        .flatMap((a) => a.citable(day))
+        .filter((r) => r.tier >= 1)
+        .sort((a, b) => b.seq - a.seq)[0];
       ended = `ended by ${ref?.record ?? "evidence of an end"} (${ref?.eventDay ?? "?"})`;
       confidence = null;
     }
   }
-  const usable = new Set(usableTiers(s, requiredTier, rule));
+  const usable = new Set(usableTiers(s, requiredTier, rule, measure));
   const refs = aggs
     .flatMap((a) => a.citable(day))
     .filter((r) => usable.has(r.tier))
     .sort(
-      (a, b) => b.tier - a.tier || b.deaths - a.deaths || (a.eventDay < b.eventDay ? 1 : -1) || b.seq - a.seq,
+      (a, b) =>
+        b.tier - a.tier ||
+        b.deaths - a.deaths ||
+        (a.eventDay < b.eventDay ? 1 : a.eventDay > b.eventDay ? -1 : 0) ||
+        b.seq - a.seq,
     );
   const seen = new Set<string>();
   const records: ConditionRecord[] = [];
@@ -194,7 +214,8 @@ export function appliesTo(c: CriterionRule, situation: Situation): boolean {
   return c.situations === undefined || c.situations === "any" || c.situations === kind;
 }
 
-const fmt = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+const numbers = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const fmt = (n: number): string => numbers.format(n);
 
 /** One line for a condition: what it counted, against what, with which records. */
 export function describeCondition(c: ConditionFinding): string {

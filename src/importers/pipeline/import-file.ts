@@ -25,7 +25,7 @@ import { StoreError } from "../../storage/store-error.js";
 import { hasFieldKey } from "../../storage/store-registry.js";
 import type { FormatContext, ImportFormat, Layout } from "../formats/format.js";
 import { ImportError } from "../import-error.js";
-import { DEFAULT_LIMITS, type InputLimits } from "../input/limits.js";
+import { DEFAULT_LIMITS } from "../input/limits.js";
 import { fileSha256 } from "./file-hash.js";
 import type { ImportReport } from "./import-report.js";
 import { ReferenceCheck } from "./reference-check.js";
@@ -36,60 +36,14 @@ import { newState, recordReject, type RunState } from "./run-state.js";
 import { scanRows, type ScannedRow } from "./scan-rows.js";
 import { sniffText, type TextInput } from "./text-input.js";
 import { writeBatch } from "./write-batch.js";
+import { DEFAULT_BATCH_SIZE, type CheckedInput, type ImportOptions } from "./import-options.js";
 
-/**
- * Rows per transaction. Larger batches commit less often but keep more records alive between commits, which
- * grows V8's heap: 2,000 keeps a million-row import under ~230 MB RSS at a few milliseconds of fsync each.
- */
-export const DEFAULT_BATCH_SIZE = 2000;
-
-/** Progress of a running import, for the progress bar. */
-export interface ImportProgress {
-  readonly rows: number;
-  readonly bytesRead: number;
-  readonly totalBytes?: number;
-  readonly elapsedMs: number;
-}
-
-export interface ImportOptions {
-  /** A format name or `auto`. */
-  readonly format: string;
-  readonly file: string;
-  /** The case to import into; default `import-FORMAT` (created when missing). A named case must exist. */
-  readonly caseId?: string;
-  readonly strict?: boolean;
-  readonly rejectsFile?: string;
-  /** Dataset release (UCDP GED `23.1`). */
-  readonly release?: string;
-  /** Rows per transaction. */
-  readonly batchSize?: number;
-  readonly limits?: InputLimits;
-  /** The clock (timestamps of batches and of the created case). */
-  readonly clock: () => Date;
-  /** Monotonic milliseconds for rates and elapsed time; default `performance.now`. */
-  readonly timer?: () => number;
-  readonly onProgress?: (p: ImportProgress) => void;
-  /** Called after each batch's transaction committed, with the rows read so far (all of them durable). */
-  readonly onCommitted?: (rowsRead: number) => void;
-  /** Aborting stops after the batch in flight; the run is resumable. */
-  readonly signal?: AbortSignal;
-  /**
-   * When another run of the same file into the same case is running: wait for it to finish (true), or stop
-   * with IMPORT_RUNNING (false, the default).
-   */
-  readonly wait?: boolean;
-  /** Told once when the run waits for another run of the file. */
-  readonly onWaiting?: (message: string) => void;
-  /** The input as {@link checkImportInput} found it (skips reading its head and hashing it again). */
-  readonly checked?: CheckedInput;
-}
-
-/** A readable input with a known format, a valid header and its hash: what an import needs before the store. */
-export interface CheckedInput {
-  readonly format: ImportFormat;
-  readonly layout: Layout;
-  readonly sha256: string;
-}
+export {
+  DEFAULT_BATCH_SIZE,
+  type CheckedInput,
+  type ImportOptions,
+  type ImportProgress,
+} from "./import-options.js";
 
 /**
  * Open the input and check it without touching any store: it exists, its format is known, its header has

@@ -16,7 +16,7 @@ import { sourceToIdentityRows } from "../../storage/records/source.mapper.js";
 import type { ImportFormat } from "../formats/format.js";
 import type { ReferenceCheck } from "./reference-check.js";
 import { decideDelete, decideRow, type KnownRow } from "./decide.js";
-import type { ImportOptions } from "./import-file.js";
+import type { ImportOptions } from "./import-options.js";
 import type { RejectsWriter } from "./rejects-writer.js";
 import type { RowReject } from "./import-report.js";
 import { countReject, widen, type RunState, type SourceSpan } from "./run-state.js";

@@ -29,7 +29,7 @@ import { sourceToIdentityRows, storedSourceCitations } from "../records/source.m
 import type { Store } from "../store.js";
 import { tagWith } from "../identity-codec.js";
 import { identityCodecOf, toStoreError } from "../store-registry.js";
-import type { ImportWriter } from "../imports/import-writer.js";
+import type { ImportWriter } from "../imports/import-writer.port.js";
 import {
   DELETED_ROW_HASH,
   type BatchCommit,

@@ -5,33 +5,14 @@
  * @module
  */
 import type { Store } from "../store.js";
+import type { ImportWriter } from "./import-writer.port.js";
 import { tagWith } from "../identity-codec.js";
 import { identityCodecOf } from "../store-registry.js";
 import { commitBatch } from "./kysely-import.writer.js";
-import {
-  existingRecords,
-  existingSources,
-  lookupImportRows,
-  type BatchCommit,
-  type ImportKind,
-  type StoredImportRow,
-} from "./import.repository.js";
+import { existingRecords, existingSources, lookupImportRows } from "./import.repository.js";
 import { openSqliteImportWriter } from "../dialects/sqlite-import.writer.js";
 
-export interface ImportWriter {
-  lookup(caseId: string, kind: ImportKind, ids: readonly string[]): Promise<Map<string, StoredImportRow>>;
-  /** Which of `ids` are sources stored in the case (citations must point at one). */
-  existingSources(caseId: string, ids: readonly string[]): Promise<Set<string>>;
-  /** Which of `ids` are records of `kind` stored in the case (an actor reference must name one). */
-  existingRecords(caseId: string, kind: ImportKind, ids: readonly string[]): Promise<Set<string>>;
-  commit(batch: BatchCommit): Promise<void>;
-  close(): Promise<void>;
-  /**
-   * The raw-row hash to keep (and compare) for a confidential source's row: keyed with the store's field key,
-   * so the stored hash cannot confirm a guessed identity. Throws STORE_UNSAFE without a field key.
-   */
-  protectedRowHash(rowHash: string): string;
-}
+export type { ImportWriter } from "./import-writer.port.js";
 
 /** The Kysely writer: every dialect, one statement per chunk of rows. */
 export function kyselyImportWriter(store: Store): ImportWriter {
