@@ -134,6 +134,7 @@ export function documentWriteRoutes(app: OpenAPIHono<HttpEnv>): void {
     responses: {
       200: { description: "an event stream", content: { "text/event-stream": { schema: z.string() } } },
       401: refusals[401],
+      ...PROBLEM_RESPONSES,
     },
   });
 }
