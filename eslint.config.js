@@ -13,6 +13,7 @@ function forbid(layers, packages, why) {
 }
 
 const adapters = [
+  "desk",
   "storage",
   "importers",
   "http",
@@ -136,7 +137,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ["src/storage/**/*.ts", "src/importers/**/*.ts", "src/casefiles/**/*.ts", "src/notify/**/*.ts"],
+    files: [
+      "src/storage/**/*.ts",
+      "src/importers/**/*.ts",
+      "src/casefiles/**/*.ts",
+      "src/notify/**/*.ts",
+      "src/desk/**/*.ts",
+    ],
     rules: {
       "no-restricted-imports": forbid(
         ["http", "cli", "app"],

@@ -7,6 +7,7 @@
 export * from "./accountability/accountability.js";
 export * from "./accountability/detention.js";
 export * from "./accountability/sides.js";
+export * from "./actor-names.js";
 export * from "./case-analysis.js";
 export * from "./commitments.js";
 export * from "./evidence.js";

@@ -16,6 +16,9 @@ import { registerImportCommand } from "./import.command.js";
 import { registerForecastCommands } from "./forecast.command.js";
 import { registerBackupCommands } from "./backup.command.js";
 import { registerEvaluateCommand } from "./evaluate.command.js";
+import { registerWarningCommands } from "./warning.command.js";
+import { registerWorkerCommand } from "./worker.command.js";
+import { registerDataCommand } from "./data.command.js";
 
 /** Register every command on `program`. */
 export function registerCommands(_program: Command, _ctx: CliContext): void {
@@ -32,4 +35,7 @@ export function registerCommands(_program: Command, _ctx: CliContext): void {
   registerForecastCommands(_program, _ctx);
   registerBackupCommands(_program, _ctx);
   registerEvaluateCommand(_program, _ctx);
+  registerWarningCommands(_program, _ctx);
+  registerWorkerCommand(_program, _ctx);
+  registerDataCommand(_program, _ctx);
 }

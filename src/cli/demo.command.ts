@@ -1,6 +1,7 @@
 /**
  * `tocsin demo` (what `npm start` runs): create or migrate the store, load the built-in case, replay the
- * early-warning engine through it, compute the scorecard, print the summary, then serve the dashboard.
+ * early-warning engine through it, compute the scorecard, print the summary, then serve the dashboard. With
+ * `--ewp FILE` it also forecasts from an EWP country-year file and stores the run (the Country risk page).
  * @module
  */
 import path from "node:path";
@@ -9,7 +10,9 @@ import { analyseCase } from "../analysis/index.js";
 import { loadCase, redactLocation } from "../storage/index.js";
 import { caseDirFrom, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
+import { formatDemoForecast, storeDemoForecast } from "./demo-forecast.js";
 import { demoSummary, formatDemoSummary } from "./demo-summary.js";
+import { loadTable } from "./forecast-options.js";
 import { printJson } from "./io.js";
 import { storeReplayAlerts } from "./replay.command.js";
 import { validLexicon, validRulebook } from "./package-rules.js";
@@ -23,6 +26,7 @@ interface DemoOptions {
   serve: boolean;
   json?: boolean;
   case: string;
+  ewp?: string;
 }
 
 /** The built-in case the demo loads unless told otherwise. */
@@ -40,11 +44,17 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
     .option("--no-serve", "stop after the summary")
     .option("--json", "print the summary as one JSON document on stdout")
     .option("--case <id>", "the built-in case to load", DEMO_CASE)
+    .option(
+      "--ewp <csv>",
+      "also forecast from this EWP country-year file (see tocsin data fetch ewp) and store the run",
+    )
     .action(async (opts: DemoOptions) => {
       const port = opts.port === undefined ? ctx.defaultPort : Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw usageError(`--port must be 0–65535, not "${opts.port}"`);
       const location = opts.db ?? ctx.defaultDb;
+      // Checked first, before the store is opened: an invalid file writes nothing.
+      const ewp = opts.ewp === undefined ? undefined : await loadTable(opts.ewp);
       const bundle = await readValidCase(ctx, caseDirFrom(ctx, { case: opts.case }));
       const rulebook = await validRulebook(ctx);
       const lexicon = await validLexicon(ctx);
@@ -67,10 +77,13 @@ export function registerDemoCommand(program: Command, ctx: CliContext): void {
             ? await storeReplayAlerts(store, bundle, rulebook, "day", analysis.replay)
             : { stored: 0, runId: "none" };
           const savedLine = `Stored alerts: ${saved.stored} (run ${saved.runId})\n`;
+          if (ewp) ctx.io.err(`tocsin demo: forecasting from ${opts.ewp}\n`);
+          const forecast = ewp ? await storeDemoForecast(store, ewp) : undefined;
+          const forecastLines = forecast ? formatDemoForecast(forecast) : "";
           if (opts.json) {
-            printJson(ctx.io, summary);
-            ctx.io.err(savedLine);
-          } else ctx.io.out(`${formatDemoSummary(summary)}${savedLine}`);
+            printJson(ctx.io, forecast ? { ...summary, forecast } : summary);
+            ctx.io.err(`${savedLine}${forecastLines}`);
+          } else ctx.io.out(`${formatDemoSummary(summary)}${savedLine}${forecastLines}`);
           if (!opts.serve) return;
           const server = await startServer({
             store,

@@ -8,9 +8,10 @@
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
 import { DEFAULT_MODEL, MODELS } from "../forecast/models/registry.js";
-import { type CountryForecast, type ForecastResult, runForecast } from "../forecast/runs/forecast.js";
+import { type ForecastResult, runForecast } from "../forecast/runs/forecast.js";
 import { saveForecastRun } from "../storage/index.js";
 import { registerBacktestCommand } from "./backtest.command.js";
+import { forecastRunOf } from "./forecast-run.js";
 import { guard, loadTable, parseHorizon, parseModel, parseYear } from "./forecast-options.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
@@ -42,43 +43,6 @@ export function forecastJson(r: ForecastResult): unknown {
       rank: f.rank,
       drivers: f.drivers,
     })),
-  };
-}
-
-/**
- * What is stored with a run and served by `GET /api/forecasts/{id}`: the `--json` document plus the model version,
- * each country's previous probability, rank and change, and the big movers (so the dashboard can show them).
- * @example forecastPayload(result).movers[0].change
- */
-export function forecastPayload(r: ForecastResult) {
-  const previous = (f: CountryForecast) => ({
-    change: f.change,
-    previousP: f.previousP,
-    previousRank: f.previousRank,
-  });
-  return {
-    baseYear: r.baseYear,
-    horizon: r.horizon,
-    model: r.model,
-    modelVersion: r.modelVersion,
-    train: r.train,
-    previousBaseYear: r.previousBaseYear,
-    forecasts: r.forecasts.map((f) => ({
-      ccode: f.ccode,
-      country: f.country,
-      p: f.p,
-      rank: f.rank,
-      ...previous(f),
-      drivers: f.drivers,
-    })),
-    movers: r.movers.map((f) => ({
-      ccode: f.ccode,
-      country: f.country,
-      p: f.p,
-      rank: f.rank,
-      ...previous(f),
-    })),
-    notices: r.notices,
   };
 }
 
@@ -116,16 +80,7 @@ export function registerForecastCommand(program: Command, ctx: CliContext): void
         await withStore(
           opts.db ?? ctx.defaultDb,
           (store) =>
-            saveForecastRun(store, {
-              id: `forecast-${baseYear}-h${horizon}-${model.name}-${model.version}-${data.sha256.slice(0, 12)}`,
-              kind: "forecast",
-              dataSha256: data.sha256,
-              model: model.name,
-              modelVersion: model.version,
-              params: result.params,
-              payload: forecastPayload(result),
-              createdAt: new Date().toISOString(),
-            }),
+            saveForecastRun(store, forecastRunOf(result, model, data.sha256, new Date().toISOString())),
           { signPending: true },
         );
       }

@@ -18,7 +18,7 @@ const SHOWN = "\\u001b]0;PWNED\\u0007\\u001b[31mRED\\u009b";
 
 /** The ACLED sample with `edit` applied to its lines. */
 function acledWith(dir: string, name: string, edit: (lines: string[]) => void): string {
-  const lines = readFileSync(SAMPLES.acledArgentina, "utf8").split("\n");
+  const lines = readFileSync(SAMPLES.acledOneCountry, "utf8").split("\n");
   edit(lines);
   const file = join(dir, name);
   writeFileSync(file, lines.join("\n"));
@@ -35,24 +35,24 @@ async function onTerminal(args: string[]): Promise<{ code: number; stdout: strin
 describe("tocsin import: archives", () => {
   it("imports a zip made by macOS Finder (data file plus __MACOSX/._file), stored or deflated", async () => {
     const dir = tempDir();
-    const data = readFileSync(SAMPLES.acledArgentina);
+    const data = readFileSync(SAMPLES.acledOneCountry);
     for (const method of [0, 8] as const) {
       const zip = join(dir, `acled-${method}.zip`);
       writeFileSync(zip, finderZip("acled.csv", data, method));
       const r = await runInProcess(["import", "auto", zip, "--db", join(dir, `t${method}.db`)]);
       expect([r.code, r.stderr]).toEqual([0, ""]);
-      expect(r.stdout).toContain("read 326, imported 326");
+      expect(r.stdout).toContain("read 120, imported 120");
     }
   });
 
   it("shows an ETA for zip and gzip inputs on a terminal, and no progress bar elsewhere", async () => {
     const dir = tempDir();
-    const data = readFileSync(SAMPLES.acledArgentina);
+    const data = readFileSync(SAMPLES.acledOneCountry);
     const zip = join(dir, "acled.zip");
     writeFileSync(zip, buildZip([{ name: "acled.csv", data }]));
     const gz = join(dir, "acled.csv.gz");
     writeFileSync(gz, gzipSync(data));
-    for (const file of [zip, gz, SAMPLES.acledArgentina]) {
+    for (const file of [zip, gz, SAMPLES.acledOneCountry]) {
       const tty = await onTerminal(["import", "acled", file, "--db", join(dir, "tty.db")]);
       expect(tty.code, file).toBe(0);
       expect(tty.stderr, file).toMatch(/\[#+-*\] +\d+% {2}[\d,]+ rows {2}[\d,]+ rows\/s {2}ETA \d+s/);
@@ -159,23 +159,23 @@ describe("tocsin import --json: one JSON document on stdout in every outcome", (
 
   it("prints an error document for an unknown format and a store that cannot be opened", async () => {
     const dir = tempDir();
-    await failing(["import", "excel", SAMPLES.acledArgentina, "--db", join(dir, "t.db")], "USAGE");
+    await failing(["import", "excel", SAMPLES.acledOneCountry, "--db", join(dir, "t.db")], "USAGE");
     const notADb = join(dir, "folder.db");
     mkdirSync(notADb);
-    const store = await failing(["import", "acled", SAMPLES.acledArgentina, "--db", notADb], "STORE_ERROR");
+    const store = await failing(["import", "acled", SAMPLES.acledOneCountry, "--db", notADb], "STORE_ERROR");
     expect(store.error.message.length).toBeGreaterThan(0);
   });
 
   it("still prints the report itself for a run that went through, and for a missing --case", async () => {
     const dir = tempDir();
     const db = join(dir, "t.db");
-    const ok = await runInProcess(["import", "acled", SAMPLES.acledArgentina, "--db", db, "--json"]);
+    const ok = await runInProcess(["import", "acled", SAMPLES.acledOneCountry, "--db", db, "--json"]);
     expect(ok.code).toBe(0);
-    expect((JSON.parse(ok.stdout) as { imported: number }).imported).toBe(326);
+    expect((JSON.parse(ok.stdout) as { imported: number }).imported).toBe(120);
     const missing = await runInProcess([
       "import",
       "acled",
-      SAMPLES.acledArgentina,
+      SAMPLES.acledOneCountry,
       "--db",
       db,
       "--case",
@@ -241,10 +241,10 @@ describe("tocsin import: refused before any store exists", () => {
     const dir = tempDir();
     const cases: [string[], RegExp][] = [
       [
-        ["import", "acled", SAMPLES.acledArgentina, "--rejects", join(dir, "missing", "r.csv")],
+        ["import", "acled", SAMPLES.acledOneCountry, "--rejects", join(dir, "missing", "r.csv")],
         /rejects file .*cannot be created/,
       ],
-      [["import", "acled", SAMPLES.acledArgentina, "--rejects", SAMPLES.acledArgentina], /rejects file/],
+      [["import", "acled", SAMPLES.acledOneCountry, "--rejects", SAMPLES.acledOneCountry], /rejects file/],
       [["import", "ucdp-ged", SAMPLES.ucdp, "--release", "2023"], /not a UCDP GED release/],
     ];
     for (const [i, [args, message]] of cases.entries()) {

@@ -17,6 +17,9 @@ import type { CliContext } from "./context.js";
 import type { CliIo } from "./io.js";
 import { httpSecurityFor, withStore } from "./with-store.js";
 import type { HttpSecurity } from "../http/http-security.js";
+import type { HttpDeps } from "../http/deps.js";
+import { deskKeyFrom, systemClock } from "../desk/index.js";
+import { startDeskWorker } from "./desk-runtime.js";
 
 export interface StartServerOptions {
   readonly store: Store;
@@ -31,6 +34,8 @@ export interface StartServerOptions {
   readonly version?: string;
   /** Accounts, instance mode and trust routes (see `httpSecurityFor`); without it there is no login. */
   readonly security?: HttpSecurity;
+  /** The warning desk's clock and key (answer pages; issuing with accounts). */
+  readonly desk?: HttpDeps["desk"];
 }
 
 export interface RunningServer {
@@ -55,6 +60,7 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     ...(hasDashboard ? { webRoot: o.webRoot } : {}),
     ...(o.analysis ? { analysis: o.analysis } : {}),
     ...(o.security ? { security: o.security } : {}),
+    ...(o.desk ? { desk: o.desk } : {}),
     log: (m) => o.io.err(`${m}\n`),
   });
   const hostname = o.hostname ?? "127.0.0.1";
@@ -126,16 +132,21 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
       const port = parsePort(opts.port);
       await withStore(opts.db, async (store) => {
         const analysis = await loadAnalysisInputs(ctx.packageRoot, ctx.io);
+        const security = httpSecurityFor(ctx, opts.db);
         const server = await startServer({
           store,
           port,
           webRoot: join(ctx.packageRoot, "web", "dist"),
           io: ctx.io,
           analysis,
-          security: httpSecurityFor(ctx, opts.db),
+          security,
+          desk: { clock: systemClock, deskKey: deskKeyFrom(security.fieldKey) },
         });
+        // The desk's worker runs inside serve (see docs/notify.md); `tocsin worker` runs it alone.
+        const stopWorker = startDeskWorker(ctx, opts.db, store);
         const sig = await untilSignal();
         ctx.io.err(`tocsin serve: ${sig} received, stopping\n`);
+        await stopWorker();
         await server.close();
       });
     });

@@ -28,6 +28,8 @@ import { authPortFor, loginDepsFor, recordAudit } from "../storage/trust/index.j
 import { confidentialSourceIds } from "../storage/index.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
+import { registerAnswerPages } from "./routes/answer.route.js";
+import { registerDeskRoutes } from "./routes/desk.route.js";
 import { documentLoginRoutes } from "./trust.openapi.js";
 import { EventHub } from "./live/live-updates.js";
 import { registerEvents } from "./live/events.route.js";
@@ -132,7 +134,9 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     );
     documentLoginRoutes(app);
     registerTrust(app, deps, security);
+    if (deps.desk) registerDeskRoutes(app, { store: deps.store, ...deps.desk });
   }
+  if (deps.desk) registerAnswerPages(app, { store: deps.store, clock: deps.desk.clock });
 
   if (deps.webRoot) serveDashboard(app, deps.webRoot);
 

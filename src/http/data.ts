@@ -3,6 +3,7 @@
  * into 404s. Routes stay thin; when a storage or analysis signature changes, only this file changes.
  * @module
  */
+import { actorNames } from "../analysis/actor-names.js";
 import type { CaseBundle, RecordKind } from "../domain/index.js";
 import { RECORD_KINDS } from "../domain/index.js";
 import type { ListRecordsQuery } from "../contracts/api/query.schema.js";
@@ -196,7 +197,8 @@ function requireEngine(a: CaseAnalysis, name: string): void {
 /** Run one analysis over a case as of a day. */
 export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: string, asOf?: string) {
   const a = await analysisOf(deps, caseId, asOf, DEFAULT_AS_OF[name]);
-  const head = { caseId, asOf: a.asOf };
+  // Every view carries the actors' names so readers see names where the analysis keeps ids.
+  const head = { caseId, asOf: a.asOf, actorNames: actorNames(a.bundle, a.asOf) };
   switch (name) {
     case "assessments":
       requireEngine(a, "assessments");

@@ -3,6 +3,7 @@
  * later the pieces accounts will add (who is asking). Nothing here reads the environment or the clock.
  * @module
  */
+import type { Clock } from "../desk/index.js";
 import type { Store } from "../storage/index.js";
 import type { AnalysisInputs } from "./case-analysis.js";
 import type { Viewer } from "./redact.js";
@@ -36,6 +37,11 @@ export interface HttpDeps {
    * publishes record events only; the composition root passes the live assessor (levels and alerts).
    */
   readonly live?: LiveUpdates;
+  /**
+   * The warning desk (issue 16): the one clock and the desk key. With it the answer pages (/answer/{token}) are
+   * served, and with accounts the issue/deliveries routes too.
+   */
+  readonly desk?: { readonly clock: Clock; readonly deskKey: Buffer };
   /** Where unexpected errors are reported (never to the client). */
   readonly log?: (message: string) => void;
 }

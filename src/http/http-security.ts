@@ -27,4 +27,10 @@ export interface HttpSecurity {
 }
 
 /** The paths a private instance still answers without a session. */
-export const PRIVATE_PUBLIC_PATHS: readonly string[] = ["/api/health", "/auth/login", "/auth/logout"];
+// The answer pages need no account: the personal link is the credential (see docs/notify.md).
+export const PRIVATE_PUBLIC_PATHS: readonly string[] = [
+  "/api/health",
+  "/auth/login",
+  "/auth/logout",
+  "/answer/*",
+];

@@ -3,6 +3,13 @@
  * table here too (additive edit), so every query stays typed.
  * @module
  */
+import type {
+  AnswerTokenTable,
+  ContactPointTable,
+  DeliveryTable,
+  FollowupTable,
+  WorkerLeaseTable,
+} from "./desk/desk.table.js";
 import type { AlertTable } from "./outputs/alert.table.js";
 import type { ForecastRunTable } from "./outputs/forecast-run.table.js";
 import type {
@@ -64,6 +71,11 @@ export interface Database {
   record_writes: RecordWriteTable;
   record_backfills: RecordBackfillTable;
   live_cases: LiveCaseTable;
+  desk_contact_points: ContactPointTable;
+  desk_deliveries: DeliveryTable;
+  desk_answer_tokens: AnswerTokenTable;
+  desk_followups: FollowupTable;
+  desk_worker_leases: WorkerLeaseTable;
 }
 
 /** Names of the tables that hold one record kind each. */

@@ -1,12 +1,11 @@
 // `tocsin backtest` on the real EWP file: base years whose outcome is not yet in the data are a usage error.
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { repoRoot, runBin } from "./run-bin.js";
+import { hasSharedData, sharedPath } from "../support/shared-data.js";
+import { runBin } from "./run-bin.js";
 
-const ewp = path.join(repoRoot, "../shared/data/ewp/prepared2024predictors-2025-09-03_upto2015.csv");
+const ewp = sharedPath("data/ewp/prepared2024predictors-2025-09-03_upto2015.csv");
 
-describe.skipIf(!existsSync(ewp))(
+describe.skipIf(!hasSharedData("cli/backtest-outcome", [ewp]))(
   "tocsin backtest on the EWP file (skipped when the shared data is absent)",
   () => {
     it("exits 2 naming 2014 and 2015, which have no known two-year outcome, and prints no metrics", () => {

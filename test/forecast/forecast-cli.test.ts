@@ -1,9 +1,10 @@
 // `tocsin forecast` and `tocsin backtest` through runCli with a captured CliIo, on a small synthetic EWP-format file.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { getForecastRun, listForecastRuns, openStore } from "../../src/storage/index.js";
+import { hasSharedData } from "../support/shared-data.js";
 import { EWP_CSV } from "./glmnet-fixture.js";
 import { syntheticEwpCsv } from "./synthetic-ewp.js";
 import { runInProcess } from "../cli/run-in-process.js";
@@ -301,7 +302,7 @@ describe("bad input exits 2 with a message naming the problem", () => {
     expect(b.stderr).not.toContain("note: base year 2003:");
   });
 
-  it.skipIf(!existsSync(EWP_CSV))(
+  it.skipIf(!hasSharedData("forecast/forecast-cli", [EWP_CSV]))(
     "the EWP file: base year 1990 names the predictors constant in its training rows and still forecasts",
     async () => {
       const r = await run([

@@ -1,5 +1,5 @@
 // Agreement of our glmnet port with R glmnet 4.1 on committed reference fixtures (see test/fixtures/glmnet).
-import { existsSync } from "node:fs";
+import { hasSharedData } from "../support/shared-data.js";
 import { describe, expect, it } from "vitest";
 import { cvGlmnetBinomial } from "../../src/forecast/glmnet/cv-glmnet.js";
 import { glmnetBinomial } from "../../src/forecast/glmnet/glmnet.js";
@@ -82,7 +82,7 @@ describe("glmnet binomial against R glmnet fixtures", () => {
     expect(own.devRatio.at(-2)!).toBeLessThanOrEqual(0.999);
   });
 
-  const ewp = existsSync(EWP_CSV);
+  const ewp = hasSharedData("forecast/glmnet-agreement", [EWP_CSV]);
   it.skipIf(!ewp)(
     "EWP base year 2013, two-year target: path and 10-fold CV (skipped when ../shared/data/ewp is absent)",
     async () => {

@@ -3,12 +3,11 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { readEwpCsv } from "../../src/datasets/ewp/ewp.reader.js";
 import { columnMajor, pick, splitRows } from "../../src/forecast/data/training-rows.js";
+import { sharedPath } from "../support/shared-data.js";
 
 const dir = fileURLToPath(new URL("../fixtures/glmnet/", import.meta.url));
-/** The EWP file, read in place (never copied into the repo). */
-export const EWP_CSV = fileURLToPath(
-  new URL("../../../shared/data/ewp/prepared2024predictors-2025-09-03_upto2015.csv", import.meta.url),
-);
+/** The EWP file, read in place in ../shared (never copied into the repo: its terms are unspecified). */
+export const EWP_CSV = sharedPath("data/ewp/prepared2024predictors-2025-09-03_upto2015.csv");
 
 /** What make-fixtures.R writes. */
 export interface GlmnetFixture {

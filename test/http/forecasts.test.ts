@@ -1,7 +1,7 @@
 // GET /api/forecasts lists runs without params or payloads; GET /api/forecasts/{id} serves the stored forecast
 // payload (changes since the previous base year, big movers) without params; both match their declared schemas.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { forecastPayload } from "../../src/cli/forecast.command.js";
+import { forecastPayload } from "../../src/cli/forecast-run.js";
 import { ForecastRunListSchema, ForecastRunSchema } from "../../src/contracts/api/forecast.schema.js";
 import { parseEwpText } from "../../src/datasets/ewp/ewp.reader.js";
 import { boostedTreesModel } from "../../src/forecast/models/boosted-trees.model.js";

@@ -173,7 +173,7 @@ describe("bad input", () => {
     try {
       const lines = mixed();
       lines[1] = (lines[1] as string)
-        .replace('"Pana"', '"Córdoba"')
+        .replace('"Kesumi"', '"Córdoba"')
         .replace(/"Around 1 January/, '"=HYPERLINK(1) Around 1 January');
       const text = lines.join("\n");
       const bom = await importFile(store, {

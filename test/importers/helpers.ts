@@ -4,18 +4,36 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { CliContext } from "../../src/cli/context.js";
 import { openStore, type Store } from "../../src/storage/index.js";
+import { REPO_ROOT, sharedPath } from "../support/shared-data.js";
 
-/** The shared format samples, relative to the repository (never copied into it). */
-export const FORMATS_DIR = resolve(process.cwd(), "../shared/data/formats");
+/** The synthetic format fixtures the repository carries (generated: test/support/format-fixtures). */
+export const FORMATS_DIR = resolve(REPO_ROOT, "test/fixtures/formats");
 export const SAMPLES = {
-  acledArgentina: join(FORMATS_DIR, "acled/acled_argentina_2022-06_acledR_dummy.csv"),
-  acledMixed: join(FORMATS_DIR, "acled/acled_mixed_2022H1_subset_acledR_deletion_dummy.csv"),
-  ucdp: join(FORMATS_DIR, "ucdp_ged/ucdp_ged_sample_450_upto2015_uncertainUCDP.csv"),
-  gdelt: join(FORMATS_DIR, "gdelt/gdelt2_events_20170701234500_sample50.export.tsv"),
-  hxl: join(FORMATS_DIR, "hxl/hdx_hapi_conflict_event_2025-01_subset_hxl.csv"),
+  /** 120 ACLED events in one country and month (protests, riots, two strategic developments). */
+  acledOneCountry: join(FORMATS_DIR, "acled/acled_synthetic_chile_2022-06.csv"),
+  /** 480 ACLED events, 80 of each event type; rows 1–2 are AFG63876 and BRA49798. */
+  acledMixed: join(FORMATS_DIR, "acled/acled_synthetic_mixed_2022H1.csv"),
+  /** 450 UCDP GED events (343 state-based, 36 non-state, 71 one-sided). */
+  ucdp: join(FORMATS_DIR, "ucdp_ged/ucdp_ged_synthetic_450_1989-2015.csv"),
+  /** 50 GDELT events, 8 in scope. */
+  gdelt: join(FORMATS_DIR, "gdelt/gdelt2_synthetic_20150601120000.export.tsv"),
+  /** The GDELT mentions table of the same update (16 columns). */
+  gdeltMentions: join(FORMATS_DIR, "gdelt/gdelt2_synthetic_20150601120000.mentions.tsv"),
+  /** 420 HXL rows, 239 with events. */
+  hxl: join(FORMATS_DIR, "hxl/hxl_synthetic_conflict_event_2015-06.csv"),
 } as const;
 
-export const FIXTURES_DIR = resolve(process.cwd(), "test/fixtures/importers");
+/** The real provider samples in ../shared/data/formats (their terms do not allow copying them in). */
+export const REAL_FORMATS_DIR = sharedPath("data/formats");
+export const REAL_SAMPLES = {
+  acledArgentina: join(REAL_FORMATS_DIR, "acled/acled_argentina_2022-06_acledR_dummy.csv"),
+  acledMixed: join(REAL_FORMATS_DIR, "acled/acled_mixed_2022H1_subset_acledR_deletion_dummy.csv"),
+  ucdp: join(REAL_FORMATS_DIR, "ucdp_ged/ucdp_ged_sample_450_upto2015_uncertainUCDP.csv"),
+  gdelt: join(REAL_FORMATS_DIR, "gdelt/gdelt2_events_20170701234500_sample50.export.tsv"),
+  hxl: join(REAL_FORMATS_DIR, "hxl/hdx_hapi_conflict_event_2025-01_subset_hxl.csv"),
+} as const;
+
+export const FIXTURES_DIR = resolve(REPO_ROOT, "test/fixtures/importers");
 
 /** A fresh temporary directory. */
 export function tempDir(prefix = "tocsin-import-"): string {

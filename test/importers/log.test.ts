@@ -1,6 +1,6 @@
-// Imports append to the tamper-evident log: after importing each shared sample, `log verify` is clean on
-// SQLite (prepared-statement writer) and PostgreSQL (Kysely writer); a re-import adds no leaf; a row edited
-// behind the log's back is reported.
+// Imports append to the tamper-evident log: after importing each format fixture (and each real sample, when
+// ../shared is present), `log verify` is clean on SQLite (prepared-statement writer) and PostgreSQL (Kysely
+// writer); a re-import adds no leaf; a row edited behind the log's back is reported.
 import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/importers/index.js";
@@ -8,7 +8,8 @@ import type { Store } from "../../src/storage/index.js";
 import { trustDb } from "../../src/storage/trust/log.table.js";
 import { verifyLog } from "../../src/storage/trust/log-verify.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";
-import { clock, SAMPLES } from "./helpers.js";
+import { hasSharedData } from "../support/shared-data.js";
+import { clock, REAL_SAMPLES, SAMPLES } from "./helpers.js";
 
 const PG = process.env.TOCSIN_TEST_PG;
 if (!PG)
@@ -20,13 +21,30 @@ afterAll(async () => {
   for (const t of targets) await t.cleanup();
 });
 
-const SAMPLE_FILES = [
-  { file: SAMPLES.acledArgentina, format: "acled" },
+const FIXTURE_FILES = [
+  { file: SAMPLES.acledOneCountry, format: "acled" },
   { file: SAMPLES.acledMixed, format: "acled" },
   { file: SAMPLES.ucdp, format: "ucdp-ged" },
   { file: SAMPLES.gdelt, format: "gdelt" },
   { file: SAMPLES.hxl, format: "hxl" },
 ] as const;
+/** The real provider samples too, when ../shared is beside the repository (as in CI). */
+const REAL_FILES = [
+  { file: REAL_SAMPLES.acledArgentina, format: "acled" },
+  { file: REAL_SAMPLES.acledMixed, format: "acled" },
+  { file: REAL_SAMPLES.ucdp, format: "ucdp-ged" },
+  { file: REAL_SAMPLES.gdelt, format: "gdelt" },
+  { file: REAL_SAMPLES.hxl, format: "hxl" },
+] as const;
+const SAMPLE_FILES = [
+  ...FIXTURE_FILES,
+  ...(hasSharedData(
+    "importers/log",
+    REAL_FILES.map((f) => f.file),
+  )
+    ? REAL_FILES
+    : []),
+];
 
 async function leafCount(store: Store): Promise<number> {
   const row = await trustDb(store.db)

@@ -180,7 +180,7 @@ for (const target of targets) {
     it("an ACLED file's incidents are graded B2 by the dataset at their own knownAt, never as unknown first", async () => {
       const { store } = await fresh();
       try {
-        const r = await importFile(store, { format: "acled", file: SAMPLES.acledArgentina, clock });
+        const r = await importFile(store, { format: "acled", file: SAMPLES.acledOneCountry, clock });
         const bundle = await readCase(store, "import-acled");
         if (!bundle) throw new Error("case");
         const known = bundle.records.incident.map((i) => i.knownAt).sort();

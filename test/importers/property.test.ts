@@ -1,13 +1,15 @@
-// fast-check mutates the samples (cut, insert, delete, duplicate, swap bytes and lines) and checks that the
-// import never crashes and accounts for every row: imported + updated + unchanged + deleted + skipped +
-// rejected = read. A file-level refusal must carry a known code.
+// fast-check mutates the format fixtures (and the real samples, when ../shared is present): cut, insert,
+// delete, duplicate, swap bytes and lines; it checks that the import never crashes and accounts for every row:
+// imported + updated + unchanged + deleted + skipped + rejected = read. A file-level refusal must carry a known
+// code.
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IMPORT_ERROR_CODES, importFile } from "../../src/importers/index.js";
 import type { Store } from "../../src/storage/index.js";
-import { clock, SAMPLES, tempStore } from "./helpers.js";
+import { hasSharedData } from "../support/shared-data.js";
+import { clock, REAL_SAMPLES, SAMPLES, tempStore } from "./helpers.js";
 
 /** First `n` lines of a sample: enough structure to mutate, small enough for many runs. */
 function head(path: string, n: number): Buffer {
@@ -81,15 +83,29 @@ afterAll(async () => {
 });
 
 const SOURCES = [
-  { name: "acled", data: head(SAMPLES.acledMixed, 40) },
-  { name: "ucdp-ged", data: head(SAMPLES.ucdp, 40) },
-  { name: "hxl", data: head(SAMPLES.hxl, 60) },
-  { name: "gdelt", data: head(SAMPLES.gdelt, 50) },
-] as const;
+  { name: "acled", label: "acled fixture", data: head(SAMPLES.acledMixed, 40) },
+  { name: "ucdp-ged", label: "ucdp-ged fixture", data: head(SAMPLES.ucdp, 40) },
+  { name: "hxl", label: "hxl fixture", data: head(SAMPLES.hxl, 60) },
+  { name: "gdelt", label: "gdelt fixture", data: head(SAMPLES.gdelt, 50) },
+];
+/** The real provider samples as well, when ../shared is beside the repository (as in CI). */
+const REAL = [
+  { name: "acled", label: "acled real sample", file: REAL_SAMPLES.acledMixed, lines: 40 },
+  { name: "ucdp-ged", label: "ucdp-ged real sample", file: REAL_SAMPLES.ucdp, lines: 40 },
+  { name: "hxl", label: "hxl real sample", file: REAL_SAMPLES.hxl, lines: 60 },
+  { name: "gdelt", label: "gdelt real sample", file: REAL_SAMPLES.gdelt, lines: 50 },
+];
+if (
+  hasSharedData(
+    "importers/property",
+    REAL.map((r) => r.file),
+  )
+)
+  for (const r of REAL) SOURCES.push({ name: r.name, label: r.label, data: head(r.file, r.lines) });
 
 describe("mutated samples", () => {
   for (const s of SOURCES) {
-    it(`${s.name}: every row is accounted for and nothing crashes`, async () => {
+    it(`${s.label}: every row is accounted for and nothing crashes`, async () => {
       let n = 0;
       await fc.assert(
         fc.asyncProperty(

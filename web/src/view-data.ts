@@ -54,3 +54,26 @@ export function text(v: unknown, label: (key: string) => string = (k) => k): str
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+/** How a page turns an actor id into what a reader sees. */
+export type ActorName = (id: string) => string;
+
+/** The sender of the warnings the engine raises from its alerts (`ENGINE_SENDER` in src/engine/alert.ts). */
+export const ENGINE_SENDER = "tocsin-engine";
+
+/**
+ * The actor names an analysis view carries (`actorNames: { id: name }`): the name for a known id, `engine` for
+ * the engine's own alerts, anything else unchanged (ids show only on the record page).
+ */
+export function actorNamesOf(view: Json, engine?: string): ActorName {
+  const names = (view.actorNames ?? {}) as Json;
+  return (id) =>
+    Object.hasOwn(names, id) ? (str(names[id]) ?? id) : id === ENGINE_SENDER && engine ? engine : id;
+}
+
+/** A cell value with actor ids (a string, or strings in an array) replaced by names. */
+export function withNames(v: unknown, name: ActorName): unknown {
+  if (typeof v === "string") return name(v);
+  if (Array.isArray(v)) return v.map((x) => (typeof x === "string" ? name(x) : x));
+  return v;
+}

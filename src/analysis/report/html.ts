@@ -46,7 +46,7 @@ function findingItem(f: Finding): string {
   const evidence =
     f.evidence.length === 0
       ? ""
-      : `<div class="refs">Evidence: ${f.evidence.map((e) => `<code>${esc(e)}</code>`).join(", ")}</div>`;
+      : `<div class="refs">Evidence: ${f.evidence.map((e) => (f.evidenceNames[e] !== undefined ? esc(f.evidenceNames[e]) : `<code>${esc(e)}</code>`)).join(", ")}</div>`;
   const sources =
     f.citations.length === 0
       ? ""

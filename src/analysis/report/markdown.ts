@@ -7,10 +7,16 @@ import { escapeMarkdown as md } from "./escape.js";
 
 const VERDICT_MARK = { gap: "GAP", met: "met", info: "info" } as const;
 
+/** An actor among the evidence by its name; any other record by its id, as code. */
+function evidenceRef(f: Finding, id: string): string {
+  const name = f.evidenceNames[id];
+  return name !== undefined ? md(name) : `\`${id.replace(/`/g, "")}\``;
+}
+
 function findingLines(f: Finding): string[] {
   const lines = [`- **${VERDICT_MARK[f.verdict]}** — ${md(f.text)}`];
   if (f.evidence.length > 0)
-    lines.push(`  - Evidence: ${f.evidence.map((e) => `\`${e.replace(/`/g, "")}\``).join(", ")}`);
+    lines.push(`  - Evidence: ${f.evidence.map((e) => evidenceRef(f, e)).join(", ")}`);
   if (f.citations.length > 0)
     lines.push(`  - Sources: ${f.citations.map((c) => md(citationText(c))).join("; ")}`);
   return lines;

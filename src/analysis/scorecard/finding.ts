@@ -41,6 +41,8 @@ export interface Finding {
   readonly figures: Readonly<Record<string, FigureValue>>;
   /** Ids of the records the finding rests on. */
   readonly evidence: readonly string[];
+  /** The names of the actors among `evidence`, by id: what a reader sees instead of their ids. */
+  readonly evidenceNames: Readonly<Record<string, string>>;
   readonly citations: readonly CitationView[];
 }
 
@@ -63,9 +65,14 @@ export class FindingMaker {
   }
 
   /** A finding with the citations of its evidence. */
-  make(f: Omit<Finding, "citations">): Finding {
+  make(f: Omit<Finding, "citations" | "evidenceNames">): Finding {
     const evidence = [...new Set(f.evidence)];
-    return { ...f, evidence, citations: citationsOf(this.bundle, evidence) };
+    const evidenceNames: Record<string, string> = {};
+    for (const id of evidence) {
+      const name = this.names.get(id);
+      if (name !== undefined) evidenceNames[id] = name;
+    }
+    return { ...f, evidence, evidenceNames, citations: citationsOf(this.bundle, evidence) };
   }
 }
 

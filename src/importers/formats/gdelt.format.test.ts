@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SAMPLES } from "../../../test/importers/helpers.js";
 import { gdeltFormat, GDELT_COLUMNS, gdeltHeadError } from "./gdelt.format.js";
 
-const DIR = resolve(process.cwd(), "../shared/data/formats/gdelt");
-const EVENTS = resolve(DIR, "gdelt2_events_20170701234500_sample50.export.tsv");
-const MENTIONS = resolve(DIR, "gdelt2_mentions_20170701234500_sample50.mentions.tsv");
+const EVENTS = SAMPLES.gdelt;
+const MENTIONS = SAMPLES.gdeltMentions;
 
 /** A 61-column row of an event in scope (CAMEO 202) with the given cells. */
 function row(values: Partial<Record<(typeof GDELT_COLUMNS)[number], string>>): string[] {

@@ -1,17 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SAMPLES } from "../../../test/importers/helpers.js";
 import { openStore } from "../../storage/index.js";
 import { importFile } from "../pipeline/import-file.js";
 import { firstRows, resolveFormat } from "../pipeline/resolve-format.js";
 import { hashtagRowIndex, hxlFormat } from "./hxl.format.js";
 import { detectFormat } from "./index.js";
 
-const SAMPLE = resolve(
-  process.cwd(),
-  "../shared/data/formats/hxl/hdx_hapi_conflict_event_2025-01_subset_hxl.csv",
-);
+const SAMPLE = SAMPLES.hxl;
 const LINES = readFileSync(SAMPLE, "utf8")
   .split(/\r?\n/)
   .filter((l) => l !== "");
@@ -60,7 +58,7 @@ describe("HXL hashtag row (#6)", () => {
       try {
         const r = await importFile(store, { format: "auto", file: path, clock });
         expect(r.fileError).toBeUndefined();
-        // The sample's counts (420 read, 239 imported, 181 skipped), but the first data row (ALB, zero
+        // The sample's counts (420 read, 239 imported, 181 skipped), but the first data row (ABW, zero
         // events: a skip) is now a reject for its country code.
         expect([r.read, r.imported, r.skipped, r.rejected]).toEqual([420, 239, 180, 1]);
         // The hashtag row is on line before.length + 1; the first data row on the next line.

@@ -1,17 +1,15 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { SAMPLES } from "../../../test/importers/helpers.js";
 import { openStore } from "../../storage/index.js";
 import { CsvTokenizer, type RawRow } from "../input/csv-tokenizer.js";
 import { importFile } from "../pipeline/import-file.js";
 import { exitCodeOf } from "../pipeline/import-report.js";
 import { ucdpGedFormat, ucdpRelease } from "./ucdp-ged.format.js";
 
-const SAMPLE = resolve(
-  process.cwd(),
-  "../shared/data/formats/ucdp_ged/ucdp_ged_sample_450_upto2015_uncertainUCDP.csv",
-);
+const SAMPLE = SAMPLES.ucdp;
 
 /** The sample's header and data rows. */
 function sampleRows(): { header: string[]; data: string[][] } {
@@ -37,13 +35,7 @@ describe("UCDP GED mapping", () => {
   });
 
   it("maps the first one-sided event of the sample", () => {
-    const text = readFileSync(
-      resolve(
-        process.cwd(),
-        "../shared/data/formats/ucdp_ged/ucdp_ged_sample_450_upto2015_uncertainUCDP.csv",
-      ),
-      "utf8",
-    );
+    const text = readFileSync(SAMPLE, "utf8");
     const rows: RawRow[] = [];
     new CsvTokenizer({ delimiter: ",", quote: true, maxRecordChars: 1 << 20 }).push(text, rows);
     const [header, ...data] = rows.map((r) => r.fields);

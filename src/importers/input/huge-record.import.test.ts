@@ -3,18 +3,16 @@
 // file's real rows, and a later bad row is reported on its physical line.
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
 import { getRecord, openStore } from "../../storage/index.js";
+import { SAMPLES } from "../../../test/importers/helpers.js";
 import { importFile } from "../index.js";
 import { DEFAULT_LIMITS } from "./limits.js";
 
-const SAMPLE = resolve(
-  process.cwd(),
-  "../shared/data/formats/acled/acled_mixed_2022H1_subset_acledR_deletion_dummy.csv",
-);
+const SAMPLE = SAMPLES.acledMixed;
 const clock = (): Date => new Date("2026-01-15T12:00:00Z");
 const NOTES = 27;
 const FATALITIES = 28;

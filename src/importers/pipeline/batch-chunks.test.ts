@@ -1,18 +1,16 @@
 // The SQLite import fast path writes multi-row INSERTs and `IN (...)` look-ups in fixed-size chunks: whatever
 // the batch size (smaller than a chunk, or several chunks plus a remainder), the stored tables are the same,
 // and a re-import through the chunked look-ups changes nothing.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { openStore } from "../../storage/index.js";
+import { SAMPLES } from "../../../test/importers/helpers.js";
 import { importFile } from "./import-file.js";
 
-const SAMPLE = resolve(
-  process.cwd(),
-  "../shared/data/formats/ucdp_ged/ucdp_ged_sample_450_upto2015_uncertainUCDP.csv",
-);
+const SAMPLE = SAMPLES.ucdp;
 const clock = (): Date => new Date("2026-01-15T12:00:00Z");
 const TABLES = ["incidents", "actors", "sources", "citations", "record_refs", "incident_acts", "import_rows"];
 const dirs: string[] = [];
@@ -54,7 +52,7 @@ async function importInto(batchSize: number, times = 1) {
   }
 }
 
-describe.skipIf(!existsSync(SAMPLE))("chunked SQLite import writes", () => {
+describe("chunked SQLite import writes", () => {
   it("stores the same rows with batches below a chunk and with several chunks plus a remainder", async () => {
     const small = await importInto(7);
     const large = await importInto(200);

@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { SAMPLES } from "../../../test/importers/helpers.js";
 import { ImportError } from "../import-error.js";
 import { checkImportInput } from "./import-file.js";
 import { resolveFormat } from "./resolve-format.js";
 
-const DIR = resolve(process.cwd(), "../shared/data/formats");
-const MENTIONS = resolve(DIR, "gdelt/gdelt2_mentions_20170701234500_sample50.mentions.tsv");
-const ACLED = resolve(DIR, "acled/acled_argentina_2022-06_acledR_dummy.csv");
-const UCDP = resolve(DIR, "ucdp_ged/ucdp_ged_sample_450_upto2015_uncertainUCDP.csv");
+const MENTIONS = SAMPLES.gdeltMentions;
+const ACLED = SAMPLES.acledOneCountry;
+const UCDP = SAMPLES.ucdp;
 
 function thrown(f: () => unknown): ImportError {
   try {

@@ -15,6 +15,7 @@ import { migration0200Trust } from "./0200-trust.js";
 import { migration0300ClusteredSideTables } from "./0300-clustered-side-tables.js";
 import { migration0410ImportLeases } from "./0410-import-leases.js";
 import { migration0420Writes } from "./0420-writes.js";
+import { migration0430Desk } from "./0430-desk.js";
 import type { StoreMigration } from "./migration.js";
 
 export type { StoreMigration } from "./migration.js";
@@ -29,5 +30,6 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   migration0300ClusteredSideTables,
   migration0410ImportLeases,
   migration0420Writes,
+  migration0430Desk,
   // Append new migrations here.
 ];

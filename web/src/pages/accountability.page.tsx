@@ -5,7 +5,7 @@ import { useApi } from "../api.js";
 import { Loader } from "../components/loader.js";
 import { PlotFigure } from "../components/plot-figure.js";
 import { useI18n } from "../i18n.js";
-import { arr, num, str, strs, type Json } from "../view-data.js";
+import { actorNamesOf, arr, num, str, strs, type ActorName, type Json } from "../view-data.js";
 
 interface Bar {
   readonly who: string;
@@ -13,13 +13,13 @@ interface Bar {
   readonly basis: string;
 }
 
-/** Detention bars of one tribunal: years before first judgment, with the basis of each figure. */
-export function detentionBars(t: Json): Bar[] {
+/** Detention bars of one tribunal: years before first judgment (the accused by name), with each figure's basis. */
+export function detentionBars(t: Json, name: ActorName = (id) => id): Bar[] {
   return arr(t.detention)
     .map((d) => {
       const span = (d.beforeFirstJudgment ?? undefined) as Json | undefined;
       return {
-        who: str(d.accused) ?? str(d.case) ?? "",
+        who: name(str(d.accused) ?? str(d.case) ?? ""),
         years: num(span?.years) ?? NaN,
         basis: str(span?.basis) ?? "",
       };
@@ -28,10 +28,11 @@ export function detentionBars(t: Json): Bar[] {
     .sort((a, b) => b.years - a.years);
 }
 
-function Tribunal(props: { t: Json }) {
+function Tribunal(props: { t: Json; name: ActorName }) {
   const { t, v } = useI18n();
   const tr = props.t;
-  const bars = detentionBars(tr);
+  const bars = detentionBars(tr, props.name);
+  const sideName = new Map(arr(tr.sides).map((s) => [str(s.side) ?? "", str(s.name) ?? str(s.side) ?? ""]));
   const outcomes = (tr.outcomes ?? {}) as Json;
   const rate = num(tr.convictionRate);
   const cost = num(tr.costPerAccusedJudgedUsd);
@@ -123,7 +124,10 @@ function Tribunal(props: { t: Json }) {
       </div>
       {strs(tr.sidesNeverProsecuted).length > 0 && (
         <p class="notice">
-          {t("acc.neverProsecuted")}: {strs(tr.sidesNeverProsecuted).join(", ")}
+          {t("acc.neverProsecuted")}:{" "}
+          {strs(tr.sidesNeverProsecuted)
+            .map((s) => sideName.get(s) ?? s)
+            .join(", ")}
         </p>
       )}
     </section>
@@ -145,7 +149,7 @@ export function AccountabilityPage(props: { caseId: string }) {
           return (
             <>
               {tribunals.map((tr) => (
-                <Tribunal key={str(tr.tribunal)} t={tr} />
+                <Tribunal key={str(tr.tribunal)} t={tr} name={actorNamesOf(a)} />
               ))}
             </>
           );

@@ -5,7 +5,7 @@ import { Badge } from "../components/level-badge.js";
 import { Loader } from "../components/loader.js";
 import { RecordLink } from "../components/record-link.js";
 import { useI18n } from "../i18n.js";
-import { arr, str, strs, text, type Json } from "../view-data.js";
+import { actorNamesOf, arr, str, strs, text, type Json } from "../view-data.js";
 
 /**
  * Evidence entries may be ids or { kind, id } objects. An event surge (`kind: "series"`) is no stored record:
@@ -49,6 +49,7 @@ export function AlertsPage(props: { caseId: string }) {
         loaded={loaded}
         render={(d) => {
           const alerts = arr(d.alerts ?? d.items);
+          const name = actorNamesOf(d);
           if (alerts.length === 0) return <p>{t("common.none")}</p>;
           return (
             <ol class="alerts">
@@ -87,7 +88,7 @@ export function AlertsPage(props: { caseId: string }) {
                         )}
                       </li>
                     ))}
-                    {strs(a.recipients).length > 0 && <li>→ {strs(a.recipients).join(", ")}</li>}
+                    {strs(a.recipients).length > 0 && <li>→ {strs(a.recipients).map(name).join(", ")}</li>}
                   </ul>
                 </li>
               ))}

@@ -5,7 +5,18 @@ import { Badge } from "../components/level-badge.js";
 import { Loader } from "../components/loader.js";
 import { RecordLink } from "../components/record-link.js";
 import { useI18n, type MessageKey } from "../i18n.js";
-import { arr, daysBetween, num, str, strs, text, type Json } from "../view-data.js";
+import {
+  actorNamesOf,
+  arr,
+  daysBetween,
+  num,
+  str,
+  strs,
+  text,
+  withNames,
+  type ActorName,
+  type Json,
+} from "../view-data.js";
 
 const GAP_SECTIONS: readonly [string, MessageKey][] = [
   ["mandates", "gaps.mandates"],
@@ -35,6 +46,7 @@ export function LedgerPage(props: { caseId: string }) {
         loaded={ledger}
         render={(l) => {
           const asOf = str(l.asOf) ?? "";
+          const name = actorNamesOf(l, t("ledger.engine"));
           return (
             <>
               <p>
@@ -68,11 +80,11 @@ export function LedgerPage(props: { caseId: string }) {
                               </RecordLink>
                             )}
                           </td>
-                          <td>{i === 0 ? str(w.sender) : ""}</td>
+                          <td>{i === 0 ? name(str(w.sender) ?? "") : ""}</td>
                           <td>
-                            {strs(r.addressees).length
-                              ? strs(r.addressees).join(", ")
-                              : strs(w.recipients).join(", ")}
+                            {(strs(r.addressees).length ? strs(r.addressees) : strs(w.recipients))
+                              .map(name)
+                              .join(", ")}
                           </td>
                           <td>{str(r.description) ?? "—"}</td>
                           <td>{str(r.status) ? <Badge value={str(r.status) ?? ""} /> : "—"}</td>
@@ -97,13 +109,13 @@ export function LedgerPage(props: { caseId: string }) {
                       {": "}
                       {e.exhausted === true
                         ? t("ledger.exhausted")
-                        : `${str(e.fromRole) ?? "—"} → ${str(e.toRole) ?? "—"}${strs(e.toActors).length ? ` (${strs(e.toActors).join(", ")})` : ""}`}
+                        : `${str(e.fromRole) ?? "—"} → ${str(e.toRole) ?? "—"}${strs(e.toActors).length ? ` (${strs(e.toActors).map(name).join(", ")})` : ""}`}
                     </li>
                   ))}
                 </ul>
               )}
               <h2>{t("ledger.dutyBearers")}</h2>
-              <GenericTable rows={arr(l.dutyBearers)} />
+              <GenericTable rows={arr(l.dutyBearers)} name={name} />
             </>
           );
         }}
@@ -116,7 +128,7 @@ export function LedgerPage(props: { caseId: string }) {
             {GAP_SECTIONS.map(([k, label]) => (
               <section key={k}>
                 <h3>{t(label)}</h3>
-                <GenericTable rows={arr(g[k])} />
+                <GenericTable rows={arr(g[k])} name={actorNamesOf(g, t("ledger.engine"))} />
               </section>
             ))}
           </>
@@ -126,11 +138,16 @@ export function LedgerPage(props: { caseId: string }) {
   );
 }
 
-/** A table of flat objects: one column per key seen, values as text. */
-export function GenericTable(props: { rows: Json[]; max?: number }) {
+/**
+ * A table of flat objects: one column per key seen, values as text, actor ids as names (with `name`); an `actor`
+ * column is left out when the rows carry the actor's `name` beside it.
+ */
+export function GenericTable(props: { rows: Json[]; max?: number; name?: ActorName }) {
   const { t } = useI18n();
   if (props.rows.length === 0) return <p>{t("common.none")}</p>;
-  const keys = [...new Set(props.rows.flatMap((r) => Object.keys(r)))].slice(0, 10);
+  const seen = [...new Set(props.rows.flatMap((r) => Object.keys(r)))];
+  const keys = seen.filter((k) => !(k === "actor" && seen.includes("name"))).slice(0, 10);
+  const name = props.name ?? ((id: string) => id);
   return (
     <div class="table-wrap">
       <table>
@@ -148,7 +165,7 @@ export function GenericTable(props: { rows: Json[]; max?: number }) {
             <tr key={i}>
               {keys.map((k) => (
                 <td key={k} class={num(r[k]) !== undefined ? "num" : ""}>
-                  {text(r[k])}
+                  {text(withNames(r[k], name))}
                 </td>
               ))}
             </tr>

@@ -1,0 +1,34 @@
+/**
+ * The draft of a warning from a stored engine alert: the playbook's duty-bearers as recipients and its actions
+ * with their due dates, the alert's evidence. An analyst reviews it before issuing (engine alerts on a live case
+ * are proposals until then).
+ * @module
+ */
+import { alertId, alertToWarning, type Alert } from "../engine/index.js";
+import { listAlerts } from "../storage/outputs/alert.repository.js";
+import type { Store } from "../storage/index.js";
+import { DeskError } from "./desk-error.js";
+import type { IssueWarningInput } from "./issue-warning.js";
+
+/**
+ * The draft of the stored alert `id` of a case.
+ * @throws DeskError DESK_NOT_FOUND when the case has no stored alert with that id.
+ * @example const draft = await draftFromAlert(store, "c", "alert-xvl-2031-01-10-high")
+ */
+export async function draftFromAlert(store: Store, caseId: string, id: string): Promise<IssueWarningInput> {
+  const alerts = await listAlerts(store, caseId);
+  const found = alerts.map((a) => a.payload as Alert).find((a) => alertId(a) === id);
+  if (!found) throw new DeskError("DESK_NOT_FOUND", `no stored alert "${id}" in case ${caseId}`);
+  const w = alertToWarning(found);
+  return {
+    caseId,
+    sender: w.sender,
+    recipients: w.recipients,
+    summary: w.summary,
+    requestedActions: w.requestedActions,
+    evidence: w.evidence,
+    ...(w.targetGroup === undefined ? {} : { targetGroup: w.targetGroup }),
+    ...(w.country === undefined ? {} : { country: w.country }),
+    origin: "engine",
+  };
+}

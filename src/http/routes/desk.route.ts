@@ -1,0 +1,85 @@
+/**
+ * The desk's API: POST /api/cases/{caseId}/warnings/issue issues a warning (ledger record and queued deliveries
+ * in one transaction; analysts and admins), GET /api/cases/{caseId}/warnings/{warningId}/deliveries lists its
+ * deliveries per recipient (no address: contact points stay private), POST /api/deliveries/{id}/retry re-queues
+ * a dead letter.
+ * @module
+ */
+import type { Env, Hono } from "hono";
+import { IssueWarningSchema } from "../../contracts/api/issue-warning.schema.js";
+import { DeskError, draftFromAlert, issueWarning, type Clock } from "../../desk/index.js";
+import { requirePermission, type AuthEnv } from "../../security/auth.middleware.js";
+import { listDeliveries, retryDelivery } from "../../storage/desk/index.js";
+import type { Store } from "../../storage/index.js";
+import { ApiError } from "../api-error.js";
+import { validationError } from "../validation.js";
+
+export interface DeskRouteDeps {
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly deskKey: Buffer;
+}
+
+/** Register the desk routes (only with accounts: issuing needs `records:write`). */
+export function registerDeskRoutes<E extends Env & AuthEnv>(app: Hono<E>, deps: DeskRouteDeps): void {
+  app.post("/api/cases/:caseId/warnings/issue", requirePermission("records:write"), async (c) => {
+    const body: unknown = await c.req.json().catch(() => {
+      throw new ApiError("bad-request", "the body is not JSON");
+    });
+    const parsed = IssueWarningSchema.safeParse(body);
+    if (!parsed.success) throw validationError("json", parsed.error);
+    const principal = c.get("principal");
+    const caseId = c.req.param("caseId");
+    try {
+      const { fromAlert, ...given } = parsed.data;
+      const draft = fromAlert === undefined ? {} : await draftFromAlert(deps.store, caseId, fromAlert);
+      const input = { ...draft, ...given, caseId };
+      if (input.sender === undefined || input.recipients === undefined || input.summary === undefined)
+        throw new ApiError("bad-request", "a warning needs sender, recipients and summary (or fromAlert)");
+      const r = await issueWarning(input as Parameters<typeof issueWarning>[0], {
+        store: deps.store,
+        clock: deps.clock,
+        deskKey: deps.deskKey,
+        actor: principal?.userId ?? "api",
+      });
+      if (!r) throw new ApiError("internal", "the warning was not issued");
+      return c.json(r, 201);
+    } catch (e) {
+      if (e instanceof DeskError)
+        throw new ApiError(
+          e.code === "DESK_NOT_FOUND" ? "not-found" : "bad-request",
+          e.message,
+          e.problems.map((p) => ({ name: `body.${p.path}`, reason: p.message })),
+        );
+      throw e;
+    }
+  });
+
+  app.get(
+    "/api/cases/:caseId/warnings/:warningId/deliveries",
+    requirePermission("records:read"),
+    async (c) => {
+      const rows = await listDeliveries(deps.store.db, c.req.param("caseId"), c.req.param("warningId"));
+      return c.json({
+        items: rows.map((r) => ({
+          id: r.id,
+          recipient: r.recipient_id,
+          channel: r.channel,
+          purpose: r.purpose,
+          state: r.state,
+          attempts: Number(r.attempts),
+          nextAttemptAt: r.next_attempt_at,
+          deliveredAt: r.delivered_at,
+          receipt: r.receipt,
+          lastError: r.last_error,
+        })),
+      });
+    },
+  );
+
+  app.post("/api/deliveries/:id/retry", requirePermission("records:write"), async (c) => {
+    const ok = await retryDelivery(deps.store, c.req.param("id"), deps.clock().toISOString());
+    if (!ok) throw new ApiError("not-found", "no dead or failed delivery with that id");
+    return c.json({ queued: true });
+  });
+}
