@@ -12,7 +12,7 @@ import {
 } from "../contracts/index.js";
 import type { CaseManifest, RecordKind, RecordOf } from "../domain/index.js";
 import { formatField, type CaseProblem } from "./case-problem.js";
-import type { Parsed } from "./case-links.js";
+import { lineAt, type Parsed } from "./case-links.js";
 import type { JsonPath } from "./json-locate.js";
 
 const NEEDS = 'needs "formatVersion": 2 in case.json';
@@ -43,8 +43,8 @@ export function format2Uses(kind: RecordKind, record: RecordOf<RecordKind>): Jso
 export function formatProblems(
   manifest: CaseManifest,
   parsed: readonly Parsed[],
-  at: (kind: RecordKind, index: number, path: JsonPath) => number,
-  manifestLine: (path: JsonPath) => number,
+  at: (kind: RecordKind, index: number, path: JsonPath) => number | undefined,
+  manifestLine: (path: JsonPath) => number | undefined,
 ): CaseProblem[] {
   if (manifest.formatVersion === 2) return [];
   const out: CaseProblem[] = [];
@@ -54,7 +54,7 @@ export function formatProblems(
     out.push({
       file: "case.json",
       field: formatField(path),
-      line: manifestLine(path),
+      ...lineAt(manifestLine(path)),
       message: `${f} ${NEEDS}`,
     });
   }
@@ -64,7 +64,7 @@ export function formatProblems(
         file: RECORD_FILES[p.kind],
         recordId: p.record.id,
         field: formatField(path),
-        line: at(p.kind, p.index, path),
+        ...lineAt(at(p.kind, p.index, path)),
         message: `${formatField(path)} is case format 2: ${NEEDS}`,
       });
     }

@@ -15,7 +15,7 @@ export interface Parsed<K extends RecordKind = RecordKind> {
 export function linkProblems(
   parsed: readonly Parsed[],
   knownActions: ReadonlySet<string>,
-  at: (kind: RecordKind, index: number, path: JsonPath) => number,
+  at: (kind: RecordKind, index: number, path: JsonPath) => number | undefined,
 ): CaseProblem[] {
   const warnings = new Map<string, RecordOf<"warning">>();
   const knownAtOf = new Map<string, string>();
@@ -35,7 +35,7 @@ export function linkProblems(
         file: RECORD_FILES.warning,
         recordId: w.id,
         field: formatField(["evidence", i]),
-        line: at("warning", p.index, ["evidence", i]),
+        ...lineAt(at("warning", p.index, ["evidence", i])),
         message: `evidence "${id}" is known only from ${k}, after the warning (knownAt ${w.knownAt})`,
       });
     });
@@ -50,7 +50,7 @@ export function linkProblems(
         file: RECORD_FILES.response,
         recordId: r.id,
         field: formatField(path),
-        line: at("response", p.index, path),
+        ...lineAt(at("response", p.index, path)),
         message,
       });
     };
@@ -70,4 +70,9 @@ export function linkProblems(
     }
   }
   return out;
+}
+
+/** `{ line }` when the line is known, else nothing (problems without a place in a file carry no line). */
+export function lineAt(line: number | undefined): { line?: number } {
+  return line === undefined ? {} : { line };
 }

@@ -6,31 +6,17 @@
 import { createHash } from "node:crypto";
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import type { z } from "zod";
-import { CaseManifestSchema, RECORD_FILES, RECORD_SCHEMAS, toManifest } from "../contracts/index.js";
+import { RECORD_FILES } from "../contracts/index.js";
 import {
   emptyRecords,
   RECORD_KINDS,
   type CaseBundle,
-  type CaseManifest,
   type CaseRecords,
   type RecordKind,
-  type RecordOf,
 } from "../domain/index.js";
 import { formatField, sortProblems, type CaseProblem } from "./case-problem.js";
-import { dateIssuesOf, manifestDateIssues } from "./case-date-checks.js";
-import {
-  bestEffortReferences,
-  manifestReferences,
-  referencesOf,
-  TARGET_LABEL,
-  type Reference,
-  type RefTarget,
-} from "./case-references.js";
-import { linkProblems, type Parsed } from "./case-links.js";
-import { formatProblems } from "./case-format-check.js";
+import { checkCase, MANIFEST_FILE, type CaseCheckInput } from "./check-case.js";
 import { parseJsonLocated, type JsonPath } from "./json-locate.js";
-import { zodProblems } from "./zod-problems.js";
 
 export type { CaseProblem } from "./case-problem.js";
 
@@ -43,18 +29,11 @@ export type CaseReadResult =
     }
   | { readonly ok: false; readonly problems: readonly CaseProblem[] };
 
-export const MANIFEST_FILE = "case.json";
+export { MANIFEST_FILE } from "./check-case.js";
 
 /** Record kind by file name. */
 const KIND_OF_FILE = new Map<string, RecordKind>(RECORD_KINDS.map((k) => [RECORD_FILES[k], k]));
 const FILE_ORDER = [MANIFEST_FILE, ...RECORD_KINDS.map((k) => RECORD_FILES[k])];
-
-/** An element of a record file before parsing: its raw id, if it has one. */
-interface RawEntry {
-  readonly kind: RecordKind;
-  readonly index: number;
-  readonly id: string | undefined;
-}
 
 /**
  * Read and validate the case folder `dir`.
@@ -118,49 +97,17 @@ export async function readCaseFolder(dir: string): Promise<CaseReadResult> {
     values.set(name, json.value);
   }
 
-  // The manifest.
-  let manifest: CaseManifest | undefined;
-  if (!entries.includes(MANIFEST_FILE)) {
-    problems.push({
-      file: MANIFEST_FILE,
-      message: `missing: every case folder has a ${MANIFEST_FILE} manifest`,
-    });
-  } else if (values.has(MANIFEST_FILE)) {
-    const lineOf = located.get(MANIFEST_FILE) ?? (() => 1);
-    const parsed = CaseManifestSchema.safeParse(values.get(MANIFEST_FILE));
-    if (parsed.success) manifest = toManifest(parsed.data);
-    else problems.push(...zodProblems(parsed.error, MANIFEST_FILE, [], undefined, lineOf));
-  }
-
-  // The records.
-  const raw: RawEntry[] = [];
-  const invalid: {
-    kind: RecordKind;
-    index: number;
-    id: string | undefined;
-    element: unknown;
-    reported: Set<string>;
-  }[] = [];
-  // Kinds whose file could not be read: references into them cannot be checked, so they are not reported.
-  const unreadable = new Set<RefTarget>();
-  const parsed: Parsed[] = [];
-  const rawActionIds: {
-    kind: RecordKind;
-    index: number;
-    sub: number;
-    id: string;
-    warningId: string | undefined;
-  }[] = [];
+  // Every check but the file's own (its presence and JSON) is the one case checker's.
+  const input: Record<string, CaseCheckInput["records"][RecordKind]> = {};
   for (const kind of RECORD_KINDS) {
     const file = RECORD_FILES[kind];
     if (!values.has(file)) {
-      if (entries.includes(file)) unreadable.add(kind);
+      if (entries.includes(file)) input[kind] = "unreadable";
       continue;
     }
     const value = values.get(file);
-    const lineOf = located.get(file) ?? (() => 1);
     if (!Array.isArray(value)) {
-      unreadable.add(kind);
+      input[kind] = "unreadable";
       problems.push({
         file,
         line: 1,
@@ -168,124 +115,22 @@ export async function readCaseFolder(dir: string): Promise<CaseReadResult> {
       });
       continue;
     }
-    value.forEach((element: unknown, index) => {
-      const id = idOf(element);
-      raw.push({ kind, index, id });
-      if (kind === "warning") collectActionIds(element, index, id, rawActionIds);
-      const schema = RECORD_SCHEMAS[kind] as z.ZodType;
-      const result = schema.safeParse(element);
-      if (result.success) parsed.push({ kind, index, record: result.data as RecordOf<typeof kind> });
-      else {
-        const found = zodProblems(result.error, file, [index], id, lineOf);
-        problems.push(...found);
-        invalid.push({ kind, index, id, element, reported: new Set(found.map((p) => p.field ?? "")) });
-      }
-    });
+    input[kind] = value.map((raw: unknown) => ({ raw }));
   }
-
-  const at = (kind: RecordKind, index: number, path: JsonPath): number =>
-    (located.get(RECORD_FILES[kind]) ?? (() => 1))(
-      path.length === 0 ? idPath(index, values.get(RECORD_FILES[kind])) : [index, ...path],
-    );
-
-  // Ids: unique across the whole case, requested actions included.
-  const firstSeen = new Map<string, { file: string; line: number }>();
-  const seeId = (
-    id: string,
-    file: string,
-    line: number,
-    recordId: string | undefined,
-    field?: string,
-  ): void => {
-    const prior = firstSeen.get(id);
-    if (prior) {
-      problems.push({
-        file,
-        line,
-        ...(recordId !== undefined ? { recordId } : {}),
-        ...(field !== undefined ? { field } : {}),
-        message: `duplicate id "${id}" (first used in ${prior.file} line ${prior.line}); ids are unique within a case`,
-      });
-    } else firstSeen.set(id, { file, line });
-  };
-  for (const e of raw)
-    if (e.id !== undefined) seeId(e.id, RECORD_FILES[e.kind], at(e.kind, e.index, []), e.id);
-  for (const a of rawActionIds) {
-    const path: JsonPath = ["requestedActions", a.sub, "id"];
-    seeId(a.id, RECORD_FILES[a.kind], at(a.kind, a.index, path), a.warningId, formatField(path));
-  }
-
-  // References.
-  const idsOf = new Map<RefTarget, Set<string>>();
-  const add = (t: RefTarget, id: string): void => {
-    const set = idsOf.get(t) ?? new Set<string>();
-    set.add(id);
-    idsOf.set(t, set);
-  };
-  for (const e of raw) {
-    if (e.id === undefined) continue;
-    add(e.kind, e.id);
-    add("any", e.id);
-  }
-  for (const a of rawActionIds) add("requestedAction", a.id);
-  for (const s of manifest?.sides ?? []) add("side", s.id);
-  const exists = (ref: Reference): boolean =>
-    idsOf.get(ref.target)?.has(ref.id) === true ||
-    unreadable.has(ref.target) ||
-    (ref.target === "any" && unreadable.size > 0);
-  const unknown = (ref: Reference): string => `unknown ${TARGET_LABEL[ref.target]} "${ref.id}"`;
-
-  for (const p of parsed) {
-    const file = RECORD_FILES[p.kind];
-    const recordId = p.record.id;
-    const report = (path: JsonPath, message: string): void => {
-      problems.push({ file, recordId, field: formatField(path), line: at(p.kind, p.index, path), message });
-    };
-    for (const ref of referencesOf(p.kind, p.record)) {
-      // Without a manifest there are no sides to check against; the manifest problem is reported already.
-      if (ref.target === "side" && manifest === undefined) continue;
-      if (!exists(ref)) report(ref.path, unknown(ref));
-    }
-    for (const issue of dateIssuesOf(p.kind, p.record)) report(issue.path, issue.message);
-  }
-  // Records that failed their schema: still check the references that can be read, so every problem shows at once.
-  for (const bad of invalid) {
-    for (const ref of bestEffortReferences(bad.kind, bad.element)) {
-      const field = formatField(ref.path);
-      if (bad.reported.has(field) || exists(ref)) continue;
-      problems.push({
-        file: RECORD_FILES[bad.kind],
-        ...(bad.id !== undefined ? { recordId: bad.id } : {}),
-        field,
-        line: at(bad.kind, bad.index, ref.path),
-        message: unknown(ref),
-      });
-    }
-  }
-  const knownActions = new Set(rawActionIds.map((a) => a.id));
-  problems.push(...linkProblems(parsed, knownActions, (kind, index, path) => at(kind, index, path)));
-
-  if (manifest) {
-    const lineOf = located.get(MANIFEST_FILE) ?? (() => 1);
-    for (const ref of manifestReferences(manifest)) {
-      if (!exists(ref))
-        problems.push({
-          file: MANIFEST_FILE,
-          field: formatField(ref.path),
-          line: lineOf(ref.path),
-          message: unknown(ref),
-        });
-    }
-    problems.push(...formatProblems(manifest, parsed, at, lineOf));
-    for (const issue of manifestDateIssues(manifest)) {
-      problems.push({
-        file: MANIFEST_FILE,
-        field: formatField(issue.path),
-        line: lineOf(issue.path),
-        message: issue.message,
-      });
-    }
-  }
+  const check = checkCase(
+    {
+      manifest: !entries.includes(MANIFEST_FILE)
+        ? "missing"
+        : values.has(MANIFEST_FILE)
+          ? { raw: values.get(MANIFEST_FILE) }
+          : "unreadable",
+      records: input,
+    },
+    { line: (file, path) => (located.get(file) ?? (() => 1))(path) },
+  );
+  problems.push(...check.problems.map((p) => p.problem));
+  const manifest = check.manifest;
+  const parsed = check.parsed;
 
   if (problems.length > 0 || manifest === undefined) {
     return fail(
@@ -300,33 +145,6 @@ export async function readCaseFolder(dir: string): Promise<CaseReadResult> {
 
 function fail(problems: readonly CaseProblem[]): CaseReadResult {
   return { ok: false, problems: sortProblems(problems, FILE_ORDER) };
-}
-
-function idOf(element: unknown): string | undefined {
-  if (typeof element !== "object" || element === null || Array.isArray(element)) return undefined;
-  const id = (element as Record<string, unknown>).id;
-  return typeof id === "string" ? id : undefined;
-}
-
-/** The path of a record's `"id"` line, or of the record itself when it has no id. */
-function idPath(index: number, fileValue: unknown): JsonPath {
-  const element = Array.isArray(fileValue) ? (fileValue as unknown[])[index] : undefined;
-  return idOf(element) !== undefined ? [index, "id"] : [index];
-}
-
-function collectActionIds(
-  element: unknown,
-  index: number,
-  warningId: string | undefined,
-  out: { kind: RecordKind; index: number; sub: number; id: string; warningId: string | undefined }[],
-): void {
-  if (typeof element !== "object" || element === null) return;
-  const actions = (element as Record<string, unknown>).requestedActions;
-  if (!Array.isArray(actions)) return;
-  actions.forEach((a: unknown, sub) => {
-    const id = idOf(a);
-    if (id !== undefined) out.push({ kind: "warning", index, sub, id, warningId });
-  });
 }
 
 function typeName(v: unknown): string {

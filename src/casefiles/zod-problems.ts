@@ -9,17 +9,18 @@ export function zodProblems(
   file: string,
   prefix: JsonPath,
   recordId: string | undefined,
-  lineOf: (path: JsonPath) => number,
+  lineOf: (path: JsonPath) => number | undefined,
 ): CaseProblem[] {
   return error.issues.map((issue) => {
     const path = issue.path.filter((p): p is string | number => typeof p !== "symbol");
     const keys = issue.code === "unrecognized_keys" ? issue.keys : [];
     const field = keys.length === 1 ? [...path, keys[0] as string] : path;
+    const line = lineOf(path.length === 0 && prefix.length === 1 ? [...prefix, "id"] : [...prefix, ...field]);
     return {
       file,
       ...(recordId !== undefined ? { recordId } : {}),
       ...(field.length > 0 ? { field: formatField(field) } : {}),
-      line: lineOf(path.length === 0 && prefix.length === 1 ? [...prefix, "id"] : [...prefix, ...field]),
+      ...(line !== undefined ? { line } : {}),
       message: issue.message,
     };
   });

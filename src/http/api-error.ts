@@ -3,7 +3,7 @@
  * error is mapped to a generic 500 by `problem.ts`, so no stack trace, SQL or path reaches a client.
  * @module
  */
-import type { ApiErrorCode } from "../contracts/api/problem.schema.js";
+import type { ApiErrorCode, FieldProblem } from "../contracts/api/problem.schema.js";
 
 /** A request field that failed validation. */
 export interface InvalidParam {
@@ -17,6 +17,10 @@ const STATUS: Readonly<Record<ApiErrorCode, number>> = {
   forbidden: 403,
   "not-found": 404,
   "method-not-allowed": 405,
+  conflict: 409,
+  "precondition-failed": 412,
+  unprocessable: 422,
+  "precondition-required": 428,
   "payload-too-large": 413,
   "unsupported-media-type": 415,
   "too-many-requests": 429,
@@ -30,6 +34,10 @@ const TITLE: Readonly<Record<ApiErrorCode, string>> = {
   forbidden: "Forbidden",
   "not-found": "Not found",
   "method-not-allowed": "Method not allowed",
+  conflict: "Conflict",
+  "precondition-failed": "Precondition failed",
+  unprocessable: "Unprocessable content",
+  "precondition-required": "Precondition required",
   "payload-too-large": "Payload too large",
   "unsupported-media-type": "Unsupported media type",
   "too-many-requests": "Too many requests",
@@ -50,6 +58,12 @@ export class ApiError extends Error {
     /** Safe to show: never includes a protected field, a stack, SQL or a file path. */
     readonly detail?: string,
     readonly invalidParams?: readonly InvalidParam[],
+    /** Problems of a written record, by field path; and for a 412 the stored record and its version. */
+    readonly extra?: {
+      readonly problems?: readonly FieldProblem[];
+      readonly current?: object;
+      readonly currentVersion?: string;
+    },
   ) {
     super(detail ?? TITLE[code]);
     this.name = "ApiError";

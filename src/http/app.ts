@@ -32,9 +32,15 @@ import { registerTrust } from "./routes/trust.route.js";
 import { registerAnswerPages } from "./routes/answer.route.js";
 import { registerDeskRoutes } from "./routes/desk.route.js";
 import { documentLoginRoutes } from "./trust.openapi.js";
+import { EventHub } from "./live/live-updates.js";
+import { registerEvents } from "./live/events.route.js";
+import { registerCaseWrites } from "./writes/case-write.routes.js";
+import { registerRecordWrites } from "./writes/record-write.routes.js";
+import { registerMe } from "./writes/me.route.js";
+import { documentWriteRoutes } from "./writes/write.openapi.js";
 
-/** Default largest request body: the API reads no large bodies, so 64 KiB is plenty. */
-export const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+/** Default largest request body: 1 MiB (a record written through the API is far smaller). */
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Build the app.
@@ -107,6 +113,14 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
   registerAnalyses(app, deps);
   registerEvidence(app, deps);
   registerForecasts(app, deps);
+  const clock = security?.clock ?? (() => new Date());
+  const live = deps.live ?? new EventHub();
+  const writeDeps = { ...deps, live };
+  registerCaseWrites(app, writeDeps, clock);
+  registerRecordWrites(app, writeDeps, clock);
+  registerEvents(app, live);
+  registerMe(app);
+  documentWriteRoutes(app);
   registerOpenApi(app, deps);
   if (security) {
     app.route(

@@ -11,6 +11,7 @@ import type { HttpSecurity } from "./http-security.js";
 import type { CredentialState } from "../security/auth.middleware.js";
 import type { Denial } from "../security/denial-audit.js";
 import type { Principal } from "../security/principal.js";
+import type { LiveUpdates } from "./live/live-updates.js";
 
 export interface HttpDeps {
   readonly store: Store;
@@ -31,6 +32,11 @@ export interface HttpDeps {
    * (issue 8). Without it the app has no login and everyone is the anonymous, redacted viewer.
    */
   readonly security?: HttpSecurity;
+  /**
+   * Told after each committed write, and the source of GET /api/events (issue 15). Default: an event hub that
+   * publishes record events only; the composition root passes the live assessor (levels and alerts).
+   */
+  readonly live?: LiveUpdates;
   /**
    * The warning desk (issue 16): the one clock and the desk key. With it the answer pages (/answer/{token}) are
    * served, and with accounts the issue/deliveries routes too.

@@ -22,6 +22,9 @@ export function toProblem(err: unknown, instance: string): Problem {
     instance,
     code: e.code,
     ...(e.invalidParams ? { invalidParams: [...e.invalidParams] } : {}),
+    ...(e.extra?.problems ? { problems: [...e.extra.problems] } : {}),
+    ...(e.extra?.current ? { current: e.extra.current as Record<string, unknown> } : {}),
+    ...(e.extra?.currentVersion !== undefined ? { currentVersion: e.extra.currentVersion } : {}),
   };
 }
 
@@ -35,6 +38,7 @@ function asApiError(err: unknown): ApiError {
   if (err instanceof HTTPException) {
     // Hono's own exceptions (e.g. malformed JSON) carry a status but their messages are not part of our contract.
     if (err.status === 413) return new ApiError("payload-too-large");
+    if (err.status === 412) return new ApiError("precondition-failed");
     if (err.status === 404) return new ApiError("not-found");
     if (err.status === 401) return new ApiError("unauthorized");
     if (err.status === 403) return new ApiError("forbidden");

@@ -11,4 +11,6 @@ export interface Principal {
   /** True when this session passed TOTP (API tokens: false, so they never read protected identities). */
   readonly secondFactor: boolean;
   readonly via: "session" | "token";
+  /** When the session (or token) ends, ISO time; absent when it does not. */
+  readonly expiresAt?: string;
 }

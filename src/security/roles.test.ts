@@ -14,6 +14,7 @@ describe("roles", () => {
         "records:write",
         "sources:protected:read",
         "sources:protected:approve",
+        "sources:protected:write",
         "log:read",
       ],
     });

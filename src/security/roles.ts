@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   "records:write",
   "sources:protected:read",
   "sources:protected:approve",
+  "sources:protected:write",
   "log:read",
   "users:manage",
   "audit:read",
@@ -30,6 +31,8 @@ const GRANTS: Readonly<Record<Role, readonly Permission[]>> = {
     "log:read",
     "sources:protected:read",
     "sources:protected:approve",
+    // Creating, changing or deleting a confidential source (its identity encrypted at rest).
+    "sources:protected:write",
   ],
 };
 

@@ -34,6 +34,12 @@ import type { StatementTable } from "./records/statement.table.js";
 import type { TribunalCaseTable } from "./records/tribunal-case.table.js";
 import type { TribunalTable } from "./records/tribunal.table.js";
 import type { WarningTable } from "./records/warning.table.js";
+import type {
+  IdempotencyKeyTable,
+  LiveCaseTable,
+  RecordBackfillTable,
+  RecordWriteTable,
+} from "./writes/write.table.js";
 
 /** Every table of the store. */
 export interface Database {
@@ -61,6 +67,10 @@ export interface Database {
   import_leases: ImportLeaseTable;
   import_rows: ImportRowTable;
   record_versions: RecordVersionTable;
+  idempotency_keys: IdempotencyKeyTable;
+  record_writes: RecordWriteTable;
+  record_backfills: RecordBackfillTable;
+  live_cases: LiveCaseTable;
   desk_contact_points: ContactPointTable;
   desk_deliveries: DeliveryTable;
   desk_answer_tokens: AnswerTokenTable;

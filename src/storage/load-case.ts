@@ -279,7 +279,7 @@ async function applyPlans(
 }
 
 /** Citations, actor/group references, incident acts and source identities of the given records. */
-async function insertDerived(
+export async function insertDerived(
   trx: Transaction<Database>,
   caseId: string,
   kind: RecordKind,

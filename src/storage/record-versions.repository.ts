@@ -1,6 +1,6 @@
 /**
  * The earlier versions of a record: what an import replaced (a provider's corrected row) or removed (a
- * provider's deletion), oldest first, as they were stored then.
+ * provider's deletion), or what an API write replaced or (soft) deleted, oldest first, as they were stored then.
  * @module
  */
 import type { RecordKind, RecordOf } from "../domain/index.js";
@@ -49,11 +49,24 @@ export async function getRecordVersions<K extends RecordKind>(
     let q = store.db
       .selectFrom("record_versions as v")
       .leftJoin("import_batches as b", "b.id", "v.replaced_by")
-      .select(["v.case_id", "v.version", "v.change", "v.replaced_by", "v.body", "b.started_at"])
+      .select([
+        "v.case_id",
+        "v.version",
+        "v.change",
+        "v.replaced_by",
+        "v.replaced_at",
+        "v.body",
+        "b.started_at",
+      ])
       .where("v.record_kind", "=", kind)
       .where("v.record_id", "=", id);
     if (holder !== undefined) q = q.where("v.case_id", "=", holder);
-    const rows = await q.orderBy("v.case_id").orderBy("b.started_at").orderBy("v.version").execute();
+    const rows = await q
+      .orderBy("v.case_id")
+      .orderBy("b.started_at")
+      .orderBy("v.replaced_at")
+      .orderBy("v.version")
+      .execute();
     const first = rows[0]?.case_id;
     return rows
       .filter((r) => r.case_id === first)
@@ -61,7 +74,11 @@ export async function getRecordVersions<K extends RecordKind>(
         version: r.version,
         change: r.change,
         replacedBy: r.replaced_by,
-        ...(r.started_at !== null ? { replacedAt: r.started_at } : {}),
+        ...(r.started_at !== null
+          ? { replacedAt: r.started_at }
+          : r.replaced_at !== null && r.replaced_at !== undefined
+            ? { replacedAt: r.replaced_at }
+            : {}),
         record: JSON.parse(r.body) as RecordOf<K>,
       }));
   } catch (e) {

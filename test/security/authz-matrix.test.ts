@@ -43,6 +43,16 @@ const handlerOnly = (ok: number): Row => ({
   admin: 403,
 });
 
+const write = (ok: number): Row => ({
+  anonymous: 401,
+  viewer: 403,
+  analyst: ok,
+  "source-handler": ok,
+  admin: ok,
+});
+/** Any signed-in role (the event stream, who am I, the case check), in either mode. */
+const signedIn: Row = { ...all(200), anonymous: 401 };
+
 /** `METHOD path` (as the router holds it) → expected status per role, per mode. */
 const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "GET /api/health": { public: all(200), private: all(200) },
@@ -76,6 +86,14 @@ const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "GET /": { public: all(200), private: all(200) },
   "GET /assets/*": { public: all(200), private: all(200) },
   "GET /favicon.svg": { public: all(200), private: all(200) },
+  // The write API (issue 15): records:write for analysts, source-handlers and admins; never a viewer.
+  "POST /api/cases": { public: write(201), private: write(201) },
+  "POST /api/cases/:caseId/records/:kind": { public: write(201), private: write(201) },
+  "PUT /api/cases/:caseId/records/:kind/:id": { public: write(200), private: write(200) },
+  "DELETE /api/cases/:caseId/records/:kind/:id": { public: write(204), private: write(204) },
+  "GET /api/cases/:caseId/check": { public: signedIn, private: signedIn },
+  "GET /api/events": { public: signedIn, private: signedIn },
+  "GET /auth/me": { public: signedIn, private: signedIn },
 };
 
 const CONFIDENTIAL = "src-confidential-1994-01";
@@ -124,6 +142,14 @@ async function lastSeq(f: TrustFixture): Promise<number> {
   return r?.max === null || r?.max === undefined ? -1 : Number(r.max);
 }
 
+/** The first chunk of an event stream (which never ends by itself), then the stream is closed. */
+async function firstChunk(res: Response): Promise<string> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
+}
+
 const refusals = (rows: { event: AuditEvent }[]) =>
   rows.filter((r) => r.event.outcome === "denied" || r.event.outcome === "failed");
 
@@ -146,9 +172,68 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
 
   const actorOf = (role: RoleUnderTest) => (role === "anonymous" ? "anonymous" : f.principal[role].userId);
 
+  let written = 0;
+  /** A group written by the analyst (to be replaced or deleted by the role under test) and its ETag. */
+  async function freshGroup(app: ReturnType<TrustFixture["app"]>): Promise<{ url: string; etag: string }> {
+    const group = { ...(await groupBody()), id: `grp-authz-${(written += 1)}` };
+    const res = await app.request(`/api/cases/${CASE_ID}/records/groups`, {
+      method: "POST",
+      headers: { Cookie: f.cookie.analyst ?? "", "Content-Type": "application/json" },
+      body: JSON.stringify(group),
+    });
+    expect(res.status).toBe(201);
+    return { url: `/api/cases/${CASE_ID}/records/groups/${group.id}`, etag: res.headers.get("ETag") ?? "" };
+  }
+  let groupBase: Record<string, unknown> | undefined;
+  async function groupBody(): Promise<Record<string, unknown>> {
+    if (groupBase) return groupBase;
+    const bundle = await rwandaBundle();
+    const g = bundle.records.group[0];
+    const source = bundle.records.source.find((s) => !s.confidential)?.id ?? "";
+    return (groupBase = {
+      kind: g?.kind,
+      countries: g?.countries,
+      name: "A group written by the matrix",
+      occurredAt: NOW.toISOString().slice(0, 10),
+      citations: [{ source, locator: "p. 1" }],
+    });
+  }
+
   /** A concrete request for a route, with real ids (and, for reveal steps, a request fit for `role`). */
-  async function requestFor(key: string, role: RoleUnderTest): Promise<{ url: string; init: RequestInit }> {
+  async function requestFor(
+    key: string,
+    role: RoleUnderTest,
+    app: ReturnType<TrustFixture["app"]>,
+  ): Promise<{ url: string; init: RequestInit }> {
     const [method, path] = key.split(" ") as [string, string];
+    const cookieOf = f.cookie[role];
+    const json = (url: string, body: unknown, extra: Record<string, string> = {}) => ({
+      url,
+      init: {
+        method,
+        headers: { ...(cookieOf ? { Cookie: cookieOf } : {}), "Content-Type": "application/json", ...extra },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      },
+    });
+    if (key === "POST /api/cases")
+      return json("/api/cases", {
+        id: `authz-case-${(written += 1)}`,
+        name: "A case written by the matrix",
+        period: { start: "2031-01-01", end: null },
+      });
+    if (key === "POST /api/cases/:caseId/records/:kind")
+      return json(`/api/cases/${CASE_ID}/records/groups`, {
+        ...(await groupBody()),
+        id: `grp-authz-${(written += 1)}`,
+      });
+    if (
+      key === "PUT /api/cases/:caseId/records/:kind/:id" ||
+      key === "DELETE /api/cases/:caseId/records/:kind/:id"
+    ) {
+      const g = await freshGroup(app);
+      const body = method === "PUT" ? { ...(await groupBody()), name: "Renamed by the matrix" } : undefined;
+      return json(g.url, body, { "If-Match": g.etag });
+    }
     const handler = f.principal["source-handler"];
     let url = path
       .replace(":caseId", CASE_ID)
@@ -197,10 +282,11 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
       let denials = 0;
       for (const key of routesOf(app)) {
         for (const role of ROLES_UNDER_TEST) {
-          const { url, init } = await requestFor(key, role);
+          const { url, init } = await requestFor(key, role, app);
           const before = await lastSeq(f);
           const res = await app.request(url, init);
-          const text = await res.text();
+          const text =
+            key === "GET /api/events" && res.status === 200 ? await firstChunk(res) : await res.text();
           if (res.status >= 400) errorBodies.push({ where: `${mode} ${role} ${key}`, text });
           got.push(`${key} ${role} ${res.status}`);
           requests += 1;
@@ -493,7 +579,7 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
       const big = await app.request("/api/reveal-requests", {
         method: "POST",
         headers: { Cookie: f.cookie["source-handler"] ?? "", "Content-Type": "application/json" },
-        body: JSON.stringify({ reason: "x".repeat(200_000) }),
+        body: JSON.stringify({ reason: "x".repeat(1_100_000) }),
       });
       expect(big.status).toBe(413);
       errorBodies.push({ where: "big body", text: await big.text() });

@@ -60,6 +60,14 @@ async function everyRowAsText(store: Store, url: string): Promise<{ tables: numb
   return { tables: tables.rows.length, text: parts.join("\n") };
 }
 
+/** The first chunk of an event stream (which never ends by itself), then the stream is closed. */
+async function firstChunk(res: Response): Promise<string> {
+  const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+  const { value } = await reader.read();
+  await reader.cancel();
+  return new TextDecoder().decode(value);
+}
+
 describe.each(TRUST_DIALECTS)("canary sweep on $dialect", ({ dialect, skip }) => {
   let f: TrustFixture;
   let bundle: CaseBundle;
@@ -130,7 +138,8 @@ describe.each(TRUST_DIALECTS)("canary sweep on $dialect", ({ dialect, skip }) =>
           const cookie = f.cookie[role];
           for (const url of urls) {
             const res = await app.request(url, cookie ? { headers: { Cookie: cookie } } : {});
-            const text = await res.text();
+            const text =
+              url === "/api/events" && res.status === 200 ? await firstChunk(res) : await res.text();
             answers += 1;
             if (res.status === 200) ok += 1;
             if (hits(text) > 0) leaks.push(`${mode} ${role} ${url}`);
@@ -142,7 +151,80 @@ describe.each(TRUST_DIALECTS)("canary sweep on $dialect", ({ dialect, skip }) =>
       console.info(
         `[canary-sweep] ${dialect} API: ${answers} answers (${ok} × 200), ${leaks.length} with the canary`,
       );
-    }, 240_000);
+    }, 480_000);
+
+    it("finds 0 occurrences in the answers of every write route and in the event stream, for every role", async () => {
+      const app = f.app("private");
+      const confidential = bundle.records.source.find((s) => s.confidential)?.id ?? "";
+      // Events a viewer would see while the writes happen.
+      const events = await app.request("/api/events", { headers: { Cookie: f.cookie.viewer ?? "" } });
+      const reader = (events.body as ReadableStream<Uint8Array>).getReader();
+      const texts: { where: string; text: string }[] = [];
+      let created = 0;
+      let n = 0;
+      for (const role of ["anonymous", "viewer", "analyst", "admin", "source-handler"] as RoleUnderTest[]) {
+        const send = async (
+          method: string,
+          url: string,
+          body?: unknown,
+          headers: Record<string, string> = {},
+        ) => {
+          const cookie = f.cookie[role];
+          const res = await app.request(url, {
+            method,
+            headers: {
+              ...(cookie ? { Cookie: cookie } : {}),
+              "Content-Type": "application/json",
+              ...headers,
+            },
+            ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+          });
+          const text = await res.text();
+          texts.push({ where: `${role} ${method} ${url} ${res.status}`, text });
+          return res.status;
+        };
+        const informant = (over: Record<string, unknown> = {}) => {
+          const id = `src-cnry-${role}-${(n += 1)}`;
+          return {
+            id,
+            kind: "informant",
+            title: `${CANARY}-title`,
+            reliability: "B",
+            credibility: 2,
+            confidential: true,
+            protectedIdentity: {
+              name: `${CANARY}-name`,
+              contact: `${CANARY}-contact`,
+              device: `${CANARY}-device`,
+            },
+            occurredAt: "2031-04-30",
+            knownAt: "2031-05-01",
+            citations: [{ source: id, locator: `${CANARY}-locator` }],
+            ...over,
+          };
+        };
+        const sources = `/api/cases/${CASE_ID}/records/sources`;
+        if ((await send("POST", sources, informant())) === 201) created += 1;
+        await send("POST", sources, informant({ citations: [] }));
+        await send("POST", sources, informant({ reliability: `${CANARY}-grade`, occurredAt: `${CANARY}` }));
+        await send("POST", sources, informant({ citations: [{ source: `${CANARY}x`, locator: "p" }] }));
+        await send("PUT", `${sources}/${confidential}`, informant({ id: confidential }), {
+          "If-Match": '"stale"',
+        });
+        await send("PUT", `${sources}/${confidential}`, informant({ id: confidential, credibility: 9 }));
+        await send("DELETE", `${sources}/${confidential}`, undefined, { "If-Match": '"stale"' });
+        await send("GET", `/api/cases/${CASE_ID}/check`);
+      }
+      const { value } = await Promise.race([
+        reader.read(),
+        new Promise<{ value: undefined }>((r) => setTimeout(() => r({ value: undefined }), 2000)),
+      ]);
+      await reader.cancel();
+      texts.push({ where: "events", text: value ? new TextDecoder().decode(value) : "" });
+      expect(created).toBe(1);
+      expect(texts.filter((t) => hits(t.text) > 0).map((t) => t.where)).toEqual([]);
+      console.info(`[canary-sweep] ${dialect} writes: ${texts.length} answers, 0 with the canary`);
+    });
 
     it("the dual-control reveal is the one door: it shows all five fields (so the sweep can see a leak)", async () => {
       const app = f.app("public");

@@ -6,8 +6,12 @@ export const API_ERROR_CODES = [
   "bad-request",
   "not-found",
   "method-not-allowed",
+  "conflict",
+  "precondition-failed",
   "payload-too-large",
   "unsupported-media-type",
+  "unprocessable",
+  "precondition-required",
   "unauthorized",
   "forbidden",
   "too-many-requests",
@@ -20,6 +24,16 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 export const InvalidParamSchema = z
   .object({ name: z.string(), reason: z.string() })
   .meta({ id: "InvalidParam", description: "A request field that failed validation" });
+
+/** One problem of a written record: its field path (`citations[0].source`) and, outside it, the record it is in. */
+export const FieldProblemSchema = z
+  .object({
+    path: z.string(),
+    message: z.string(),
+    record: z.string().optional().describe("`file/id` of another record the write would break"),
+  })
+  .meta({ id: "FieldProblem", description: "A problem of a written record, by field path" });
+export type FieldProblem = z.infer<typeof FieldProblemSchema>;
 
 /**
  * An `application/problem+json` document (RFC 9457).
@@ -34,6 +48,15 @@ export const ProblemSchema = z
     instance: z.string().optional().describe("the request path that caused it"),
     code: z.enum(API_ERROR_CODES).describe("stable machine-readable code"),
     invalidParams: z.array(InvalidParamSchema).optional(),
+    problems: z
+      .array(FieldProblemSchema)
+      .optional()
+      .describe("every problem of a written record (validation, references, dates), by field path"),
+    current: z
+      .record(z.string(), z.unknown())
+      .optional()
+      .describe("412: the record as stored now (without any protected field)"),
+    currentVersion: z.string().optional().describe("412: the version of `current`"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -11,6 +11,7 @@ import { recordDetail, recordPage } from "../data.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import { ok } from "../respond.js";
 import { getRoute } from "../route.js";
+import { currentRow } from "../../storage/writes/index.js";
 
 const list = getRoute({
   path: "/api/records/{kind}",
@@ -35,6 +36,11 @@ export function registerRecords(app: OpenAPIHono<HttpEnv>, deps: HttpDeps): void
   );
   app.openapi(one, async (c) => {
     const { kind, id } = c.req.valid("param");
-    return ok(c, await recordDetail(deps.store, kind, id, c.req.valid("query").case));
+    const caseId = c.req.valid("query").case;
+    const detail = await recordDetail(deps.store, kind, id, caseId);
+    // The version a PUT or DELETE names in If-Match (issue 15).
+    const current = await currentRow(deps.store.db, caseId, kind, id);
+    if (current) c.header("ETag", `"${current.version}"`);
+    return ok(c, detail);
   });
 }

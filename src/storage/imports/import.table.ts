@@ -56,6 +56,8 @@ export interface RecordVersionTable {
   /** The batch that replaced or deleted it, and how. */
   replaced_by: string;
   change: string;
+  /** When an API write replaced it (migration 0420; null for import batches, whose start is kept there). */
+  replaced_at?: string | null;
 }
 export type RecordVersionRow = Selectable<RecordVersionTable>;
 

@@ -14,6 +14,7 @@ import { migration0100Imports } from "./0100-imports.js";
 import { migration0200Trust } from "./0200-trust.js";
 import { migration0300ClusteredSideTables } from "./0300-clustered-side-tables.js";
 import { migration0410ImportLeases } from "./0410-import-leases.js";
+import { migration0420Writes } from "./0420-writes.js";
 import { migration0430Desk } from "./0430-desk.js";
 import type { StoreMigration } from "./migration.js";
 
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   migration0200Trust,
   migration0300ClusteredSideTables,
   migration0410ImportLeases,
+  migration0420Writes,
   migration0430Desk,
   // Append new migrations here.
 ];

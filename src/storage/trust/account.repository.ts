@@ -287,7 +287,14 @@ export async function sessionPrincipal(
     .executeTakeFirst();
   const role = row ? parseRole(row.role) : undefined;
   if (!row || !role || Number(row.disabled) === 1 || row.expires <= now.toISOString()) return undefined;
-  return { userId: row.id, username: row.username, role, secondFactor: Number(row.sf) === 1, via: "session" };
+  return {
+    userId: row.id,
+    username: row.username,
+    role,
+    secondFactor: Number(row.sf) === 1,
+    via: "session",
+    expiresAt: row.expires,
+  };
 }
 
 /** Issue an API token for scripts. @returns the token (shown once) and its id (for revocation). */

@@ -1,0 +1,230 @@
+/**
+ * One record written through the API — created, replaced or deleted — in one transaction: the version check
+ * (If-Match), the earlier version kept in `record_versions` (a delete is soft: its last body stays there), the
+ * row and its derived rows, the write journal, the backfill mark, a live case's period, the tamper-evident log
+ * and the audit trail, and the idempotency key's first answer. Protected source fields go through the store's
+ * identity codec (encrypted at rest), as a case load writes them.
+ * @module
+ */
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { RecordKind, RecordOf } from "../../domain/index.js";
+import type { Database } from "../database.js";
+import { insertDerived } from "../load-case.js";
+import { genericDb, recordTable } from "../records/record-db.js";
+import { tableOf } from "../records/record-tables.js";
+import type { Store } from "../store.js";
+import { identityCodecOf, toStoreError } from "../store-registry.js";
+import { sealSourceVersions } from "../imports/source-versions.js";
+import { appendToLog, type LogEntry } from "../trust/log-append.js";
+import { recordAudit } from "../trust/account.repository.js";
+import { currentRow } from "./record-version.js";
+import { WriteError } from "./write-error.js";
+import { widenLiveCase } from "./live-case.js";
+import { saveIdempotentAnswer, type IdempotencyClaim } from "./idempotency.repository.js";
+
+export type RecordWriteOp = "create" | "update" | "delete";
+
+/** What to write. `record` for create and update; `expectedVersion` (If-Match) for update and delete. */
+export interface RecordWriteRequest<K extends RecordKind = RecordKind> {
+  readonly caseId: string;
+  readonly kind: K;
+  readonly id: string;
+  readonly op: RecordWriteOp;
+  readonly record?: RecordOf<K>;
+  readonly expectedVersion?: string;
+  /** The user id writing (audit, log, journal). */
+  readonly actor: string;
+  /** ISO time of the write. */
+  readonly at: string;
+  /** A backdated `knownAt`'s stated reason: the record is marked as backfilled. */
+  readonly backfillReason?: string;
+  /** A create with an Idempotency-Key: its answer is kept in the same transaction. */
+  readonly idempotency?: IdempotencyClaim;
+}
+
+/** The committed write: the record as stored (a confidential source as its placeholder) and its version. */
+export interface RecordWriteResult<K extends RecordKind = RecordKind> {
+  readonly record: RecordOf<K> | undefined;
+  readonly version: string | undefined;
+  readonly writeId: string;
+}
+
+/**
+ * Write one record atomically.
+ * @example await writeRecord(store, { caseId: "c1", kind: "incident", id: "inc-9", op: "create", record, actor: "u1", at })
+ * @throws WriteError (nothing written) or StoreError.
+ */
+export async function writeRecord<K extends RecordKind>(
+  store: Store,
+  w: RecordWriteRequest<K>,
+): Promise<RecordWriteResult<K>> {
+  try {
+    return await store.db.transaction().execute((trx) => writeInTransaction(store, trx, w));
+  } catch (e) {
+    if (e instanceof WriteError) throw e;
+    throw toStoreError(store, e, `${w.op} ${w.kind} ${w.id}`);
+  }
+}
+
+async function writeInTransaction<K extends RecordKind>(
+  store: Store,
+  trx: Transaction<Database>,
+  w: RecordWriteRequest<K>,
+): Promise<RecordWriteResult<K>> {
+  const spec = tableOf(w.kind);
+  const found = await trx.selectFrom("cases").select("id").where("id", "=", w.caseId).executeTakeFirst();
+  if (!found) throw new WriteError("CASE_NOT_FOUND", `no case with id "${w.caseId}"`);
+  const cur = await currentRow(trx, w.caseId, w.kind, w.id);
+  if (w.op === "create" && cur) throw new WriteError("EXISTS", `${w.kind} "${w.id}" exists in this case`);
+  if (w.op !== "create") {
+    if (!cur) throw new WriteError("NOT_FOUND", `no ${w.kind} with id "${w.id}" in this case`);
+    if (cur.version !== w.expectedVersion) {
+      const row = await genericDb(trx)
+        .selectFrom(recordTable(spec.table))
+        .selectAll()
+        .where("case_id", "=", w.caseId)
+        .where("id", "=", w.id)
+        .executeTakeFirstOrThrow();
+      throw new WriteError("STALE", `${w.kind} "${w.id}" has changed since version ${w.expectedVersion}`, {
+        record: spec.fromRow(row),
+        version: cur.version,
+      });
+    }
+  }
+  const writeId = `api-${randomUUID()}`;
+  const codec = identityCodecOf(store);
+  if (cur) {
+    await trx
+      .insertInto("record_versions")
+      .values({
+        case_id: w.caseId,
+        record_kind: w.kind,
+        record_id: w.id,
+        version: cur.version,
+        row_hash: cur.contentHash,
+        body: cur.body,
+        replaced_by: writeId,
+        change: w.op === "delete" ? "deleted" : "updated",
+        replaced_at: w.at,
+      })
+      .onConflict((oc) =>
+        oc.columns(["case_id", "record_kind", "record_id", "version", "row_hash"]).doNothing(),
+      )
+      .execute();
+    await deleteDerived(trx, w.caseId, w.kind, w.id);
+    await genericDb(trx)
+      .deleteFrom(recordTable(spec.table))
+      .where("case_id", "=", w.caseId)
+      .where("id", "=", w.id)
+      .execute();
+  }
+  const entries: LogEntry[] = [];
+  if (w.record !== undefined && w.op !== "delete") {
+    await genericDb(trx).insertInto(recordTable(spec.table)).values(spec.toRow(w.caseId, w.record)).execute();
+    await insertDerived(trx, w.caseId, w.kind, [w.record], codec);
+    if (await widenLiveCase(trx, w.caseId, w.record))
+      entries.push({ action: "update", table: "cases", key: { id: w.caseId }, actor: w.actor, at: w.at });
+  }
+  const confidential =
+    (cur?.confidential ?? false) || (w.kind === "source" && (w.record as RecordOf<"source">)?.confidential);
+  if (confidential) await sealSourceVersions(trx, w.caseId, [w.id]);
+  await trx
+    .deleteFrom("record_backfills")
+    .where("case_id", "=", w.caseId)
+    .where("record_kind", "=", w.kind)
+    .where("record_id", "=", w.id)
+    .execute();
+  if (w.backfillReason !== undefined && w.op !== "delete")
+    await trx
+      .insertInto("record_backfills")
+      .values({
+        case_id: w.caseId,
+        record_kind: w.kind,
+        record_id: w.id,
+        reason: w.backfillReason,
+        entered_at: w.at,
+        entered_by: w.actor,
+      })
+      .execute();
+  entries.push({
+    action: w.op,
+    table: spec.table,
+    key: { case_id: w.caseId, id: w.id },
+    actor: w.actor,
+    at: w.at,
+  });
+  await appendToLog(trx, entries);
+  const after = w.op === "delete" ? undefined : await currentRow(trx, w.caseId, w.kind, w.id);
+  await trx
+    .insertInto("record_writes")
+    .values({
+      id: writeId,
+      case_id: w.caseId,
+      record_kind: w.kind,
+      record_id: w.id,
+      op: w.op,
+      version: after?.version ?? null,
+      actor: w.actor,
+      at: w.at,
+    })
+    .execute();
+  await recordAudit(trx, {
+    at: w.at,
+    actor: w.actor,
+    action: `record.${w.op}`,
+    target: `${w.caseId}/${w.kind}/${w.id}`,
+    outcome: "ok",
+  });
+  const stored =
+    after === undefined
+      ? undefined
+      : spec.fromRow(
+          await genericDb(trx)
+            .selectFrom(recordTable(spec.table))
+            .selectAll()
+            .where("case_id", "=", w.caseId)
+            .where("id", "=", w.id)
+            .executeTakeFirstOrThrow(),
+        );
+  const result = { record: stored, version: after?.version, writeId };
+  if (w.idempotency)
+    await saveIdempotentAnswer(
+      trx,
+      w.idempotency,
+      201,
+      { record: stored, version: after?.version },
+      after?.version,
+      w.at,
+    );
+  return result;
+}
+
+/** Remove the citations, references, acts and identity rows of one record. */
+async function deleteDerived(
+  trx: Transaction<Database>,
+  caseId: string,
+  kind: RecordKind,
+  id: string,
+): Promise<void> {
+  const base = (t: "citations" | "record_refs") =>
+    trx
+      .deleteFrom(t)
+      .where("case_id", "=", caseId)
+      .where("record_kind", "=", kind)
+      .where("record_id", "=", id);
+  await base("citations").execute();
+  await base("record_refs").execute();
+  if (kind === "incident")
+    await trx
+      .deleteFrom("incident_acts")
+      .where("case_id", "=", caseId)
+      .where("incident_id", "=", id)
+      .execute();
+  if (kind === "source")
+    await trx
+      .deleteFrom("source_identities")
+      .where("case_id", "=", caseId)
+      .where("source_id", "=", id)
+      .execute();
+}
