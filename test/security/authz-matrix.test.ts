@@ -65,6 +65,7 @@ const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "GET /api/cases/:caseId/assessments": READ,
   "GET /api/cases/:caseId/alerts": READ,
   "GET /api/cases/:caseId/ledger": READ,
+  "GET /api/cases/:caseId/evidence": READ,
   "GET /api/cases/:caseId/gaps": READ,
   "GET /api/cases/:caseId/naming": READ,
   "GET /api/cases/:caseId/accountability": READ,
@@ -243,6 +244,8 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
       .replace(":leaf", "0")
       .replace("/assets/*", `/assets/${asset}`);
     if (path === "/api/log/consistency") url += `?from=${treeSize}&to=${treeSize}`;
+    if (path === "/api/cases/:caseId/evidence")
+      url += "?situation=RWA%2Ftutsi&criterion=high-organised-violence&to=1994-04-30";
     let body: unknown;
     if (path === "/api/reveal-requests")
       body = { caseId: CASE_ID, sourceId: CONFIDENTIAL, reason: "court disclosure order 12" };
