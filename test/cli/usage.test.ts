@@ -9,14 +9,14 @@ const doc = (stdout: string) =>
 
 describe("tocsin binary: unknown commands", () => {
   it.each([
-    [["worker", "--help"], "unknown command 'worker' (see tocsin --help)"],
-    [["worker", "-h"], "unknown command 'worker' (see tocsin --help)"],
-    [["worker"], "unknown command 'worker' (see tocsin --help)"],
-    [["--help", "worker"], "unknown command 'worker' (see tocsin --help)"],
-    [["help", "worker"], "unknown command 'worker' (see tocsin --help)"],
+    [["frobnicate", "--help"], "unknown command 'frobnicate' (see tocsin --help)"],
+    [["frobnicate", "-h"], "unknown command 'frobnicate' (see tocsin --help)"],
+    [["frobnicate"], "unknown command 'frobnicate' (see tocsin --help)"],
+    [["--help", "frobnicate"], "unknown command 'frobnicate' (see tocsin --help)"],
+    [["help", "frobnicate"], "unknown command 'frobnicate' (see tocsin --help)"],
     [["serv"], "unknown command 'serv' (see tocsin --help)"],
     [["log", "wroker", "--help"], "unknown command 'log wroker' (see tocsin log --help)"],
-    [["--keys", "/tmp/k", "worker", "--help"], "unknown command 'worker' (see tocsin --help)"],
+    [["--keys", "/tmp/k", "frobnicate", "--help"], "unknown command 'frobnicate' (see tocsin --help)"],
   ])("tocsin %j exits 2 with one line naming it", (args, line) => {
     const r = runBin(args);
     expect(r.code).toBe(2);
@@ -41,7 +41,7 @@ describe("tocsin binary: usage errors under --json", () => {
     [["import", "acled", "--json"], "missing required argument 'file'"],
     [["timeline", "--case", "rwanda-1990-1994", "--bogus", "--json"], "unknown option '--bogus'"],
     [["forecast", "--json"], "--base-year YEAR is required"],
-    [["worker", "--json"], "unknown command 'worker' (see tocsin --help)"],
+    [["frobnicate", "--json"], "unknown command 'frobnicate' (see tocsin --help)"],
   ])("tocsin %j prints one error document on stdout (exit 2)", (args, message) => {
     const r = runBin(args);
     expect(r.code).toBe(2);

@@ -33,6 +33,9 @@ function migratorFor(
   });
 }
 
+/** How many more times a failed migration run is tried (another process may have been migrating). */
+const RACE_RETRIES = 3;
+
 /** What a migration run did. */
 export interface MigrationReport {
   readonly applied: readonly string[];
@@ -48,7 +51,13 @@ export async function runMigrations(
   location: string,
   migrations: readonly StoreMigration[] = MIGRATIONS,
 ): Promise<MigrationReport> {
-  const { error, results } = await migratorFor(db, ctx, migrations).migrateToLatest();
+  let { error, results } = await migratorFor(db, ctx, migrations).migrateToLatest();
+  // Two processes opening a new store at once both find the migrations pending and race: the loser's migration
+  // fails and is rolled back. Once the winner is done there is nothing left to apply, so try again a few times.
+  for (let attempt = 1; error !== undefined && attempt <= RACE_RETRIES; attempt += 1) {
+    await new Promise((r) => setTimeout(r, 100 * attempt));
+    ({ error, results } = await migratorFor(db, ctx, migrations).migrateToLatest());
+  }
   if (error !== undefined) {
     const failed = results?.find((r) => r.status === "Error")?.migrationName;
     const reason = error instanceof Error ? error.message : String(error);

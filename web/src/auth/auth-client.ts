@@ -1,7 +1,7 @@
 // The auth calls: POST /auth/login (password, then the TOTP code when the server asks for it), GET /auth/me
 // (feature-detected: before it exists the user typed at login is kept in memory), POST /auth/logout.
 import { ApiFailure, send } from "../api.js";
-import { signedIn, signedOut, type SignedIn } from "./session.js";
+import { maySignedIn, signedIn, signedOut, type SignedIn } from "./session.js";
 
 /** What a login attempt came to. */
 export type LoginOutcome =
@@ -39,6 +39,11 @@ export async function fetchMe(): Promise<SignedIn | null | undefined> {
 
 /** On load: pick up a session the browser still has (only knowable through GET /auth/me). */
 export async function restoreSession(): Promise<void> {
+  // A browser that never signed in here has no session to pick up: nothing to ask.
+  if (!maySignedIn()) {
+    signedOut();
+    return;
+  }
   const me = await fetchMe().catch(() => null);
   if (me) signedIn(me, true);
   else signedOut(me === null);

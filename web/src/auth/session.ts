@@ -45,8 +45,33 @@ export function useSession(): SessionState {
   return s;
 }
 
+/**
+ * A hint, kept in the browser, that this browser signed in: the session cookie itself cannot be read (HttpOnly),
+ * and asking the server on every page load would log a refused request for every visitor of a public instance.
+ */
+const HINT = "tocsin.signed-in";
+
+/** Whether this browser may hold a session worth asking the server about. */
+export function maySignedIn(): boolean {
+  try {
+    return localStorage.getItem(HINT) === "1";
+  } catch {
+    return true;
+  }
+}
+
+function hint(on: boolean): void {
+  try {
+    if (on) localStorage.setItem(HINT, "1");
+    else localStorage.removeItem(HINT);
+  } catch {
+    // Storage refused (private mode): the server is asked on every load instead.
+  }
+}
+
 /** Record a successful sign-in: close the prompt and let every waiting call retry. */
 export function signedIn(user: SignedIn, meAvailable?: boolean): void {
+  hint(true);
   set({ user, prompt: "closed", ...(meAvailable !== undefined ? { meAvailable } : {}) });
   const w = waiting;
   waiting = [];
@@ -55,6 +80,7 @@ export function signedIn(user: SignedIn, meAvailable?: boolean): void {
 
 /** Forget the user (after sign-out, or when GET /auth/me says no session). */
 export function signedOut(meAvailable?: boolean): void {
+  hint(false);
   set({ user: null, ...(meAvailable !== undefined ? { meAvailable } : {}) });
 }
 
