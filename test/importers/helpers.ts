@@ -23,7 +23,11 @@ export const SAMPLES = {
   hxl: join(FORMATS_DIR, "hxl/hxl_synthetic_conflict_event_2015-06.csv"),
 } as const;
 
-/** The real provider samples in ../shared/data/formats (their terms do not allow copying them in). */
+/**
+ * The real provider samples in ../shared/data/formats (their terms do not allow copying them in). Paths only: every
+ * suite that reads them first asks `hasSharedData(suite, paths)`, which skips those tests with a visible notice
+ * naming the suite and the missing file when ../shared is absent (a fresh clone).
+ */
 export const REAL_FORMATS_DIR = sharedPath("data/formats");
 export const REAL_SAMPLES = {
   acledArgentina: join(REAL_FORMATS_DIR, "acled/acled_argentina_2022-06_acledR_dummy.csv"),
