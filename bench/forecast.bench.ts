@@ -5,7 +5,7 @@
 // Run: npx tsx bench/forecast.bench.ts [--reps N] [--warmup] (--warmup: one untimed fit first, so V8's JIT
 // compilation is not charged to the first base year; R's compiled glmnet needs none).
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,6 +23,20 @@ const FROM = 1993;
 const TO = 2015;
 const reps = Number(process.argv[process.argv.indexOf("--reps") + 1] ?? 1) || 1;
 const warmup = process.argv.includes("--warmup");
+
+// The EWP file is not in the repository (it lives in ../shared beside a checkout, or comes from
+// `tocsin data fetch ewp`): without it, or without R, the benchmark says what it needs and does nothing.
+if (!existsSync(CSV)) {
+  console.log(`bench/forecast: skipped: the EWP country-year file is absent (${CSV}).`);
+  console.log(
+    "  Fetch one with `tocsin data fetch ewp --out DIR` and place it there, or run beside ../shared.",
+  );
+  process.exit(0);
+}
+if (spawnSync("Rscript", ["--version"]).status !== 0) {
+  console.log("bench/forecast: skipped: Rscript is not installed (the baseline is R's cv.glmnet).");
+  process.exit(0);
+}
 
 const read = await readEwpCsv(CSV);
 if (!read.ok) throw new Error(read.problems.map((p) => p.message).join("\n"));
