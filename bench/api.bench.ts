@@ -17,7 +17,7 @@ import { readCaseFolder } from "../src/casefiles/index.js";
 import { loadAnalysisInputs } from "../src/cli/serve.command.js";
 import { createApp } from "../src/http/app.js";
 import { loadCase, openStore } from "../src/storage/index.js";
-import { encryptingCodec } from "../src/storage/trust/index.js";
+import { encryptingCodec } from "../src/storage/keys/index.js";
 
 const ROOT = join(import.meta.dirname, "..");
 const CASE = "rwanda-1990-1994";

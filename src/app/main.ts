@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { runCli } from "../cli/run-cli.js";
 import type { CliContext } from "../cli/context.js";
 import { setStoreKeySettings } from "../cli/with-store.js";
-import { keySettingsFromEnv } from "../storage/trust/index.js";
+import { keySettingsFromEnv } from "../storage/keys/index.js";
 
 const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 let code = 0;

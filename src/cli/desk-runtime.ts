@@ -20,7 +20,7 @@ import {
 } from "../desk/index.js";
 import { MIN_SECRET_LENGTH } from "../notify/index.js";
 import type { Store } from "../storage/index.js";
-import { installFieldKey } from "../storage/trust/index.js";
+import { installFieldKey } from "../storage/keys/index.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { storeKeySettings } from "./with-store.js";

@@ -9,19 +9,17 @@ import { readFileSync, writeFileSync } from "node:fs";
 import type { Command } from "commander";
 import { loadLogKey, LogKeyError } from "../integrity/log-key.file.js";
 import { decodeVerifierKey, encodeVerifierKey, type NoteVerifier } from "../integrity/signed-note.js";
+import { initLogKey, keySettingsFromEnv, logKeyFileOf } from "../storage/keys/index.js";
 import {
   checkHeldCheckpoint,
   checkpointLog,
   findLeaf,
-  initLogKey,
   latestCheckpoint,
   logConsistency,
   logReceipt,
-  keySettingsFromEnv,
-  logKeyFileOf,
   LogProofError,
   verifyLog,
-} from "../storage/trust/index.js";
+} from "../storage/log/index.js";
 import { existsSync } from "node:fs";
 import { StoreError } from "../storage/index.js";
 import { CliError, usageError } from "./cli-error.js";

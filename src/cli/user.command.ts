@@ -22,9 +22,8 @@ import {
   listUsers,
   setRole,
   setTotpSecret,
-  installFieldKey,
-  keySettingsFromEnv,
-} from "../storage/trust/index.js";
+} from "../storage/accounts/index.js";
+import { installFieldKey, keySettingsFromEnv } from "../storage/keys/index.js";
 import { CliError, usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";

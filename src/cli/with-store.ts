@@ -10,14 +10,14 @@ import { FieldCipherError } from "../security/field-cipher.js";
 import { LogKeyError } from "../integrity/log-key.file.js";
 import { openStore, StoreError, type Store } from "../storage/index.js";
 import {
-  checkpointLog,
   encryptingCodec,
   installFieldKey,
   installLogKey,
   keySettingsFromEnv,
   type KeySettings,
-} from "../storage/trust/index.js";
-import { trustDb } from "../storage/trust/log.table.js";
+} from "../storage/keys/index.js";
+import { checkpointLog } from "../storage/log/index.js";
+
 import { CliError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { INSTANCE_MODES, type HttpSecurity, type InstanceMode } from "../http/http-security.js";
@@ -57,7 +57,7 @@ export interface WithStoreOptions {
 
 /** The size of the tree the latest checkpoint signed (0 without one). */
 async function signedSize(store: Store): Promise<number> {
-  const row = await trustDb(store.db)
+  const row = await store.db
     .selectFrom("log_checkpoints")
     .select((eb) => eb.fn.max("tree_size").as("n"))
     .executeTakeFirst();
@@ -65,7 +65,7 @@ async function signedSize(store: Store): Promise<number> {
 }
 
 async function leafCount(store: Store): Promise<number> {
-  const row = await trustDb(store.db)
+  const row = await store.db
     .selectFrom("log_leaves")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirst();

@@ -15,7 +15,7 @@ import {
   type AnswerTokenRow,
 } from "../storage/desk/index.js";
 import { toStoreError } from "../storage/store-registry.js";
-import { recordAudit } from "../storage/trust/index.js";
+import { recordAudit } from "../storage/accounts/index.js";
 import { TOKEN_PATTERN, tokenHash } from "./answer-token.js";
 import { dayOf, type Clock } from "./clock.js";
 import { buildDeskMessage, type DeskMessage } from "./desk-message.js";

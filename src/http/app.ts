@@ -25,7 +25,7 @@ import { allowed, authenticate, privateInstance } from "../security/auth.middlew
 import { createLoginRoutes } from "../security/login.routes.js";
 import { LoginThrottle } from "../security/login-throttle.js";
 import { auditDenials } from "../security/denial-audit.js";
-import { authPortFor, loginDepsFor, recordAudit } from "../storage/trust/index.js";
+import { authPortFor, loginDepsFor, recordAudit } from "../storage/accounts/index.js";
 import { confidentialSourceIds } from "../storage/index.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";

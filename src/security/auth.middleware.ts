@@ -14,7 +14,7 @@ import { can, type Permission } from "./roles.js";
 /** The session cookie: `__Host-` means Secure, Path=/ and no Domain, enforced by browsers. */
 export const SESSION_COOKIE = "__Host-tocsin_session";
 
-/** How the middleware finds principals (implemented by storage/trust; no storage import here). */
+/** How the middleware finds principals (implemented by storage/accounts; no storage import here). */
 export interface AuthPort {
   sessionPrincipal(token: string, now: Date): Promise<Principal | undefined>;
   apiTokenPrincipal(token: string, now: Date): Promise<Principal | undefined>;

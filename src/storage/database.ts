@@ -10,6 +10,9 @@ import type {
   FollowupTable,
   WorkerLeaseTable,
 } from "./desk/desk.table.js";
+import type { ApiTokenTable, AuditEventTable, SessionTable, UserTable } from "./accounts/account.table.js";
+import type { RevealRequestTable } from "./confidential/reveal-request.table.js";
+import type { LogCheckpointTable, LogLeafTable } from "./log/log.table.js";
 import type { AlertTable } from "./outputs/alert.table.js";
 import type { ForecastRunTable } from "./outputs/forecast-run.table.js";
 import type {
@@ -76,6 +79,13 @@ export interface Database {
   desk_answer_tokens: AnswerTokenTable;
   desk_followups: FollowupTable;
   desk_worker_leases: WorkerLeaseTable;
+  log_leaves: LogLeafTable;
+  log_checkpoints: LogCheckpointTable;
+  users: UserTable;
+  sessions: SessionTable;
+  api_tokens: ApiTokenTable;
+  audit_events: AuditEventTable;
+  reveal_requests: RevealRequestTable;
 }
 
 /** Names of the tables that hold one record kind each. */

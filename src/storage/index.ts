@@ -40,7 +40,7 @@ export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "
 export { getRecordVersions, type RecordVersion } from "./record-versions.repository.js";
 export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";
-export { confidentialSourceIds } from "./confidential-sources.repository.js";
+export { confidentialSourceIds } from "./confidential/confidential-sources.repository.js";
 export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
 export {
   getForecastRun,

@@ -25,7 +25,7 @@ import { StoreError } from "./store-error.js";
 import type { Store } from "./store.js";
 import { identityCodecOf, toStoreError } from "./store-registry.js";
 import type { IdentityCodec } from "./identity-codec.js";
-import { logCaseLoad } from "./trust/log-case-load.js";
+import { logCaseLoad } from "./log/log-case-load.js";
 
 /** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 100;

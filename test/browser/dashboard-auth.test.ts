@@ -9,8 +9,8 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { findUser } from "../../src/storage/trust/index.js";
-import { trustDb } from "../../src/storage/trust/log.table.js";
+import { findUser } from "../../src/storage/accounts/index.js";
+
 import { CANARY, PASSWORD, ROOT, USERS, secureServer, type SecureServer } from "./secure-server.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -170,7 +170,7 @@ describe.skipIf(!hasChromium)(
       } else skipNotice("GET /auth/me (the signed-in user's role, which hides write controls from viewers)");
       const denials = async () =>
         (
-          await trustDb(srv.store.db)
+          await srv.store.db
             .selectFrom("audit_events")
             .select(["line"])
             .where("outcome", "=", "denied")
@@ -309,7 +309,7 @@ describe.skipIf(!hasChromium)(
       await page.locator("#f-citations-0-locator").fill("p. 1");
       // The session ends on the server (expired or revoked) while the form is open.
       const eve = await findUser(srv.store.db, USERS.analyst);
-      await trustDb(srv.store.db)
+      await srv.store.db
         .deleteFrom("sessions")
         .where("user_id", "=", eve?.id ?? "")
         .execute();

@@ -12,14 +12,8 @@ import { loadAnalysisInputs, startServer, type RunningServer } from "../../src/c
 import { newTotpSecret, totp } from "../../src/security/totp.js";
 import { hashPassword } from "../../src/security/password-hash.js";
 import { loadCase, openStore, type Store } from "../../src/storage/index.js";
-import {
-  addUser,
-  encryptingCodec,
-  encryptTotpSecret,
-  installFieldKey,
-  installLogKey,
-  setTotpSecret,
-} from "../../src/storage/trust/index.js";
+import { addUser, encryptTotpSecret, setTotpSecret } from "../../src/storage/accounts/index.js";
+import { encryptingCodec, installFieldKey, installLogKey } from "../../src/storage/keys/index.js";
 import { rwandaBundle, withCanary } from "../http/http-fixture.js";
 
 export const ROOT = join(import.meta.dirname, "..", "..");

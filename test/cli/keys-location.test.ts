@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, statSync, writeFileSyn
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { serverStoreId } from "../../src/storage/trust/key-locations.js";
+import { serverStoreId } from "../../src/storage/keys/key-locations.js";
 import { postgresTarget } from "../storage/store-targets.js";
 import { repoRoot, runBin } from "./run-bin.js";
 

@@ -20,7 +20,7 @@ import {
 import { createApp } from "../../src/http/app.js";
 import { readCase, type Store } from "../../src/storage/index.js";
 import { addContactPoint, listDeliveries } from "../../src/storage/desk/index.js";
-import { trustDb } from "../../src/storage/trust/log.table.js";
+
 import { CANARY } from "../storage/fixtures.js";
 import { CASE_ID, DESK_KEY, deskStore, movableClock, type MovableClock } from "./desk-fixture.js";
 
@@ -64,11 +64,7 @@ const dispatcher = (
 });
 
 async function auditReasons(action: string): Promise<string[]> {
-  const rows = await trustDb(store.db)
-    .selectFrom("audit_events")
-    .selectAll()
-    .where("action", "=", action)
-    .execute();
+  const rows = await store.db.selectFrom("audit_events").selectAll().where("action", "=", action).execute();
   return rows.map((r) => (JSON.parse(r.line) as { reason?: string }).reason ?? r.outcome ?? "");
 }
 

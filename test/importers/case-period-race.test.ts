@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/importers/index.js";
 import { readCase } from "../../src/storage/index.js";
-import { verifyLog } from "../../src/storage/trust/log-verify.js";
+import { verifyLog } from "../../src/storage/log/log-verify.js";
 import { postgresTarget } from "../storage/store-targets.js";
 import { clock, incidentLine, tempDir } from "./helpers.js";
 

@@ -1,7 +1,7 @@
 // ACLED is a living dataset: updated rows replace the stored record and keep the previous version, older rows
 // are kept out, deletion lists remove records (and they do not come back), and an interrupted run resumes.
-import { trustDb } from "../../src/storage/trust/log.table.js";
-import { verifyLog } from "../../src/storage/trust/log-verify.js";
+
+import { verifyLog } from "../../src/storage/log/log-verify.js";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -99,7 +99,7 @@ for (const target of targets) {
         ).toBe(478);
         // Every update, deletion and resumed batch went through the tamper-evident log.
         expect((await verifyLog(store.db)).problems).toEqual([]);
-        const deletions = await trustDb(store.db)
+        const deletions = await store.db
           .selectFrom("log_leaves")
           .select("record_key")
           .where("action", "=", "delete")
@@ -130,7 +130,7 @@ for (const target of targets) {
         expect(
           ((await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident).fatalities,
         ).toEqual({ best: 3 });
-        const leaves = await trustDb(store.db)
+        const leaves = await store.db
           .selectFrom("log_leaves")
           .select(["action", "leaf_index"])
           .where("record_key", "=", '{"case_id":"import-acled","id":"acled.bra49798"}')

@@ -5,8 +5,8 @@ import { sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
 import { importFile } from "../../src/importers/index.js";
 import type { Store } from "../../src/storage/index.js";
-import { trustDb } from "../../src/storage/trust/log.table.js";
-import { verifyLog } from "../../src/storage/trust/log-verify.js";
+
+import { verifyLog } from "../../src/storage/log/log-verify.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";
 import { hasSharedData } from "../support/shared-data.js";
 import { clock, REAL_SAMPLES, SAMPLES } from "./helpers.js";
@@ -47,7 +47,7 @@ const SAMPLE_FILES = [
 ];
 
 async function leafCount(store: Store): Promise<number> {
-  const row = await trustDb(store.db)
+  const row = await store.db
     .selectFrom("log_leaves")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .executeTakeFirst();

@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { exitCodeOf, importFile } from "../../src/importers/index.js";
 import { listRecords, readCase, type Store } from "../../src/storage/index.js";
 import { ensureImportCase } from "../../src/storage/imports/import.repository.js";
-import { verifyLog } from "../../src/storage/trust/log-verify.js";
+import { verifyLog } from "../../src/storage/log/log-verify.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";
 import { clock, incidentLine, SAMPLES, tempDir } from "./helpers.js";
 

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { appendLeaf, EMPTY_RANGE, rangeRoot } from "../../src/integrity/compact-range.js";
 import { signerFromSeed } from "../../src/integrity/signed-note.js";
-import { appendToLog, checkpointLog } from "../../src/storage/trust/index.js";
-import { trustDb } from "../../src/storage/trust/log.table.js";
+import { appendToLog, checkpointLog } from "../../src/storage/log/index.js";
+
 import { openTestStore } from "../storage/store-targets.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-checkpoint-"));
@@ -26,7 +26,7 @@ describe("checkpointLog over more leaves than a page", () => {
       }));
       await store.db.transaction().execute((trx) => appendToLog(trx, entries));
       const first = await checkpointLog(store.db, signer, signer.name);
-      const leaves = await trustDb(store.db)
+      const leaves = await store.db
         .selectFrom("log_leaves")
         .select("leaf_hash")
         .orderBy("leaf_index")

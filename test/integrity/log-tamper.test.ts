@@ -11,7 +11,7 @@ import { verifyReceipt } from "../../src/integrity/receipt.js";
 import { encodeVerifierKey } from "../../src/integrity/signed-note.js";
 import { generateLogKey } from "../../src/integrity/log-key.file.js";
 import { loadCase, openStore } from "../../src/storage/index.js";
-import { checkpointLog, verifyLog } from "../../src/storage/trust/index.js";
+import { checkpointLog, verifyLog } from "../../src/storage/log/index.js";
 import { syntheticBundle } from "../storage/fixtures.js";
 import { openTestStore } from "../storage/store-targets.js";
 

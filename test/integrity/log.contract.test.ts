@@ -12,7 +12,7 @@ import {
   logReceipt,
   findLeaf,
   verifyLog,
-} from "../../src/storage/trust/index.js";
+} from "../../src/storage/log/index.js";
 import { verifyReceipt } from "../../src/integrity/receipt.js";
 import { syntheticBundle } from "../storage/fixtures.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";

@@ -7,7 +7,7 @@ import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { signerFromSeed } from "../../src/integrity/signed-note.js";
 import { listAlerts, openStore, saveAlerts, saveForecastRun } from "../../src/storage/index.js";
-import { checkpointLog, verifyLog } from "../../src/storage/trust/index.js";
+import { checkpointLog, verifyLog } from "../../src/storage/log/index.js";
 
 const signer = signerFromSeed("tocsin.test/log", Buffer.alloc(32, 5));
 const alert = (date: string) => ({

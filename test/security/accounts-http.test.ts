@@ -18,13 +18,9 @@ import { createLoginRoutes } from "../../src/security/login.routes.js";
 import { securityHeaders } from "../../src/http/security-headers.js";
 import { base32Decode, totp } from "../../src/security/totp.js";
 import { openStore, type Store } from "../../src/storage/index.js";
-import {
-  authPortFor,
-  checkpointLog,
-  installLogKey,
-  loginDepsFor,
-  verifyLog,
-} from "../../src/storage/trust/index.js";
+import { authPortFor, loginDepsFor } from "../../src/storage/accounts/index.js";
+import { installLogKey } from "../../src/storage/keys/index.js";
+import { checkpointLog, verifyLog } from "../../src/storage/log/index.js";
 import { runInProcess } from "../cli/run-in-process.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tocsin-accounts-"));

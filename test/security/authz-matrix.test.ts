@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InstanceMode } from "../../src/http/http-security.js";
 import { decodeAuditLine, type AuditEvent } from "../../src/security/audit-line.js";
-import { createApiToken, latestCheckpoint } from "../../src/storage/trust/index.js";
+import { createApiToken } from "../../src/storage/accounts/index.js";
+import { latestCheckpoint } from "../../src/storage/log/index.js";
 import { CASE_ID, rwandaBundle } from "../http/http-fixture.js";
 import {
   NOW,

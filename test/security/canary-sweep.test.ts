@@ -22,7 +22,7 @@ import {
   installFieldKey,
   installLogKey,
   logKeyFileOf,
-} from "../../src/storage/trust/index.js";
+} from "../../src/storage/keys/index.js";
 import { CASE_ID, ROOT, rwandaBundle, withCanary } from "../http/http-fixture.js";
 import {
   freshPgSchema,

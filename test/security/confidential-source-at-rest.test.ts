@@ -18,7 +18,8 @@ import type { CaseBundle, Source } from "../../src/domain/index.js";
 import type { Principal } from "../../src/security/principal.js";
 import { importFile } from "../../src/importers/index.js";
 import { listCases, loadCase, openStore, readCase, StoreError } from "../../src/storage/index.js";
-import { approveReveal, requestReveal, revealIdentity, verifyLog } from "../../src/storage/trust/index.js";
+import { approveReveal, requestReveal, revealIdentity } from "../../src/storage/confidential/index.js";
+import { verifyLog } from "../../src/storage/log/index.js";
 import { informant, sortRecords, syntheticBundle } from "../storage/fixtures.js";
 import { postgresTarget, sqliteTarget, TEST_FIELD_KEY, type StoreTarget } from "../storage/store-targets.js";
 

@@ -20,14 +20,13 @@ import { readCaseFolder } from "../../src/casefiles/index.js";
 import type { CaseBundle } from "../../src/domain/index.js";
 import { loadCase, openStore } from "../../src/storage/index.js";
 import {
-  checkpointLog,
   encryptingCodec,
   fieldKeyFileOf,
   installFieldKey,
   installLogKey,
   logKeyFileOf,
-  verifyLog,
-} from "../../src/storage/trust/index.js";
+} from "../../src/storage/keys/index.js";
+import { checkpointLog, verifyLog } from "../../src/storage/log/index.js";
 import { CASE_ID, ROOT } from "../http/http-fixture.js";
 import { freshPgSchema, noticePgSkipped, TEST_PG, TRUST_DIALECTS } from "./trust-fixture.js";
 import { killedClientGone } from "./pg-killed-client.js";

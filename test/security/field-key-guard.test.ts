@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCase, openStore } from "../../src/storage/index.js";
 import { StoreError } from "../../src/storage/store-error.js";
-import { encryptingCodec, installFieldKey } from "../../src/storage/trust/install-keys.js";
+import { encryptingCodec, installFieldKey } from "../../src/storage/keys/install-keys.js";
 import { syntheticBundle } from "../storage/fixtures.js";
 
 const fresh = () => join(mkdtempSync(join(tmpdir(), "tocsin-keyguard-")), "s.db");

@@ -24,7 +24,7 @@ import {
   installFieldKey,
   installLogKey,
   logKeyFileOf,
-} from "../../src/storage/trust/index.js";
+} from "../../src/storage/keys/index.js";
 import { ROOT } from "../http/http-fixture.js";
 import { freshPgSchema, noticePgSkipped, TEST_PG, TRUST_DIALECTS } from "./trust-fixture.js";
 import { killedClientGone } from "./pg-killed-client.js";

@@ -13,14 +13,12 @@ import { loadCase, openStore, readCase } from "../../src/storage/index.js";
 import { canonicalJson, sha256Hex } from "../../src/storage/records/canonical-json.js";
 import type { SourceIdentityRow } from "../../src/storage/records/source.table.js";
 import {
-  checkpointLog,
   decryptIdentityRows,
   encryptIdentityRows,
-  encryptingCodec,
   encryptStoredIdentities,
-  logCaseLoad,
-  verifyLog,
-} from "../../src/storage/trust/index.js";
+} from "../../src/storage/confidential/index.js";
+import { encryptingCodec } from "../../src/storage/keys/index.js";
+import { checkpointLog, logCaseLoad, verifyLog } from "../../src/storage/log/index.js";
 import { CANARY, informant, syntheticBundle } from "../storage/fixtures.js";
 
 const key = parseFieldKey(Buffer.alloc(32, 42).toString("base64"));

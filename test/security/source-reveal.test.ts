@@ -8,14 +8,9 @@ import { signerFromSeed } from "../../src/integrity/signed-note.js";
 import { parseFieldKey } from "../../src/security/field-cipher.js";
 import type { Principal } from "../../src/security/principal.js";
 import { loadCase, openStore, type Store } from "../../src/storage/index.js";
-import {
-  approveReveal,
-  checkpointLog,
-  encryptingCodec,
-  requestReveal,
-  revealIdentity,
-  verifyLog,
-} from "../../src/storage/trust/index.js";
+import { approveReveal, requestReveal, revealIdentity } from "../../src/storage/confidential/index.js";
+import { encryptingCodec } from "../../src/storage/keys/index.js";
+import { checkpointLog, verifyLog } from "../../src/storage/log/index.js";
 import { CANARY, syntheticBundle } from "../storage/fixtures.js";
 
 const key = parseFieldKey(Buffer.alloc(32, 9).toString("base64"));

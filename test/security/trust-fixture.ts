@@ -15,16 +15,10 @@ import type { InstanceMode } from "../../src/http/http-security.js";
 import type { AnalysisInputs } from "../../src/http/case-analysis.js";
 import { hashPassword } from "../../src/security/password-hash.js";
 import { loadCase, openStore, type Store } from "../../src/storage/index.js";
-import {
-  addUser,
-  approveReveal,
-  checkpointLog,
-  createSession,
-  encryptingCodec,
-  installFieldKey,
-  installLogKey,
-  requestReveal,
-} from "../../src/storage/trust/index.js";
+import { addUser, createSession } from "../../src/storage/accounts/index.js";
+import { approveReveal, requestReveal } from "../../src/storage/confidential/index.js";
+import { encryptingCodec, installFieldKey, installLogKey } from "../../src/storage/keys/index.js";
+import { checkpointLog } from "../../src/storage/log/index.js";
 import type { Principal } from "../../src/security/principal.js";
 import type { NoteSigner } from "../../src/integrity/signed-note.js";
 import { postgresTarget, type StoreTarget } from "../storage/store-targets.js";

@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { openStore, type OpenStoreOptions, type Store } from "../../src/storage/index.js";
-import { encryptingCodec } from "../../src/storage/trust/install-keys.js";
+import { encryptingCodec } from "../../src/storage/keys/install-keys.js";
 
 /** The field key of the contract suites' stores (a fixed test key; an install generates its own). */
 export const TEST_FIELD_KEY = Buffer.alloc(32, 7);

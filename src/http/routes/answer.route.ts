@@ -23,7 +23,7 @@ import {
   type Clock,
 } from "../../desk/index.js";
 import type { Store } from "../../storage/index.js";
-import { recordAudit } from "../../storage/trust/index.js";
+import { recordAudit } from "../../storage/accounts/index.js";
 import { answerFormPage, answerRefusedPage, answerThanksPage } from "../answer-page.js";
 import { RateWindow } from "../rate-window.js";
 

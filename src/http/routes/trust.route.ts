@@ -11,16 +11,18 @@ import { requirePermission } from "../../security/auth.middleware.js";
 import { denyRequest } from "../../security/denial-audit.js";
 import {
   approveReveal,
+  requestReveal,
+  revealIdentity,
+  RevealError,
+  type RevealOptions,
+} from "../../storage/confidential/index.js";
+import {
   checkpointLog,
   latestCheckpoint,
   logConsistency,
   logReceipt,
   LogProofError,
-  requestReveal,
-  revealIdentity,
-  RevealError,
-  type RevealOptions,
-} from "../../storage/trust/index.js";
+} from "../../storage/log/index.js";
 import { ApiError } from "../api-error.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import type { HttpSecurity } from "../http-security.js";

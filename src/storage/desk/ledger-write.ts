@@ -10,7 +10,7 @@ import type { Database } from "../database.js";
 import { genericDb, recordTable } from "../records/record-db.js";
 import { tableOf } from "../records/record-tables.js";
 import { StoreError } from "../store-error.js";
-import { appendToLog } from "../trust/log-append.js";
+import { appendToLog } from "../log/log-append.js";
 
 /** The kinds the desk writes. */
 export type LedgerKind = "warning" | "response" | "source";

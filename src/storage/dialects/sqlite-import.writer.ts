@@ -13,8 +13,8 @@ import { batchLogEntries } from "../imports/import-log.js";
 import { widenCasePeriod } from "../imports/case-period.js";
 import { checkLeaseFence } from "../imports/import-lease.repository.js";
 import { confidentialSourceIds, sealSourceVersions } from "../imports/source-versions.js";
-import { leafRows, writtenKeys } from "../trust/log-append.js";
-import { contentHash, keyText, rowContentHash, rowContentHashes } from "../trust/logged-content.js";
+import { leafRows, writtenKeys } from "../log/log-append.js";
+import { contentHash, keyText, rowContentHash, rowContentHashes } from "../log/logged-content.js";
 import {
   actorReferences,
   type Actor,

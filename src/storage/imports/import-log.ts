@@ -4,7 +4,7 @@
  * imported rows as it does for loaded cases. Both import writers call it inside the batch's transaction.
  * @module
  */
-import type { LogEntry } from "../trust/log-append.js";
+import type { LogEntry } from "../log/log-append.js";
 import { tableOf } from "../records/record-tables.js";
 import type { BatchCommit, ImportWrite } from "./import.repository.js";
 

@@ -4,7 +4,7 @@
  * (`record_versions`). Batches are written by a writer (kysely-import.writer.ts, dialects/sqlite-import.writer.ts).
  * @module
  */
-import { appendToLog } from "../trust/log-append.js";
+import { appendToLog } from "../log/log-append.js";
 import type { Actor, CaseManifest, Incident, Source } from "../../domain/index.js";
 import { canonicalJson, sha256Hex } from "../records/canonical-json.js";
 import type { Store } from "../store.js";

@@ -38,8 +38,8 @@ import { batchLogEntries } from "./import-log.js";
 import { widenCasePeriod } from "./case-period.js";
 import { checkLeaseFence } from "./import-lease.repository.js";
 import { confidentialSourceIds, sealSourceVersions } from "./source-versions.js";
-import { appendToLog } from "../trust/log-append.js";
-import { rowContentHash } from "../trust/logged-content.js";
+import { appendToLog } from "../log/log-append.js";
+import { rowContentHash } from "../log/logged-content.js";
 
 const tableFor = (kind: ImportKind): RecordTableName => tableOf(kind).table;
 

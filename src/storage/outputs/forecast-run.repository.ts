@@ -6,7 +6,7 @@
 import type { Store } from "../store.js";
 import { toStoreError } from "../store-registry.js";
 import { canonicalJson } from "../records/canonical-json.js";
-import { appendToLog } from "../trust/log-append.js";
+import { appendToLog } from "../log/log-append.js";
 import type { ForecastRunRow } from "./forecast-run.table.js";
 
 export type ForecastRunKind = "forecast" | "backtest";

@@ -7,8 +7,8 @@ import type { CaseManifest } from "../../domain/index.js";
 import { canonicalJson, sha256Hex } from "../records/canonical-json.js";
 import type { Store } from "../store.js";
 import { toStoreError } from "../store-registry.js";
-import { appendToLog } from "../trust/log-append.js";
-import { recordAudit } from "../trust/account.repository.js";
+import { appendToLog } from "../log/log-append.js";
+import { recordAudit } from "../accounts/account.repository.js";
 import { WriteError } from "./write-error.js";
 
 /** A new case: `end` undefined means a live case, open-ended (its period ends on the latest record). */

@@ -12,9 +12,9 @@ import { allowed } from "../../security/auth.middleware.js";
 import type { Principal } from "../../security/principal.js";
 import type { Database } from "../database.js";
 import { sealedOf } from "../records/source.mapper.js";
-import { recordAudit } from "./account.repository.js";
-import { appendToLog } from "./log-append.js";
-import { trustDb, type RevealRequestRow } from "./log.table.js";
+import { recordAudit } from "../accounts/account.repository.js";
+import { appendToLog } from "../log/log-append.js";
+import { type RevealRequestRow } from "./reveal-request.table.js";
 import { decryptIdentityRows } from "./source-identity.cipher.js";
 
 /** What a reveal shows: the protected identity and the sealed text fields of the source. */
@@ -86,7 +86,7 @@ async function step(
   create: boolean,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const t = trustDb(trx);
+    const t = trx;
     if (create) await t.insertInto("reveal_requests").values(row).execute();
     else await t.updateTable("reveal_requests").set(row).where("id", "=", row.id).execute();
     await appendToLog(trx, [{ action: "admin", table: "reveal_requests", key: { id: row.id }, actor, at }]);
@@ -143,7 +143,7 @@ export async function requestReveal(
 }
 
 async function load(db: Kysely<Database>, id: string): Promise<RevealRequestRow | undefined> {
-  return trustDb(db).selectFrom("reveal_requests").selectAll().where("id", "=", id).executeTakeFirst();
+  return db.selectFrom("reveal_requests").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /** A second source-handler approves (never the requester). */
@@ -237,7 +237,7 @@ export async function revealIdentity(
   // The use is claimed atomically: of two concurrent reveals, only the one whose guarded UPDATE changes the row
   // reads the identity; the other finds used_at already set and is refused below.
   const identity = await db.transaction().execute(async (trx) => {
-    const t = trustDb(trx);
+    const t = trx;
     const claimed = await t
       .updateTable("reveal_requests")
       .set({ used_at: at })

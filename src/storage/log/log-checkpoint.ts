@@ -15,14 +15,14 @@ import {
 } from "../../integrity/compact-range.js";
 import type { NoteSigner } from "../../integrity/signed-note.js";
 import type { Database } from "../database.js";
-import { trustDb, type LogCheckpointRow } from "./log.table.js";
+import { type LogCheckpointRow } from "./log.table.js";
 
 /** Leaves read per query when signing. */
 const LEAF_PAGE = 10_000;
 
 /** The newest checkpoint, or undefined for a log never checkpointed. */
 export async function latestCheckpoint(db: Kysely<Database>): Promise<LogCheckpointRow | undefined> {
-  return trustDb(db)
+  return db
     .selectFrom("log_checkpoints")
     .selectAll()
     .orderBy("tree_size", "desc")
@@ -42,7 +42,7 @@ export async function checkpointLog(
   now = new Date(),
 ): Promise<LogCheckpointRow | undefined> {
   return db.transaction().execute(async (trx) => {
-    const t = trustDb(trx);
+    const t = trx;
     const last = await t
       .selectFrom("log_checkpoints")
       .selectAll()

@@ -3,7 +3,7 @@
  * point at them (see `redactCitations` in the domain).
  * @module
  */
-import type { Store } from "./store.js";
+import type { Store } from "../store.js";
 
 /**
  * Ids of the confidential sources of every stored case. An id confidential in any case counts as confidential

@@ -8,7 +8,6 @@ import { leafHash } from "../../integrity/merkle-hash.js";
 import type { Database } from "../database.js";
 import { canonicalRow } from "../records/canonical-json.js";
 import { keyText, rowContentHashes, type RowKey } from "./logged-content.js";
-import { trustDb } from "./log.table.js";
 
 /** The kinds of write the log records. */
 export const LOG_ACTIONS = [
@@ -127,7 +126,7 @@ export async function appendToLog(
   entries: readonly LogEntry[],
 ): Promise<number[]> {
   if (entries.length === 0) return [];
-  const db = trustDb(trx);
+  const db = trx;
   const last = await db
     .selectFrom("log_leaves")
     .select((eb) => eb.fn.max("leaf_index").as("max"))

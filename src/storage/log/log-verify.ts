@@ -13,7 +13,6 @@ import type { NoteVerifier } from "../../integrity/signed-note.js";
 import type { Database } from "../database.js";
 import type { LeafData } from "./log-append.js";
 import { keyText, tableContentHashes, type RowKey } from "./logged-content.js";
-import { trustDb } from "./log.table.js";
 
 export const LOG_PROBLEM_CODES = [
   "LEAF_ALTERED",
@@ -67,7 +66,7 @@ function parseLeaf(text: string): LeafData | undefined {
  * @example const report = await verifyLog(store.db, loadLogKey(path)); report.problems
  */
 export async function verifyLog(db: Kysely<Database>, verifier?: NoteVerifier): Promise<LogVerifyReport> {
-  const t = trustDb(db);
+  const t = db;
   const problems: LogProblem[] = [];
   const warnings: string[] = [];
   const leaves = await t.selectFrom("log_leaves").selectAll().orderBy("leaf_index").execute();

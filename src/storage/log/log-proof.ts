@@ -15,7 +15,7 @@ import { verifyConsistency } from "../../integrity/proof-verify.js";
 import { makeReceipt, type Receipt } from "../../integrity/receipt.js";
 import type { NoteVerifier } from "../../integrity/signed-note.js";
 import type { Database } from "../database.js";
-import { trustDb, type LogCheckpointRow } from "./log.table.js";
+import { type LogCheckpointRow } from "./log.table.js";
 
 /** A proof request the log cannot answer, with a stable code. */
 export class LogProofError extends Error {
@@ -29,7 +29,7 @@ export class LogProofError extends Error {
 }
 
 async function leafHashes(db: Kysely<Database>, size: number): Promise<Buffer[]> {
-  const rows = await trustDb(db)
+  const rows = await db
     .selectFrom("log_leaves")
     .select("leaf_hash")
     .where("leaf_index", "<", size)
@@ -39,7 +39,7 @@ async function leafHashes(db: Kysely<Database>, size: number): Promise<Buffer[]>
 }
 
 async function checkpointCovering(db: Kysely<Database>, index: number): Promise<LogCheckpointRow> {
-  const cp = await trustDb(db)
+  const cp = await db
     .selectFrom("log_checkpoints")
     .selectAll()
     .where("tree_size", ">", index)
@@ -53,7 +53,7 @@ async function checkpointCovering(db: Kysely<Database>, index: number): Promise<
 
 /** The leaf index a receipt ID names: a decimal leaf index, or the latest leaf logged for a record id. */
 export async function findLeaf(db: Kysely<Database>, id: string): Promise<number> {
-  const t = trustDb(db);
+  const t = db;
   if (/^(0|[1-9][0-9]*)$/u.test(id)) {
     const row = await t
       .selectFrom("log_leaves")
@@ -87,7 +87,7 @@ export async function logReceipt(
   verifier: NoteVerifier,
   index: number,
 ): Promise<Receipt> {
-  const leaf = await trustDb(db)
+  const leaf = await db
     .selectFrom("log_leaves")
     .selectAll()
     .where("leaf_index", "=", index)
@@ -127,7 +127,7 @@ export async function logConsistency(
   oldSize: number,
   newSize: number,
 ): Promise<{ oldSize: number; newSize: number; proof: string[] }> {
-  const t = trustDb(db);
+  const t = db;
   const rows = await t
     .selectFrom("log_checkpoints")
     .selectAll()

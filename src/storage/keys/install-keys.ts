@@ -13,7 +13,11 @@ import type { NoteSigner } from "../../integrity/signed-note.js";
 import { loadFieldKeyFile, newFieldKey, parseFieldKey } from "../../security/field-cipher.js";
 import type { IdentityCodec } from "../identity-codec.js";
 import { redactLocation, StoreError } from "../store-error.js";
-import { decryptIdentityRows, encryptIdentityRows, importRowTag } from "./source-identity.cipher.js";
+import {
+  decryptIdentityRows,
+  encryptIdentityRows,
+  importRowTag,
+} from "../confidential/source-identity.cipher.js";
 import { refuseUnignoredKeyFile } from "./key-folder-guard.js";
 import {
   fieldKeyFileOf,

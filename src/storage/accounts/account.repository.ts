@@ -11,8 +11,8 @@ import type { Principal } from "../../security/principal.js";
 import { parseRole, type Role } from "../../security/roles.js";
 import { hashSecret, newApiToken, newSecret } from "../../security/secret-token.js";
 import type { Database } from "../database.js";
-import { appendToLog } from "./log-append.js";
-import { trustDb, type UserRow } from "./log.table.js";
+import { appendToLog } from "../log/log-append.js";
+import { type UserRow } from "./account.table.js";
 
 /** An account problem with a stable code; messages name usernames, never secrets. */
 export class AccountError extends Error {
@@ -54,7 +54,7 @@ export async function recordAudit(
   event: AuditEvent,
 ): Promise<void> {
   const safe = redactSecrets(event) as AuditEvent;
-  const t = trustDb(db);
+  const t = db;
   for (let attempt = 0; ; attempt++) {
     const last = await t
       .selectFrom("audit_events")
@@ -100,14 +100,14 @@ export async function findUser(db: Kysely<Database>, username: string): Promise<
   } catch {
     return undefined;
   }
-  return trustDb(db).selectFrom("users").selectAll().where("username", "=", u).executeTakeFirst();
+  return db.selectFrom("users").selectAll().where("username", "=", u).executeTakeFirst();
 }
 
 /** Every user, by username (no secrets: hashes and TOTP secrets are left out). */
 export async function listUsers(
   db: Kysely<Database>,
 ): Promise<{ id: string; username: string; role: string; disabled: boolean; totp: boolean }[]> {
-  const rows = await trustDb(db)
+  const rows = await db
     .selectFrom("users")
     .select(["id", "username", "role", "disabled", "totp_secret"])
     .orderBy("username")
@@ -123,7 +123,7 @@ export async function listUsers(
 
 /** How many enabled admins exist (the first `user add --admin` needs none to exist or local access). */
 export async function countAdmins(db: Kysely<Database>): Promise<number> {
-  const r = await trustDb(db)
+  const r = await db
     .selectFrom("users")
     .select((eb) => eb.fn.countAll().as("n"))
     .where("role", "=", "admin")
@@ -147,7 +147,7 @@ export async function addUser(
   const username = normaliseUsername(input.username);
   const role = roleOrThrow(input.role);
   return db.transaction().execute(async (trx) => {
-    const t = trustDb(trx);
+    const t = trx;
     if (await t.selectFrom("users").select("id").where("username", "=", username).executeTakeFirst()) {
       throw new AccountError("USERNAME_TAKEN", `user ${username} already exists`);
     }
@@ -179,7 +179,7 @@ async function changeUser(
   const u = await findUser(db, username);
   if (!u) throw new AccountError("USER_NOT_FOUND", `no user ${normaliseUsername(username)}`);
   return db.transaction().execute(async (trx) => {
-    const t = trustDb(trx);
+    const t = trx;
     await t
       .updateTable("users")
       .set({ ...change, updated_at: at })
@@ -233,7 +233,7 @@ export function setTotpSecret(
 
 /** Remember the TOTP step just used, so the same code cannot log in twice. */
 export async function markTotpStep(db: Kysely<Database>, userId: string, step: number): Promise<void> {
-  await trustDb(db).updateTable("users").set({ totp_last_step: step }).where("id", "=", userId).execute();
+  await db.updateTable("users").set({ totp_last_step: step }).where("id", "=", userId).execute();
 }
 
 /**
@@ -248,7 +248,7 @@ export async function createSession(
   ttlSeconds = 8 * 3600,
 ): Promise<string> {
   const token = newSecret();
-  await trustDb(db)
+  await db
     .insertInto("sessions")
     .values({
       token_hash: hashSecret(token),
@@ -263,7 +263,7 @@ export async function createSession(
 
 /** End a session (logout). */
 export async function deleteSession(db: Kysely<Database>, token: string): Promise<void> {
-  await trustDb(db).deleteFrom("sessions").where("token_hash", "=", hashSecret(token)).execute();
+  await db.deleteFrom("sessions").where("token_hash", "=", hashSecret(token)).execute();
 }
 
 /** The principal of a live session of an enabled user, else undefined. */
@@ -272,7 +272,7 @@ export async function sessionPrincipal(
   token: string,
   now: Date,
 ): Promise<Principal | undefined> {
-  const row = await trustDb(db)
+  const row = await db
     .selectFrom("sessions")
     .innerJoin("users", "users.id", "sessions.user_id")
     .select([
@@ -310,7 +310,7 @@ export async function createApiToken(
   const token = newApiToken();
   const id = randomUUID();
   await db.transaction().execute(async (trx) => {
-    await trustDb(trx)
+    await trx
       .insertInto("api_tokens")
       .values({
         token_hash: hashSecret(token),
@@ -340,7 +340,7 @@ export async function apiTokenPrincipal(
   token: string,
   now: Date,
 ): Promise<Principal | undefined> {
-  const row = await trustDb(db)
+  const row = await db
     .selectFrom("api_tokens")
     .innerJoin("users", "users.id", "api_tokens.user_id")
     .select([

@@ -21,7 +21,7 @@ import {
   sourceToRow,
 } from "../records/source.mapper.js";
 import type { SourceIdentityRow } from "../records/source.table.js";
-import { appendToLog } from "./log-append.js";
+import { appendToLog } from "../log/log-append.js";
 
 function contextOf(row: Pick<SourceIdentityRow, "case_id" | "source_id" | "field">): FieldContext {
   return { table: "source_identities", recordId: `${row.case_id}/${row.source_id}`, field: row.field };
