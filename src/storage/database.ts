@@ -35,6 +35,7 @@ import type { TribunalCaseTable } from "./records/tribunal-case.table.js";
 import type { TribunalTable } from "./records/tribunal.table.js";
 import type { WarningTable } from "./records/warning.table.js";
 import type {
+  CaseSettingsTable,
   IdempotencyKeyTable,
   LiveCaseTable,
   RecordBackfillTable,
@@ -71,6 +72,7 @@ export interface Database {
   record_writes: RecordWriteTable;
   record_backfills: RecordBackfillTable;
   live_cases: LiveCaseTable;
+  case_settings: CaseSettingsTable;
   desk_contact_points: ContactPointTable;
   desk_deliveries: DeliveryTable;
   desk_answer_tokens: AnswerTokenTable;
