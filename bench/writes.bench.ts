@@ -6,7 +6,8 @@
  * raised. Beside it, in the same run and the same store: a bare Kysely insert of the same incident rows (and their
  * citations) by 20 concurrent writers, with the ratio. On SQLite, and on PostgreSQL when `--pg URL` or
  * TOCSIN_TEST_PG gives one (a fresh schema, dropped after).
- * Run: `npm run bench:writes -- [--per-analyst N (default 5)] [--analysts N (default 20)] [--pg URL]`.
+ * Run: `npm run bench:writes -- [--per-analyst N (default 5)] [--analysts N (default 20)] [--pg URL] [--no-live]`
+ * (`--no-live`: record events only, no assessment — what the assessment costs).
  * @module
  */
 import { serve, type ServerType } from "@hono/node-server";
@@ -34,11 +35,14 @@ const { values: args } = parseArgs({
     "per-analyst": { type: "string", default: "5" },
     analysts: { type: "string", default: "20" },
     pg: { type: "string" },
+    "no-live": { type: "boolean", default: false },
   },
 });
 const PER = Number(args["per-analyst"]);
 const ANALYSTS = Number(args.analysts);
 const PG_URL = args.pg ?? process.env.TOCSIN_TEST_PG;
+/** `--no-live`: the plain event hub instead of the live assessor, to see what assessment costs. */
+const LIVE = !args["no-live"];
 const ROOT = join(import.meta.dirname, "..");
 const CASE = "bench-live";
 const cite = [{ source: "src-bench", locator: "p. 1" }];
@@ -161,7 +165,13 @@ async function run(label: string, location: string, fieldKey: Buffer): Promise<R
     clock: () => new Date(),
     log: (l) => log.push(l),
   });
-  const app = createApp({ store, version: "bench", analysis, live, security: { mode: "private", fieldKey } });
+  const app = createApp({
+    store,
+    version: "bench",
+    analysis,
+    ...(LIVE ? { live } : {}),
+    security: { mode: "private", fieldKey },
+  });
   const { server, url } = await listen(app.fetch);
   try {
     const [viewer, ...analysts] = await setUp(store);
@@ -277,7 +287,7 @@ async function bareInsert(store: Store): Promise<{ perSec: number; p99: number }
 function print(label: string, r: Result, alerts: number): void {
   const f = (n: number) => (Number.isFinite(n) ? n.toFixed(1) : "—");
   console.log(
-    `${label}: ${ANALYSTS} analysts × ${PER} incidents, live assessment on\n` +
+    `${label}: ${ANALYSTS} analysts × ${PER} incidents, live assessment ${LIVE ? "on" : "OFF (--no-live)"}\n` +
       `  API writes: ${f(r.writesPerSec)} writes/s, request → record event p50 ${f(r.recordP50)} ms, p99 ${f(r.recordP99)} ms, ` +
       `first incident → alert event ${f(r.alertMs)} ms (${alerts} alert event(s)), ${r.failed} failed\n` +
       `  bare Kysely insert of the same rows: ${f(r.bareWritesPerSec)} writes/s, p99 ${f(r.bareP99)} ms\n` +
