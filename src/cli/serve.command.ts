@@ -20,6 +20,9 @@ import type { HttpSecurity } from "../http/http-security.js";
 import type { HttpDeps } from "../http/deps.js";
 import { deskKeyFrom, systemClock } from "../desk/index.js";
 import { startDeskWorker } from "./desk-runtime.js";
+import { LiveAssessor } from "../http/live/live-assessor.js";
+import { liveNotifiersFrom } from "./live-notifiers.js";
+import type { AlertNotifier } from "../notify/index.js";
 
 export interface StartServerOptions {
   readonly store: Store;
@@ -36,12 +39,16 @@ export interface StartServerOptions {
   readonly security?: HttpSecurity;
   /** The warning desk's clock and key (answer pages; issuing with accounts). */
   readonly desk?: HttpDeps["desk"];
+  /** Where the live assessment delivers its alerts (see `liveNotifiersFrom`); none by default. */
+  readonly notifiers?: readonly AlertNotifier[];
 }
 
 export interface RunningServer {
   readonly url: string;
   /** Stop accepting connections and wait for open ones to finish. Does not close the store. */
   close(): Promise<void>;
+  /** The live assessor (levels and alerts after each write); undefined without a rulebook. */
+  readonly live?: LiveAssessor;
 }
 
 /**
@@ -54,6 +61,19 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     o.io.err(
       `tocsin serve: no dashboard build in ${o.webRoot} (run \`npm run build:web\`); serving the API only\n`,
     );
+  const log = (m: string) => o.io.err(`${m}\n`);
+  // Live assessment after each write (issue 15): the same rulebook and lexicon as the analyses, as of now.
+  const live = o.analysis?.rulebook
+    ? new LiveAssessor({
+        store: o.store,
+        rulebook: o.analysis.rulebook,
+        ...(o.analysis.lexicon ? { lexicon: o.analysis.lexicon } : {}),
+        clock: o.desk?.clock ?? systemClock,
+        ...(o.notifiers ? { notifiers: o.notifiers } : {}),
+        ...(o.desk ? { deskKey: o.desk.deskKey } : {}),
+        log,
+      })
+    : undefined;
   const app = createApp({
     store: o.store,
     version: o.version ?? "0.1.0",
@@ -61,7 +81,8 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     ...(o.analysis ? { analysis: o.analysis } : {}),
     ...(o.security ? { security: o.security } : {}),
     ...(o.desk ? { desk: o.desk } : {}),
-    log: (m) => o.io.err(`${m}\n`),
+    ...(live ? { live } : {}),
+    log,
   });
   const hostname = o.hostname ?? "127.0.0.1";
   const server = await new Promise<ServerType>((resolve, reject) => {
@@ -76,12 +97,16 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
   );
   return {
     url,
-    close: () =>
-      new Promise<void>((resolve) => {
+    ...(live ? { live } : {}),
+    close: async () => {
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         // Keep-alive connections would hold close() open; end idle ones now.
         if ("closeIdleConnections" in server) server.closeIdleConnections();
-      }),
+      });
+      // Let an assessment in flight finish before the store closes.
+      await live?.idle();
+    },
   };
 }
 
@@ -141,6 +166,7 @@ export function registerServeCommand(program: Command, ctx: CliContext): void {
           analysis,
           security,
           desk: { clock: systemClock, deskKey: deskKeyFrom(security.fieldKey) },
+          notifiers: liveNotifiersFrom(ctx.env),
         });
         // The desk's worker runs inside serve (see docs/notify.md); `tocsin worker` runs it alone.
         const stopWorker = startDeskWorker(ctx, opts.db, store);

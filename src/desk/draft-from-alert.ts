@@ -19,7 +19,15 @@ export async function draftFromAlert(store: Store, caseId: string, id: string): 
   const alerts = await listAlerts(store, caseId);
   const found = alerts.map((a) => a.payload as Alert).find((a) => alertId(a) === id);
   if (!found) throw new DeskError("DESK_NOT_FOUND", `no stored alert "${id}" in case ${caseId}`);
-  const w = alertToWarning(found);
+  return draftOfAlert(caseId, found);
+}
+
+/**
+ * The draft of an engine alert of a case (see {@link draftFromAlert}); the live assessor issues it at once on a
+ * case whose `autoIssueWarnings` setting is on.
+ */
+export function draftOfAlert(caseId: string, alert: Alert): IssueWarningInput {
+  const w = alertToWarning(alert);
   return {
     caseId,
     sender: w.sender,

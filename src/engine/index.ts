@@ -15,6 +15,7 @@ export * from "./evidence-extractor.js";
 export * from "./extract-evidence.js";
 export * from "./feed-order.js";
 export * from "./replay.js";
+export * from "./live-levels.js";
 export * from "./replay-run.js";
 export * from "./rulebook.js";
 export * from "./event-series.js";

@@ -38,6 +38,7 @@ import type { TribunalCaseTable } from "./records/tribunal-case.table.js";
 import type { TribunalTable } from "./records/tribunal.table.js";
 import type { WarningTable } from "./records/warning.table.js";
 import type {
+  CaseSettingsTable,
   IdempotencyKeyTable,
   LiveCaseTable,
   RecordBackfillTable,
@@ -74,6 +75,7 @@ export interface Database {
   record_writes: RecordWriteTable;
   record_backfills: RecordBackfillTable;
   live_cases: LiveCaseTable;
+  case_settings: CaseSettingsTable;
   desk_contact_points: ContactPointTable;
   desk_deliveries: DeliveryTable;
   desk_answer_tokens: AnswerTokenTable;

@@ -42,6 +42,7 @@ export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";
 export { confidentialSourceIds } from "./confidential/confidential-sources.repository.js";
 export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
+export { appendLiveAlerts, liveLevels, LIVE_RUN } from "./outputs/live-alert.repository.js";
 export {
   getForecastRun,
   getForecastRunResult,

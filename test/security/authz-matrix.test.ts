@@ -93,6 +93,7 @@ const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "POST /api/cases/:caseId/records/:kind": { public: write(201), private: write(201) },
   "PUT /api/cases/:caseId/records/:kind/:id": { public: write(200), private: write(200) },
   "DELETE /api/cases/:caseId/records/:kind/:id": { public: write(204), private: write(204) },
+  "PUT /api/cases/:caseId/settings": { public: write(200), private: write(200) },
   "GET /api/cases/:caseId/check": { public: signedIn, private: signedIn },
   "GET /api/events": { public: signedIn, private: signedIn },
   "GET /auth/me": { public: signedIn, private: signedIn },
@@ -236,6 +237,8 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
       const body = method === "PUT" ? { ...(await groupBody()), name: "Renamed by the matrix" } : undefined;
       return json(g.url, body, { "If-Match": g.etag });
     }
+    if (key === "PUT /api/cases/:caseId/settings")
+      return json(`/api/cases/${CASE_ID}/settings`, { autoIssueWarnings: false });
     const handler = f.principal["source-handler"];
     let url = path
       .replace(":caseId", CASE_ID)

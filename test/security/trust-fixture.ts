@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { loadAnalysisInputs } from "../../src/cli/serve.command.js";
 import type { CaseBundle } from "../../src/domain/index.js";
 import { createApp } from "../../src/http/app.js";
+import type { HttpDeps } from "../../src/http/deps.js";
 import type { InstanceMode } from "../../src/http/http-security.js";
 import type { AnalysisInputs } from "../../src/http/case-analysis.js";
 import { hashPassword } from "../../src/security/password-hash.js";
@@ -67,7 +68,8 @@ export interface TrustFixture {
   readonly principal: Readonly<Record<Exclude<RoleUnderTest, "anonymous">, Principal>>;
   /** A second source-handler, to approve reveals. */
   readonly secondHandler: Principal;
-  app(mode: InstanceMode): ReturnType<typeof createApp>;
+  /** The app in a mode; `extra` adds or replaces dependencies (a live assessor, a desk). */
+  app(mode: InstanceMode, extra?: Partial<HttpDeps>): ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
@@ -119,7 +121,7 @@ export async function trustFixture(
     cookie: cookie as Record<RoleUnderTest, string | undefined>,
     principal: principal as Record<Exclude<RoleUnderTest, "anonymous">, Principal>,
     secondHandler: second.p,
-    app: (mode) =>
+    app: (mode, extra) =>
       createApp({
         store,
         version: "test",
@@ -132,6 +134,7 @@ export async function trustFixture(
           signer,
           clock: () => NOW,
         },
+        ...extra,
       }),
     close: async () => {
       await store.close();

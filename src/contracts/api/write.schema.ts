@@ -29,8 +29,15 @@ export const CreateCaseBodySchema = z.strictObject({
     .array(z.string().regex(/^[A-Z]{3}$/, "an ISO 3166-1 alpha-3 code such as RWA"))
     .max(50)
     .optional(),
+  settings: z.lazy(() => CaseSettingsBodySchema).optional(),
 });
 export type CreateCaseBody = z.infer<typeof CreateCaseBodySchema>;
+
+/**
+ * A case's settings. `autoIssueWarnings` (default false): an alert of the live assessment is issued as a warning
+ * to its duty-bearers at once instead of staying a proposal for an analyst to review.
+ */
+export const CaseSettingsBodySchema = z.strictObject({ autoIssueWarnings: z.boolean() });
 
 /** A record body: the case-folder record of its kind, plus `backfillReason` when `knownAt` is backdated. */
 export const RecordBodySchema = z.record(z.string(), z.unknown()).meta({

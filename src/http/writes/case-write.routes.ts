@@ -5,11 +5,11 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { checkCase, type CaseElement } from "../../casefiles/check-case.js";
-import { CreateCaseBodySchema } from "../../contracts/api/write.schema.js";
+import { CaseSettingsBodySchema, CreateCaseBodySchema } from "../../contracts/api/write.schema.js";
 import { RECORD_KINDS, type CaseManifest, type RecordKind, type RecordOf } from "../../domain/index.js";
 import { requirePermission } from "../../security/auth.middleware.js";
 import { readCase } from "../../storage/index.js";
-import { createCase } from "../../storage/writes/index.js";
+import { createCase, setCaseSettings } from "../../storage/writes/index.js";
 import { ApiError } from "../api-error.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import { ok } from "../respond.js";
@@ -21,16 +21,7 @@ export function registerCaseWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, cl
     const principal = c.get("principal");
     if (!principal) throw new ApiError("unauthorized");
     const parsed = CreateCaseBodySchema.safeParse(await objectBody(c));
-    if (!parsed.success)
-      throw invalidRecord(
-        parsed.error.issues.map((i) => ({
-          path: i.path
-            .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
-            .join(".")
-            .replace(/\.\[/gu, "["),
-          message: i.message,
-        })),
-      );
+    if (!parsed.success) throw invalidRecord(problemsOf(parsed.error.issues));
     const b = parsed.data;
     const now = clock();
     const end = b.period.end ?? dayOf(now);
@@ -53,12 +44,32 @@ export function registerCaseWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, cl
         live: b.period.end === null,
         actor: principal.userId,
         at: now.toISOString(),
+        ...(b.settings ? { settings: b.settings } : {}),
       });
     } catch (e) {
       return writeRefusal(c, e);
     }
     c.header("ETag", `"${b.id}-1"`);
     return c.json({ case: manifest, live: b.period.end === null }, 201);
+  });
+
+  app.put("/api/cases/:caseId/settings", requirePermission("records:write"), async (c) => {
+    const principal = c.get("principal");
+    if (!principal) throw new ApiError("unauthorized");
+    const parsed = CaseSettingsBodySchema.safeParse(await objectBody(c));
+    if (!parsed.success) throw invalidRecord(problemsOf(parsed.error.issues));
+    try {
+      await setCaseSettings(
+        deps.store,
+        c.req.param("caseId"),
+        parsed.data,
+        principal.userId,
+        clock().toISOString(),
+      );
+    } catch (e) {
+      return writeRefusal(c, e);
+    }
+    return c.json({ settings: parsed.data }, 200);
   });
 
   app.get("/api/cases/:caseId/check", requirePermission("records:read"), async (c) => {
@@ -77,4 +88,15 @@ export function registerCaseWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, cl
       })),
     });
   });
+}
+
+/** Zod issues as field problems (`period.end`, `countries[2]`). */
+function problemsOf(issues: readonly { path: PropertyKey[]; message: string }[]) {
+  return issues.map((i) => ({
+    path: i.path
+      .map((p) => (typeof p === "number" ? `[${p}]` : String(p)))
+      .join(".")
+      .replace(/\.\[/gu, "["),
+    message: i.message,
+  }));
 }

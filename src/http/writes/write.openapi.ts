@@ -9,6 +9,7 @@ import { AuthProblemSchema } from "../../contracts/api/trust.schema.js";
 import { ProblemSchema } from "../../contracts/api/problem.schema.js";
 import {
   CaseCheckSchema,
+  CaseSettingsBodySchema,
   CreateCaseBodySchema,
   MeSchema,
   RecordBodySchema,
@@ -60,6 +61,19 @@ export function documentWriteRoutes(app: OpenAPIHono<HttpEnv>): void {
         z.object({ case: z.record(z.string(), z.unknown()), live: z.boolean() }),
       ),
       409: problem("a case with this id exists"),
+      ...refusals,
+      ...PROBLEM_RESPONSES,
+    },
+  });
+  r.registerPath({
+    method: "put",
+    path: "/api/cases/{caseId}/settings",
+    tags: ["writes"],
+    summary:
+      "Set a case's settings (autoIssueWarnings: issue the live assessment's alerts as warnings at once)",
+    request: { params: CaseParamsSchema, ...body(CaseSettingsBodySchema) },
+    responses: {
+      200: json("the settings as stored", z.object({ settings: CaseSettingsBodySchema })),
       ...refusals,
       ...PROBLEM_RESPONSES,
     },

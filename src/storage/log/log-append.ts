@@ -3,7 +3,7 @@
  * transaction, after its rows are written, so a row and its log leaf commit or roll back together.
  * @module
  */
-import type { Kysely, Transaction } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Transaction } from "kysely";
 import { leafHash } from "../../integrity/merkle-hash.js";
 import type { Database } from "../database.js";
 import { canonicalRow } from "../records/canonical-json.js";
@@ -116,6 +116,19 @@ export function writtenKeys(entries: readonly LogEntry[]): Map<string, RowKey[]>
   return keysByTable;
 }
 
+/** The PostgreSQL advisory lock that orders appends to the log (any number 64-bit; this one spells "tocsin"). */
+const LOG_LOCK = 0x746f6373696e;
+
+/**
+ * On PostgreSQL, wait for the log's advisory lock (held to the end of the transaction), so concurrent writers —
+ * in one process or several — take leaf indices one after another instead of colliding on the same one. SQLite
+ * has one writer at a time already.
+ */
+async function lockLog(trx: Transaction<Database> | Kysely<Database>): Promise<void> {
+  if (trx.getExecutor().adapter instanceof PostgresAdapter)
+    await sql`select pg_advisory_xact_lock(${LOG_LOCK})`.execute(trx);
+}
+
 /**
  * Append one leaf per entry, reading each row as it now stands in the transaction.
  * @example await appendToLog(trx, [{ action: "create", table: "incidents", key: { case_id: "c", id: "i1" } }])
@@ -127,6 +140,7 @@ export async function appendToLog(
 ): Promise<number[]> {
   if (entries.length === 0) return [];
   const db = trx;
+  await lockLog(trx);
   const last = await db
     .selectFrom("log_leaves")
     .select((eb) => eb.fn.max("leaf_index").as("max"))

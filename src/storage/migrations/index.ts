@@ -16,6 +16,7 @@ import { migration0300ClusteredSideTables } from "./0300-clustered-side-tables.j
 import { migration0410ImportLeases } from "./0410-import-leases.js";
 import { migration0420Writes } from "./0420-writes.js";
 import { migration0430Desk } from "./0430-desk.js";
+import { migration0440CaseSettings } from "./0440-case-settings.js";
 import type { StoreMigration } from "./migration.js";
 
 export type { StoreMigration } from "./migration.js";
@@ -31,5 +32,6 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   migration0410ImportLeases,
   migration0420Writes,
   migration0430Desk,
+  migration0440CaseSettings,
   // Append new migrations here.
 ];

@@ -9,6 +9,7 @@ import type { Store } from "../store.js";
 import { toStoreError } from "../store-registry.js";
 import { appendToLog } from "../log/log-append.js";
 import { recordAudit } from "../accounts/account.repository.js";
+import { putCaseSettings, type CaseSettings } from "./case-settings.js";
 import { WriteError } from "./write-error.js";
 
 /** A new case: `end` undefined means a live case, open-ended (its period ends on the latest record). */
@@ -17,6 +18,8 @@ export interface NewCase {
   readonly live: boolean;
   readonly actor: string;
   readonly at: string;
+  /** Settings other than the defaults, written in the same transaction. */
+  readonly settings?: CaseSettings;
 }
 
 /**
@@ -47,6 +50,7 @@ export async function createCase(store: Store, c: NewCase): Promise<void> {
           .execute();
       await appendToLog(trx, [{ action: "create", table: "cases", key: { id }, actor: c.actor, at: c.at }]);
       await recordAudit(trx, { at: c.at, actor: c.actor, action: "case.create", target: id, outcome: "ok" });
+      if (c.settings) await putCaseSettings(trx, id, c.settings, c.actor, c.at);
     });
   } catch (e) {
     if (e instanceof WriteError) throw e;

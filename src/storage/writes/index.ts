@@ -14,3 +14,10 @@ export {
   type IdempotencyClaim,
   type IdempotentAnswer,
 } from "./idempotency.repository.js";
+export {
+  caseSettingsOf,
+  DEFAULT_CASE_SETTINGS,
+  putCaseSettings,
+  setCaseSettings,
+  type CaseSettings,
+} from "./case-settings.js";

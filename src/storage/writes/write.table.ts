@@ -52,3 +52,11 @@ export interface LiveCaseTable {
   created_by: string;
   created_at: string;
 }
+
+/** Per-case switches (migration 0440). `auto_issue_warnings`: 1 issues live alerts as warnings at once. */
+export interface CaseSettingsTable {
+  case_id: string;
+  auto_issue_warnings: number;
+  updated_by: string;
+  updated_at: string;
+}
