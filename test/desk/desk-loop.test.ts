@@ -21,6 +21,7 @@ import { createApp } from "../../src/http/app.js";
 import { readCase, type Store } from "../../src/storage/index.js";
 import { addContactPoint, listDeliveries } from "../../src/storage/desk/index.js";
 import { trustDb } from "../../src/storage/trust/log.table.js";
+import { verifyLog } from "../../src/storage/trust/log-verify.js";
 import { CANARY } from "../storage/fixtures.js";
 import { CASE_ID, DESK_KEY, deskStore, movableClock, type MovableClock } from "./desk-fixture.js";
 
@@ -164,6 +165,35 @@ describe("issue → e-mail → answer link", () => {
       summary: "Not within our mandate",
     });
     expect(resp!.citations[0]!.source).toMatch(/^src-answer-/);
+    // Written through the API's versioned writer: a version (the API's ETag), a journal row, a log leaf, an audit.
+    const journal = await store.db
+      .selectFrom("record_writes")
+      .selectAll()
+      .where("record_kind", "=", "response")
+      .where("record_id", "=", resp!.id)
+      .execute();
+    expect(journal).toMatchObject([
+      { op: "create", actor: "answer:un-mission", at: "2031-03-01T09:00:00.000Z" },
+    ]);
+    expect(journal[0]!.version).toMatch(/^[0-9a-f]{20}$/);
+    const got = await app.request(`/api/records/response/${resp!.id}`);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("etag")).toBe(`"${journal[0]!.version}"`);
+    const leaves = await trustDb(store.db)
+      .selectFrom("log_leaves")
+      .selectAll()
+      .where("table_name", "=", "responses")
+      .execute();
+    expect(leaves.filter((l) => l.record_key.includes(resp!.id)).map((l) => l.action)).toEqual(["response"]);
+    const audits = await trustDb(store.db)
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "record.create")
+      .execute();
+    expect(audits.map((a) => a.target)).toEqual(
+      expect.arrayContaining([`${CASE_ID}/warning/${issued!.warning.id}`, `${CASE_ID}/response/${resp!.id}`]),
+    );
+    expect((await verifyLog(store.db)).ok).toBe(true);
     // Replay of the same link.
     expect((await post({ csrf, answer: "acknowledge" })).status).toBe(404);
     expect(await auditReasons("answer.token")).toContain("used");
