@@ -1,8 +1,11 @@
 // The desk end to end on SQLite with real servers on loopback: an e-mail received by smtp-server and parsed
 // with mailparser whose link records the answer; a webhook failing three times then accepting once; time moved
 // past a due date (one escalation; none when answered); answer-token refusals, each audited.
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -325,6 +328,39 @@ describe("deadline watcher", () => {
     expect(res.status).toBe(200);
     time.set("2031-03-09T10:00:00.000Z");
     expect(await watchDeadlines(deps())).toMatchObject({ reminders: 0, escalations: [] });
+  });
+});
+
+describe("channels a worker lacks", () => {
+  it("leaves a delivery whose channel this worker cannot send for one that can, spending no attempt", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tocsin-desk-outbox-"));
+    try {
+      await addContactPoint(
+        store,
+        {
+          caseId: CASE_ID,
+          actorId: "un-mission",
+          channel: "outbox",
+          address: path.join(dir, "out.jsonl"),
+          language: "en",
+        },
+        "2031-03-01T00:00:00Z",
+      );
+      await issue();
+      const webhookOnly = webhookChannel({ secret: "0123456789abcdef0123" });
+      for (let i = 0; i < 3; i++)
+        expect(await dispatchOnce(dispatcher({ webhook: webhookOnly }))).toEqual({
+          claimed: 0,
+          delivered: 0,
+          failed: 0,
+          dead: 0,
+        });
+      expect(await listDeliveries(store.db, CASE_ID)).toMatchObject([{ state: "queued", attempts: 0 }]);
+      expect(await dispatchOnce(dispatcher({ outbox: outboxChannel() }))).toMatchObject({ delivered: 1 });
+      expect(await listDeliveries(store.db, CASE_ID)).toMatchObject([{ state: "delivered", attempts: 1 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
