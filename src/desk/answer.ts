@@ -10,11 +10,11 @@ import { readCase, type Store } from "../storage/index.js";
 import {
   contactPointsOf,
   findAnswerToken,
-  insertLedgerRecord,
   spendAnswerToken,
   type AnswerTokenRow,
 } from "../storage/desk/index.js";
 import { toStoreError } from "../storage/store-registry.js";
+import { writeRecordIn } from "../storage/writes/index.js";
 import { recordAudit } from "../storage/accounts/index.js";
 import { TOKEN_PATTERN, tokenHash } from "./answer-token.js";
 import { dayOf, type Clock } from "./clock.js";
@@ -152,8 +152,17 @@ export async function submitAnswer(
   try {
     spent = await deps.store.db.transaction().execute(async (trx) => {
       if (!(await spendAnswerToken(trx, hash, now.toISOString(), id))) return false;
-      await insertLedgerRecord(trx, row.case_id, "source", source, `answer:${row.recipient_id}`);
-      await insertLedgerRecord(trx, row.case_id, "response", response, `answer:${row.recipient_id}`);
+      // The same versioned writer as the API (version, journal, log leaf, audit), in the token's transaction.
+      const at = now.toISOString();
+      const write = { caseId: row.case_id, op: "create" as const, actor: `answer:${row.recipient_id}`, at };
+      await writeRecordIn(deps.store, trx, { ...write, kind: "source", id: source.id, record: source });
+      await writeRecordIn(deps.store, trx, {
+        ...write,
+        kind: "response",
+        id,
+        record: response,
+        logAction: "response",
+      });
       return true;
     });
   } catch (e) {

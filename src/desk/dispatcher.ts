@@ -86,6 +86,7 @@ export async function dispatchOnce(deps: DispatcherDeps): Promise<DispatchReport
     now.toISOString(),
     isoAfter(now, deps.leaseMs ?? 60_000),
     deps.batch ?? 10,
+    Object.keys(deps.channels),
   );
   const outcomes = await Promise.all(rows.map((r) => attempt(deps, r)));
   const count = (k: string) => outcomes.filter((o) => o === k).length;

@@ -16,9 +16,9 @@ import {
   contactPointsOf,
   enqueueDeliveries,
   insertAnswerToken,
-  insertLedgerRecord,
   type NewDelivery,
 } from "../storage/desk/index.js";
+import { writeRecordIn } from "../storage/writes/index.js";
 import { toStoreError } from "../storage/store-registry.js";
 import { newNonce, tokenHash, tokenOf } from "./answer-token.js";
 import { dayOf, isoAfter, type Clock } from "./clock.js";
@@ -178,8 +178,10 @@ export async function issueWarning(
   try {
     return await deps.store.db.transaction().execute(async (trx) => {
       if (guard && !(await guard(trx))) return undefined;
-      await insertLedgerRecord(trx, input.caseId, "source", source, deps.actor);
-      await insertLedgerRecord(trx, input.caseId, "warning", warning, deps.actor);
+      // The same versioned writer as the API: version, write journal, log leaf, audit, a live case's period.
+      const write = { caseId: input.caseId, op: "create" as const, actor: deps.actor, at: nowIso };
+      await writeRecordIn(deps.store, trx, { ...write, kind: "source", id: source.id, record: source });
+      await writeRecordIn(deps.store, trx, { ...write, kind: "warning", id, record: warning });
       const points = await contactPointsOf(trx, input.caseId, warning.recipients);
       const queued: NewDelivery[] = [];
       for (const recipient of warning.recipients) {

@@ -1,8 +1,11 @@
 // The desk end to end on SQLite with real servers on loopback: an e-mail received by smtp-server and parsed
 // with mailparser whose link records the answer; a webhook failing three times then accepting once; time moved
 // past a due date (one escalation; none when answered); answer-token refusals, each audited.
+import { mkdtempSync, rmSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { simpleParser, type ParsedMail } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -21,6 +24,7 @@ import { createApp } from "../../src/http/app.js";
 import { readCase, type Store } from "../../src/storage/index.js";
 import { addContactPoint, listDeliveries } from "../../src/storage/desk/index.js";
 
+import { verifyLog } from "../../src/storage/log/log-verify.js";
 import { CANARY } from "../storage/fixtures.js";
 import { CASE_ID, DESK_KEY, deskStore, movableClock, type MovableClock } from "./desk-fixture.js";
 
@@ -160,6 +164,35 @@ describe("issue → e-mail → answer link", () => {
       summary: "Not within our mandate",
     });
     expect(resp!.citations[0]!.source).toMatch(/^src-answer-/);
+    // Written through the API's versioned writer: a version (the API's ETag), a journal row, a log leaf, an audit.
+    const journal = await store.db
+      .selectFrom("record_writes")
+      .selectAll()
+      .where("record_kind", "=", "response")
+      .where("record_id", "=", resp!.id)
+      .execute();
+    expect(journal).toMatchObject([
+      { op: "create", actor: "answer:un-mission", at: "2031-03-01T09:00:00.000Z" },
+    ]);
+    expect(journal[0]!.version).toMatch(/^[0-9a-f]{20}$/);
+    const got = await app.request(`/api/records/response/${resp!.id}`);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("etag")).toBe(`"${journal[0]!.version}"`);
+    const leaves = await store.db
+      .selectFrom("log_leaves")
+      .selectAll()
+      .where("table_name", "=", "responses")
+      .execute();
+    expect(leaves.filter((l) => l.record_key.includes(resp!.id)).map((l) => l.action)).toEqual(["response"]);
+    const audits = await store.db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "record.create")
+      .execute();
+    expect(audits.map((a) => a.target)).toEqual(
+      expect.arrayContaining([`${CASE_ID}/warning/${issued!.warning.id}`, `${CASE_ID}/response/${resp!.id}`]),
+    );
+    expect((await verifyLog(store.db)).ok).toBe(true);
     // Replay of the same link.
     expect((await post({ csrf, answer: "acknowledge" })).status).toBe(404);
     expect(await auditReasons("answer.token")).toContain("used");
@@ -291,6 +324,39 @@ describe("deadline watcher", () => {
     expect(res.status).toBe(200);
     time.set("2031-03-09T10:00:00.000Z");
     expect(await watchDeadlines(deps())).toMatchObject({ reminders: 0, escalations: [] });
+  });
+});
+
+describe("channels a worker lacks", () => {
+  it("leaves a delivery whose channel this worker cannot send for one that can, spending no attempt", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tocsin-desk-outbox-"));
+    try {
+      await addContactPoint(
+        store,
+        {
+          caseId: CASE_ID,
+          actorId: "un-mission",
+          channel: "outbox",
+          address: path.join(dir, "out.jsonl"),
+          language: "en",
+        },
+        "2031-03-01T00:00:00Z",
+      );
+      await issue();
+      const webhookOnly = webhookChannel({ secret: "0123456789abcdef0123" });
+      for (let i = 0; i < 3; i++)
+        expect(await dispatchOnce(dispatcher({ webhook: webhookOnly }))).toEqual({
+          claimed: 0,
+          delivered: 0,
+          failed: 0,
+          dead: 0,
+        });
+      expect(await listDeliveries(store.db, CASE_ID)).toMatchObject([{ state: "queued", attempts: 0 }]);
+      expect(await dispatchOnce(dispatcher({ outbox: outboxChannel() }))).toMatchObject({ delivered: 1 });
+      expect(await listDeliveries(store.db, CASE_ID)).toMatchObject([{ state: "delivered", attempts: 1 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

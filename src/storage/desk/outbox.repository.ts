@@ -60,7 +60,9 @@ export async function enqueueDeliveries(
 
 /**
  * Claim up to `limit` due deliveries for `owner` until `leaseUntil`: each claimed row is `sending`, its attempt
- * counted. A claim whose lease runs out (the process died) is due again, so nothing is lost.
+ * counted. A claim whose lease runs out (the process died) is due again, so nothing is lost. With `channels`,
+ * only deliveries of those channels are claimed: a process without a channel's settings leaves its rows alone
+ * (no attempt spent) for one that has them.
  */
 export async function claimDeliveries(
   store: Store,
@@ -68,10 +70,11 @@ export async function claimDeliveries(
   now: string,
   leaseUntil: string,
   limit: number,
+  channels?: readonly string[],
 ): Promise<DeliveryRow[]> {
   try {
     return await store.db.transaction().execute(async (trx) => {
-      const ids = await selectDueDeliveryIds(trx, store.dialect, now, limit);
+      const ids = await selectDueDeliveryIds(trx, store.dialect, now, limit, channels);
       if (ids.length === 0) return [];
       await trx
         .updateTable("desk_deliveries")

@@ -11,14 +11,17 @@ import type { StoreDialectName } from "../store.js";
 
 /**
  * Ids of up to `limit` deliveries due at `now`: queued or failed ones whose next attempt has come, and
- * `sending` ones whose lease ran out (the process that held them died or stalled), oldest due first.
+ * `sending` ones whose lease ran out (the process that held them died or stalled), oldest due first; only those
+ * of `channels` (the ones the claiming process can send) when given.
  */
 export async function selectDueDeliveryIds(
   trx: Transaction<Database>,
   dialect: StoreDialectName,
   now: string,
   limit: number,
+  channels?: readonly string[],
 ): Promise<string[]> {
+  if (channels !== undefined && channels.length === 0) return [];
   let q = trx
     .selectFrom("desk_deliveries")
     .select("id")
@@ -30,6 +33,7 @@ export async function selectDueDeliveryIds(
     )
     .orderBy("next_attempt_at")
     .limit(limit);
+  if (channels !== undefined) q = q.where("channel", "in", [...channels]);
   if (dialect === "postgres") q = q.forUpdate().skipLocked();
   return (await q.execute()).map((r) => r.id);
 }

@@ -4,6 +4,7 @@ export { currentRow, versionOf, type CurrentRow } from "./record-version.js";
 export { WriteError, type WriteErrorCode } from "./write-error.js";
 export {
   writeRecord,
+  writeRecordIn,
   type RecordWriteOp,
   type RecordWriteRequest,
   type RecordWriteResult,

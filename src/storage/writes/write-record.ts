@@ -16,7 +16,7 @@ import { tableOf } from "../records/record-tables.js";
 import type { Store } from "../store.js";
 import { identityCodecOf, toStoreError } from "../store-registry.js";
 import { sealSourceVersions } from "../imports/source-versions.js";
-import { appendToLog, type LogEntry } from "../log/log-append.js";
+import { appendToLog, type LogAction, type LogEntry } from "../log/log-append.js";
 import { recordAudit } from "../accounts/account.repository.js";
 import { currentRow } from "./record-version.js";
 import { WriteError } from "./write-error.js";
@@ -41,6 +41,8 @@ export interface RecordWriteRequest<K extends RecordKind = RecordKind> {
   readonly backfillReason?: string;
   /** A create with an Idempotency-Key: its answer is kept in the same transaction. */
   readonly idempotency?: IdempotencyClaim;
+  /** The log leaf's action for the record (default: the op; the desk logs an answer's Response as `response`). */
+  readonly logAction?: LogAction;
 }
 
 /** The committed write: the record as stored (a confidential source as its placeholder) and its version. */
@@ -60,14 +62,20 @@ export async function writeRecord<K extends RecordKind>(
   w: RecordWriteRequest<K>,
 ): Promise<RecordWriteResult<K>> {
   try {
-    return await store.db.transaction().execute((trx) => writeInTransaction(store, trx, w));
+    return await store.db.transaction().execute((trx) => writeRecordIn(store, trx, w));
   } catch (e) {
     if (e instanceof WriteError) throw e;
     throw toStoreError(store, e, `${w.op} ${w.kind} ${w.id}`);
   }
 }
 
-async function writeInTransaction<K extends RecordKind>(
+/**
+ * Write one record inside a caller's transaction, so it commits with the caller's own rows (the desk's outbox,
+ * an answer token's use): the same versions, journal, log leaf and audit as {@link writeRecord}.
+ * @example await store.db.transaction().execute((trx) => writeRecordIn(store, trx, { …, op: "create", record }))
+ * @throws WriteError (the caller's transaction rolls back).
+ */
+export async function writeRecordIn<K extends RecordKind>(
   store: Store,
   trx: Transaction<Database>,
   w: RecordWriteRequest<K>,
@@ -148,7 +156,7 @@ async function writeInTransaction<K extends RecordKind>(
       })
       .execute();
   entries.push({
-    action: w.op,
+    action: w.logAction ?? w.op,
     table: spec.table,
     key: { case_id: w.caseId, id: w.id },
     actor: w.actor,
