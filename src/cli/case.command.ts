@@ -1,5 +1,5 @@
 /**
- * `tocsin case validate DIR` and `tocsin case load DIR [--db PATH]`.
+ * `tocsin case validate DIR`, `tocsin case load DIR [--db PATH]` and `tocsin case export ID DIR`.
  * @module
  */
 import path from "node:path";
@@ -8,14 +8,15 @@ import { readCaseFolder } from "../casefiles/index.js";
 import { loadCase } from "../storage/index.js";
 import { RECORD_KINDS, type CaseBundle } from "../domain/index.js";
 import { usageError } from "./cli-error.js";
+import { registerCaseExport } from "./case-export.command.js";
 import { formatProblem, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
 import { withStore } from "./with-store.js";
 
-/** Register `case validate` and `case load`. */
+/** Register `case validate`, `case load` and `case export`. */
 export function registerCaseCommand(program: Command, ctx: CliContext): void {
-  const cmd = program.command("case").description("validate or load a case folder");
+  const cmd = program.command("case").description("validate, load or export a case folder");
 
   cmd
     .command("validate")
@@ -62,6 +63,8 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
         `loaded case "${report.caseId}": ${t.inserted} inserted, ${t.updated} updated, ${t.unchanged} unchanged, ${t.deleted} deleted\n`,
       );
     });
+
+  registerCaseExport(cmd, ctx);
 
   cmd.hook("preAction", (_this, action) => {
     if (action.args.length === 0) throw usageError("a case folder is required");

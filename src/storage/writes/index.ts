@@ -14,3 +14,4 @@ export {
   type IdempotencyClaim,
   type IdempotentAnswer,
 } from "./idempotency.repository.js";
+export { listBackfills, type BackfillMark } from "./backfill.repository.js";
