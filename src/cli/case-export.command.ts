@@ -7,8 +7,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import { caseFolderFiles, writeCaseFolder } from "../casefiles/index.js";
-import { readCase } from "../storage/index.js";
-import { listBackfills } from "../storage/writes/index.js";
+import { readCaseSnapshot } from "../storage/index.js";
 import { CliError, usageError } from "./cli-error.js";
 import { formatProblem } from "./case-source.js";
 import type { CliContext } from "./context.js";
@@ -36,9 +35,9 @@ export function registerCaseExport(cmd: Command, ctx: CliContext): void {
       const files = await withStore(
         opts.db ?? ctx.defaultDb,
         async (store) => {
-          const bundle = await readCase(store, id);
-          if (bundle === undefined) throw usageError(`no case with id "${id}" in the store`);
-          return caseFolderFiles(bundle, await listBackfills(store, id));
+          const snapshot = await readCaseSnapshot(store, id);
+          if (snapshot === undefined) throw usageError(`no case with id "${id}" in the store`);
+          return caseFolderFiles(snapshot.bundle, snapshot.backfills);
         },
         { noFieldKey: true },
       );
