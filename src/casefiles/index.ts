@@ -4,3 +4,4 @@ export * from "./json-schema.js";
 export * from "./read-case-folder.js";
 export * from "./case-folder-files.js";
 export * from "./write-case-folder.js";
+export * from "./read-backfill-marks.js";

@@ -4,12 +4,12 @@
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { readCaseFolder } from "../casefiles/index.js";
+import { readBackfillMarks, readCaseFolder, type CaseReadResult } from "../casefiles/index.js";
 import { loadCase } from "../storage/index.js";
 import { RECORD_KINDS, type CaseBundle } from "../domain/index.js";
 import { usageError } from "./cli-error.js";
 import { registerCaseExport } from "./case-export.command.js";
-import { formatProblem, readValidCase } from "./case-source.js";
+import { formatProblem, readValidBackfills, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
 import { withStore } from "./with-store.js";
@@ -24,7 +24,7 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .argument("<dir>", "the case folder")
     .option("--json", "print the result as one JSON document")
     .action(async (dir: string, opts: { json?: boolean }) => {
-      const result = await readCaseFolder(path.resolve(dir));
+      const result = await withBackfillProblems(path.resolve(dir), await readCaseFolder(path.resolve(dir)));
       if (opts.json) {
         printJson(
           ctx.io,
@@ -51,9 +51,12 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print the load report as one JSON document")
     .action(async (dir: string, opts: { db?: string; json?: boolean }) => {
       const bundle = await readValidCase(ctx, path.resolve(dir));
-      const report = await withStore(opts.db ?? ctx.defaultDb, (store) => loadCase(store, bundle), {
-        signPending: true,
-      });
+      const backfills = await readValidBackfills(ctx, path.resolve(dir), bundle);
+      const report = await withStore(
+        opts.db ?? ctx.defaultDb,
+        (store) => loadCase(store, bundle, backfills ? { backfills } : {}),
+        { signPending: true },
+      );
       if (opts.json) {
         printJson(ctx.io, report);
         return;
@@ -69,6 +72,13 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
   cmd.hook("preAction", (_this, action) => {
     if (action.args.length === 0) throw usageError("a case folder is required");
   });
+}
+
+/** An exported folder's backfill marks are checked with it (`case load` re-creates them). */
+async function withBackfillProblems(dir: string, result: CaseReadResult): Promise<CaseReadResult> {
+  if (!result.ok) return result;
+  const marks = await readBackfillMarks(dir, result.bundle);
+  return marks.ok ? result : { ok: false, problems: marks.problems };
 }
 
 function countsOf(bundle: CaseBundle): Record<string, number> {

@@ -238,12 +238,13 @@ describe.each(TRUST_DIALECTS)("case export on $dialect", ({ dialect, skip }) => 
         expect(original).toBeDefined();
         expect(reloaded).toEqual(exportedView(original as CaseBundle));
 
-        // And the reloaded store exports to the very same case files. Backfill marks are facts of the store the
-        // records were entered in: `case load` does not re-create them (docs/case-format.md).
+        // And the reloaded store (backfill marks re-created by the load) exports to the very same files.
         const round = join(f.dir, `round-${id}`);
         expect((await exportTo(id, round, fresh)).code).toBe(0);
-        const caseFiles = new Map([...files].filter(([name]) => !name.startsWith("provenance/")));
-        expect(await filesOf(round)).toEqual(caseFiles);
+        expect(await filesOf(round)).toEqual(files);
+        // Loading the same folder again changes nothing.
+        const reload = await cli("case", "load", dir, "--db", fresh);
+        expect(reload.stdout).toContain("0 inserted, 0 updated");
       },
       120_000,
     );
@@ -264,6 +265,19 @@ describe.each(TRUST_DIALECTS)("case export on $dialect", ({ dialect, skip }) => 
         source: "src-live-informant",
         locator: PROTECTED_SOURCE_LABEL,
       });
+      // The marks come back with a load of the folder (entered by the load).
+      const fresh = await freshStore();
+      expect((await cli("case", "load", dir, "--db", fresh)).code).toBe(0);
+      const restored = await withOpened(fresh, (s) =>
+        s.db.selectFrom("record_backfills").select(["record_id", "reason", "entered_at"]).execute(),
+      );
+      expect(restored).toEqual([
+        {
+          record_id: "inc-live-2",
+          reason: "field notes typed up late",
+          entered_at: "2031-05-01T10:00:00.000Z",
+        },
+      ]);
       expect(JSON.parse(files.get("provenance/backfills.json") ?? "[]")).toEqual([
         {
           kind: "incident",
@@ -334,6 +348,20 @@ describe.each(TRUST_DIALECTS)("case export on $dialect", ({ dialect, skip }) => 
       const load = await cli("case", "load", dir, "--db", await freshStore());
       expect(load.code).toBe(2);
       expect(load.stderr).toMatch(/incidents\.json:\d+ \[inc-live-1\] perpetrators\[0\]/);
+
+      // A backfill mark naming no record of the case is named by its file and field too; nothing is loaded.
+      const marked = join(f.dir, "edited-marks");
+      expect((await exportTo(LIVE, marked, f.dbPath)).code).toBe(0);
+      const marks = join(marked, "provenance", "backfills.json");
+      await writeFile(marks, (await readFile(marks, "utf8")).replace('"inc-live-2"', '"inc-live-9"'));
+      const badMarks = await cli("case", "validate", marked);
+      expect(badMarks.code).toBe(2);
+      expect(badMarks.stdout).toMatch(
+        /provenance\/backfills\.json:\d+ \[0\]\.id: no incident with id "inc-live-9"/,
+      );
+      const target = await freshStore();
+      expect((await cli("case", "load", marked, "--db", target)).code).toBe(2);
+      expect(await withOpened(target, (s) => readCase(s, LIVE))).toBeUndefined();
     });
   });
 });

@@ -14,4 +14,4 @@ export {
   type IdempotencyClaim,
   type IdempotentAnswer,
 } from "./idempotency.repository.js";
-export { listBackfills, type BackfillMark } from "./backfill.repository.js";
+export { listBackfills, replaceBackfills, type BackfillMark } from "./backfill.repository.js";
