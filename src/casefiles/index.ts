@@ -2,3 +2,6 @@
 export * from "./built-in-cases.js";
 export * from "./json-schema.js";
 export * from "./read-case-folder.js";
+export * from "./case-folder-files.js";
+export * from "./write-case-folder.js";
+export * from "./read-backfill-marks.js";

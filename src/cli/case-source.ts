@@ -5,7 +5,8 @@
  */
 import path from "node:path";
 import type { CaseBundle } from "../domain/index.js";
-import { readCaseFolder, type CaseProblem } from "../casefiles/index.js";
+import { readBackfillMarks, readCaseFolder, type CaseProblem } from "../casefiles/index.js";
+import type { BackfillMarkInput } from "../contracts/index.js";
 import { usageError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 
@@ -37,4 +38,18 @@ export async function readValidCase(ctx: CliContext, dir: string): Promise<CaseB
     throw usageError(`${dir}: ${result.problems.length} problem(s); nothing was written`);
   }
   return result.bundle;
+}
+
+/** The backfill marks of an exported folder (undefined without them); on problems print them all, exit 2. */
+export async function readValidBackfills(
+  ctx: CliContext,
+  dir: string,
+  bundle: CaseBundle,
+): Promise<readonly BackfillMarkInput[] | undefined> {
+  const result = await readBackfillMarks(dir, bundle);
+  if (!result.ok) {
+    for (const p of result.problems) ctx.io.err(`${formatProblem(p)}\n`);
+    throw usageError(`${dir}: ${result.problems.length} problem(s); nothing was written`);
+  }
+  return result.marks;
 }

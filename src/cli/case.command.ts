@@ -1,21 +1,22 @@
 /**
- * `tocsin case validate DIR` and `tocsin case load DIR [--db PATH]`.
+ * `tocsin case validate DIR`, `tocsin case load DIR [--db PATH]` and `tocsin case export ID DIR`.
  * @module
  */
 import path from "node:path";
 import type { Command } from "commander";
-import { readCaseFolder } from "../casefiles/index.js";
+import { readBackfillMarks, readCaseFolder, type CaseReadResult } from "../casefiles/index.js";
 import { loadCase } from "../storage/index.js";
 import { RECORD_KINDS, type CaseBundle } from "../domain/index.js";
 import { usageError } from "./cli-error.js";
-import { formatProblem, readValidCase } from "./case-source.js";
+import { registerCaseExport } from "./case-export.command.js";
+import { formatProblem, readValidBackfills, readValidCase } from "./case-source.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
 import { withStore } from "./with-store.js";
 
-/** Register `case validate` and `case load`. */
+/** Register `case validate`, `case load` and `case export`. */
 export function registerCaseCommand(program: Command, ctx: CliContext): void {
-  const cmd = program.command("case").description("validate or load a case folder");
+  const cmd = program.command("case").description("validate, load or export a case folder");
 
   cmd
     .command("validate")
@@ -23,7 +24,7 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .argument("<dir>", "the case folder")
     .option("--json", "print the result as one JSON document")
     .action(async (dir: string, opts: { json?: boolean }) => {
-      const result = await readCaseFolder(path.resolve(dir));
+      const result = await withBackfillProblems(path.resolve(dir), await readCaseFolder(path.resolve(dir)));
       if (opts.json) {
         printJson(
           ctx.io,
@@ -50,9 +51,12 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
     .option("--json", "print the load report as one JSON document")
     .action(async (dir: string, opts: { db?: string; json?: boolean }) => {
       const bundle = await readValidCase(ctx, path.resolve(dir));
-      const report = await withStore(opts.db ?? ctx.defaultDb, (store) => loadCase(store, bundle), {
-        signPending: true,
-      });
+      const backfills = await readValidBackfills(ctx, path.resolve(dir), bundle);
+      const report = await withStore(
+        opts.db ?? ctx.defaultDb,
+        (store) => loadCase(store, bundle, backfills ? { backfills } : {}),
+        { signPending: true },
+      );
       if (opts.json) {
         printJson(ctx.io, report);
         return;
@@ -63,9 +67,18 @@ export function registerCaseCommand(program: Command, ctx: CliContext): void {
       );
     });
 
+  registerCaseExport(cmd, ctx);
+
   cmd.hook("preAction", (_this, action) => {
     if (action.args.length === 0) throw usageError("a case folder is required");
   });
+}
+
+/** An exported folder's backfill marks are checked with it (`case load` re-creates them). */
+async function withBackfillProblems(dir: string, result: CaseReadResult): Promise<CaseReadResult> {
+  if (!result.ok) return result;
+  const marks = await readBackfillMarks(dir, result.bundle);
+  return marks.ok ? result : { ok: false, problems: marks.problems };
 }
 
 function countsOf(bundle: CaseBundle): Record<string, number> {

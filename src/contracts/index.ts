@@ -11,3 +11,4 @@ export * from "./source.schema.js";
 export * from "./statement.schema.js";
 export * from "./tribunal.schema.js";
 export * from "./warning.schema.js";
+export * from "./backfill.schema.js";

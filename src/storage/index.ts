@@ -27,6 +27,8 @@ export {
   type ReadCaseOptions,
   type StoredCase,
 } from "./case.repository.js";
+export { readCaseSnapshot, type CaseSnapshot } from "./case-snapshot.repository.js";
+export type { BackfillMark } from "./writes/backfill.repository.js";
 export {
   EvidenceQueryError,
   MAX_EVIDENCE_PAGE,

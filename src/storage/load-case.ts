@@ -26,6 +26,7 @@ import type { Store } from "./store.js";
 import { identityCodecOf, toStoreError } from "./store-registry.js";
 import type { IdentityCodec } from "./identity-codec.js";
 import { logCaseLoad } from "./log/log-case-load.js";
+import { replaceBackfills, type BackfillMark } from "./writes/backfill.repository.js";
 
 /** Rows per INSERT statement: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const BATCH = 100;
@@ -47,6 +48,11 @@ export interface LoadCaseOptions {
    * Called inside the load's transaction after every row is written, only when something changed (e.g. to
    * append the changes to the evidence log). If it throws, the whole load is rolled back.
    */
+  /**
+   * The case's backfill marks as an exported folder keeps them (`provenance/backfills.json`): when given, they
+   * replace the stored ones (entered by `actor`); when absent, stored marks are left as they are.
+   */
+  readonly backfills?: readonly BackfillMark[];
   readonly afterWrite?: (
     trx: Transaction<Database>,
     caseId: string,
@@ -127,6 +133,8 @@ async function loadInTransaction(
     await logCaseLoad(trx, caseId, manifest, plans, options.actor);
     if (options.afterWrite) await options.afterWrite(trx, caseId, manifest, plans);
   }
+  if (options.backfills !== undefined)
+    await replaceBackfills(trx, caseId, options.backfills, options.actor ?? "case-load");
 
   const byKind = {} as Record<RecordKind, LoadCounts>;
   const totals = { inserted: 0, updated: 0, unchanged: 0, deleted: 0 };

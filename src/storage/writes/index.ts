@@ -22,3 +22,4 @@ export {
   setCaseSettings,
   type CaseSettings,
 } from "./case-settings.js";
+export { listBackfills, replaceBackfills, type BackfillMark } from "./backfill.repository.js";

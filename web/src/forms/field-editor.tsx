@@ -7,6 +7,7 @@ import { useI18n } from "../i18n.js";
 import type { FieldOf, Spec } from "./field-spec.js";
 import { useForm } from "./form-context.js";
 import { fieldId, type Path } from "./form-value.js";
+import { enumLabel } from "./enum-labels.js";
 import { CredibilitySelect, GradingScale, ReliabilitySelect } from "./grading.js";
 import { RefPicker, RefsPicker } from "./ref-picker.js";
 import { WhenInput } from "./when-input.js";
@@ -149,7 +150,7 @@ export function SpecEditor(props: {
                     set(e.currentTarget.checked ? [...chosen, o] : chosen.filter((x) => x !== o))
                   }
                 />
-                {optionLabel(o, t)}
+                {enumLabel(lang, o)}
               </label>
             ))}
           </div>
@@ -171,11 +172,6 @@ function getField(v: unknown, name: string): unknown {
 
 type T = ReturnType<typeof useI18n>["t"];
 
-/** An option of an enumeration, readable ("forced-displacement" → "forced displacement"). */
-function optionLabel(o: string, _t: T): string {
-  return o.replace(/-/gu, " ");
-}
-
 function hintOf(spec: Spec, t: T): string | undefined {
   if (spec.t === "when") return t("form.hint.when");
   if (spec.t === "country" || spec.t === "countries") return t("form.hint.country");
@@ -190,7 +186,7 @@ function Input(props: {
   value: unknown;
   set: (v: unknown) => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { caseId } = useForm();
   const { spec, a, value, set } = props;
   const aria = { id: a.id, "aria-invalid": a.invalid, "aria-describedby": a.describedBy };
@@ -246,7 +242,7 @@ function Input(props: {
           <option value="">—</option>
           {spec.options.map((o) => (
             <option key={o} value={o}>
-              {optionLabel(o, t)}
+              {enumLabel(lang, o)}
             </option>
           ))}
         </select>
