@@ -41,7 +41,13 @@ export { getRecordVersions, type RecordVersion } from "./record-versions.reposit
 export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";
 export { confidentialSourceIds } from "./confidential-sources.repository.js";
-export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
+export {
+  listAlerts,
+  saveAlerts,
+  saveAlertStream,
+  type AlertInput,
+  type StoredAlert,
+} from "./outputs/alert.repository.js";
 export {
   getForecastRun,
   getForecastRunResult,
