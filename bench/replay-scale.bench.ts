@@ -1,13 +1,25 @@
-// Replay-at-scale benchmark (not a test): `npx tsx bench/replay-scale.bench.ts [--rows N] [--base N] [--ten-million]`.
+// Replay-at-scale benchmark (not a test): `npx tsx bench/replay-scale.bench.ts [--rows N] [--base N] [--ten-million]
+// [--dir DIR] [--reuse]`.
 // Generates UCDP GED files of N rows (default 1,000,000) and of a baseline size (default 100,000) with the import
 // benchmark's generator (seed 42), then for each: imports it with the real CLI (`tocsin import ucdp-ged FILE --db
 // DB --json`) into a fresh SQLite store and replays it from that store (`tocsin replay --case import-ucdp-ged --db
 // DB --step month --json`, stdout to a file), each in its own process under /usr/bin/time -v for the peak RSS.
 // Prints import rows/s and peak RSS, replay wall time and peak RSS and the JSON's size, and the ratios N / base.
 // `--ten-million` adds a 10,000,000-row run (a 4.8 GB file; long): streamed, it must not run out of memory.
+// `--dir` holds the generated files and stores (default: $TMPDIR/tocsin-replay-scale). `--reuse` keeps a store
+// imported by an earlier run (and that import's measurement, saved beside it) and measures only the replay.
 // Targets: 1,000,000 replayed in < 60 s and < 1 GB peak RSS; import peak RSS < 300 MB. Needs `npm run build`.
 import { spawnSync } from "node:child_process";
-import { closeSync, existsSync, mkdirSync, openSync, rmSync, statSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -27,7 +39,8 @@ if (!existsSync(join(root, "dist/app/main.js"))) {
   console.error("build first: npm run build (the benchmark runs the compiled `tocsin`)");
   process.exit(2);
 }
-const dir = join(tmpdir(), "tocsin-replay-scale");
+const dir = opt("--dir") ?? join(tmpdir(), "tocsin-replay-scale");
+const reuse = args.includes("--reuse");
 mkdirSync(dir, { recursive: true });
 
 interface Measured {
@@ -70,6 +83,22 @@ interface Result {
   readonly alerts: number;
 }
 
+interface Imported {
+  readonly imp: Omit<Measured, "stderr">;
+  readonly read: number;
+}
+
+/** Import `file` into a fresh store `db` with the real CLI; the measurement is saved to `saved` for `--reuse`. */
+function importInto(file: string, db: string, n: number, saved: string): Imported {
+  for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
+  rmSync(`${db}.keys`, { recursive: true, force: true });
+  const importOut = join(dir, `import-${n}.json`);
+  const { stderr: _stderr, ...imp } = timed(["import", "ucdp-ged", file, "--db", db, "--json"], importOut);
+  const { read } = JSON.parse(readFileSync(importOut, "utf8")) as { read: number };
+  writeFileSync(saved, JSON.stringify({ imp, read }));
+  return { imp, read };
+}
+
 async function measure(n: number): Promise<Result> {
   const file = join(dir, `ucdp-ged-${n}.csv`);
   if (!existsSync(file)) {
@@ -80,14 +109,15 @@ async function measure(n: number): Promise<Result> {
     );
   }
   const db = join(dir, `store-${n}.db`);
-  for (const f of [db, `${db}-wal`, `${db}-shm`]) rmSync(f, { force: true });
-  rmSync(`${db}.keys`, { recursive: true, force: true });
-  const importOut = join(dir, `import-${n}.json`);
-  const imp = timed(["import", "ucdp-ged", file, "--db", db, "--json"], importOut);
-  const { read } = (await import(importOut, { with: { type: "json" } })).default as { read: number };
+  const saved = join(dir, `import-${n}.measured.json`);
+  const reused = reuse && existsSync(db) && existsSync(saved);
+  const imported = reused
+    ? (JSON.parse(readFileSync(saved, "utf8")) as Imported)
+    : importInto(file, db, n, saved);
+  const { imp, read } = imported;
   const importRowsPerS = read / imp.wallS;
   console.log(
-    `${n.toLocaleString("en")} rows: import ${imp.wallS.toFixed(1)} s wall (${Math.round(importRowsPerS).toLocaleString("en")} rows/s, CPU ${imp.cpuS.toFixed(1)} s), peak RSS ${imp.peakMb.toFixed(0)} MB`,
+    `${n.toLocaleString("en")} rows: import ${imp.wallS.toFixed(1)} s wall (${Math.round(importRowsPerS).toLocaleString("en")} rows/s, CPU ${imp.cpuS.toFixed(1)} s), peak RSS ${imp.peakMb.toFixed(0)} MB${reused ? " (measured by an earlier run, store reused)" : ""}`,
   );
   const replayOut = join(dir, `replay-${n}.json`);
   const replay = timed(

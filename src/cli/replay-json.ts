@@ -1,6 +1,7 @@
 /**
- * The `replay --json` document, and its printer: the document is written alert by alert, so printing a replay
- * never builds one string of the whole run. Each condition that counts more records than it cites says how to
+ * The `replay --json` document, and its printer: the document is written alert by alert (from memory, or as
+ * they are read back from where a long run set them aside), so printing a replay never builds one string of the
+ * whole run. Each condition that counts more records than it cites says how to
  * get the rest (`tocsin evidence …`, `GET /api/cases/{id}/evidence?…`).
  * @module
  */
@@ -135,14 +136,36 @@ export function printReplayJson(
   result: ReplayResult,
   isConfidential: (sourceId: string) => boolean,
 ): void {
-  io.out(`{\n  "case": ${nested(result.case, 1)},\n  "steps": ${nested(result.steps, 1)},\n  "alerts": [`);
-  result.alerts.forEach((a, i) =>
-    io.out(`${i === 0 ? "" : ","}\n    ${nested(alertJson(result.case, a, isConfidential), 2)}`),
-  );
-  io.out(result.alerts.length === 0 ? "],\n" : "\n  ],\n");
-  io.out(
-    `  "firstDateByLevel": ${nested(result.firstDateByLevel, 1)},\n` +
-      `  "evaluation": ${nested(result.evaluation, 1)},\n` +
-      `  "notices": ${nested(result.notices, 1)}\n}\n`,
-  );
+  const doc = replayJsonPrinter(io, result.case, result.steps, isConfidential);
+  for (const a of result.alerts) doc.alert(a);
+  doc.end(result);
+}
+
+/**
+ * The printer of {@link replayJson}'s document for alerts that come one by one (read back from where a long run
+ * set them aside): the head, each alert, then the end, never one string of the whole run.
+ * @example const doc = replayJsonPrinter(io, "import-acled", 357, isConfidential); doc.alert(a); doc.end(result)
+ */
+export function replayJsonPrinter(
+  io: CliIo,
+  caseId: string,
+  steps: number,
+  isConfidential: (sourceId: string) => boolean,
+) {
+  let printed = 0;
+  io.out(`{\n  "case": ${nested(caseId, 1)},\n  "steps": ${nested(steps, 1)},\n  "alerts": [`);
+  return {
+    alert(a: Alert): void {
+      io.out(`${printed === 0 ? "" : ","}\n    ${nested(alertJson(caseId, a, isConfidential), 2)}`);
+      printed += 1;
+    },
+    end(result: Pick<ReplayResult, "firstDateByLevel" | "evaluation" | "notices">): void {
+      io.out(printed === 0 ? "],\n" : "\n  ],\n");
+      io.out(
+        `  "firstDateByLevel": ${nested(result.firstDateByLevel, 1)},\n` +
+          `  "evaluation": ${nested(result.evaluation, 1)},\n` +
+          `  "notices": ${nested(result.notices, 1)}\n}\n`,
+      );
+    },
+  };
 }

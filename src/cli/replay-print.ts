@@ -1,11 +1,12 @@
 /**
  * How a replay is printed: one JSON document (streamed, see replay-json.ts) or each alert as lines, then the
- * first date of each level and the lead times; a summary line on stderr either way.
+ * first date of each level and the lead times; a summary line on stderr either way. The alerts come from the
+ * result, or one at a time from where a long run set them aside.
  * @module
  */
 import type { Alert, ReplayResult, ValidRulebook } from "../engine/index.js";
 import type { CliContext } from "./context.js";
-import { evidenceQuery, printReplayJson, shownEvidence } from "./replay-json.js";
+import { evidenceQuery, printReplayJson, replayJsonPrinter, shownEvidence } from "./replay-json.js";
 import { formatCitation } from "./timeline.command.js";
 
 /**
@@ -21,9 +22,36 @@ export function printReplay(
 ): void {
   if (json) printReplayJson(ctx.io, result, isConfidential);
   else printAlerts(ctx, result, isConfidential);
-  ctx.io.err(
-    `${result.steps} step(s), ${result.alerts.length} alert(s), rulebook ${rulebook.id} ${rulebook.version}\n`,
-  );
+  printSummary(ctx, result.steps, result.alerts.length, rulebook);
+}
+
+/**
+ * {@link printReplay} for a run whose alerts were set aside as it went (`result.alerts` is empty): the same
+ * text, the `count` alerts read from `alerts` one at a time.
+ * @example await printReplayStream(ctx, true, result, spool.alerts(), spool.count, isConfidential, rulebook)
+ */
+export async function printReplayStream(
+  ctx: CliContext,
+  json: boolean,
+  result: ReplayResult,
+  alerts: AsyncIterable<Alert>,
+  count: number,
+  isConfidential: (sourceId: string) => boolean,
+  rulebook: ValidRulebook,
+): Promise<void> {
+  if (json) {
+    const doc = replayJsonPrinter(ctx.io, result.case, result.steps, isConfidential);
+    for await (const a of alerts) doc.alert(a);
+    doc.end(result);
+  } else {
+    for await (const a of alerts) ctx.io.out(`${formatAlert(a, isConfidential, result.case)}\n\n`);
+    printLevels(ctx, result);
+  }
+  printSummary(ctx, result.steps, count, rulebook);
+}
+
+function printSummary(ctx: CliContext, steps: number, alerts: number, rulebook: ValidRulebook): void {
+  ctx.io.err(`${steps} step(s), ${alerts} alert(s), rulebook ${rulebook.id} ${rulebook.version}\n`);
 }
 
 /** One alert as human-readable lines; citations to confidential sources show no locator. */
@@ -71,6 +99,11 @@ function printAlerts(
   isConfidential: (sourceId: string) => boolean,
 ): void {
   for (const a of result.alerts) ctx.io.out(`${formatAlert(a, isConfidential, result.case)}\n\n`);
+  printLevels(ctx, result);
+}
+
+/** The first date of each level and the lead times. */
+function printLevels(ctx: CliContext, result: ReplayResult): void {
   const first = Object.entries(result.firstDateByLevel)
     .map(([level, d]) => `${level} ${d ?? "never"}`)
     .join(", ");

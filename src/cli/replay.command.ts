@@ -159,7 +159,8 @@ export function registerReplayCommand(program: Command, ctx: CliContext): void {
       // A --case that names no built-in folder is read from the store, streamed (see replay-from-store.ts).
       if (opts.case !== undefined && opts.db !== undefined && !existsSync(dir)) {
         const rules = { rulebook: await validRulebook(ctx), lexicon: await validLexicon(ctx) };
-        const done = await replayFromStore(ctx, { ...opts, case: opts.case, db: opts.db }, step, rules);
+        const stored = { ...opts, case: opts.case, db: opts.db, notify: notifiers.length > 0 };
+        const done = await replayFromStore(ctx, stored, step, rules);
         if (notifiers.length > 0) await deliver(ctx, notifiers, done.alerts, done.context);
         return;
       }

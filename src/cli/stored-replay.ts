@@ -1,13 +1,15 @@
 /**
  * A replay of a case held in a store, its records streamed from the store in the feed order (page by page,
  * see `caseFeed`) into a {@link ReplayRun}: memory grows with the engine's aggregates (situations, windows,
- * cited records), never with the number of records, and no step builds a value proportional to the case.
+ * cited records), never with the number of records, and no step builds a value proportional to the case. With
+ * `onAlert`, the alerts leave the run as they are raised instead of being collected.
  * @module
  */
 import { createHash } from "node:crypto";
 import type { CaseManifest, Lexicon, Report } from "../domain/index.js";
 import {
   ReplayRun,
+  type Alert,
   replayResult,
   type ReplayResult,
   type ReplayStep,
@@ -25,6 +27,8 @@ export interface StoredReplay {
   readonly digest: string;
   /** Records fed to the run. */
   readonly records: number;
+  /** Alerts raised (those in `result.alerts`, or handed to `onAlert`). */
+  readonly alertCount: number;
 }
 
 export interface StoredReplayOptions {
@@ -38,6 +42,11 @@ export interface StoredReplayOptions {
   readonly memory?: MemoryGuard;
   /** Records read per query and kind (default: the feed's). */
   readonly pageSize?: number;
+  /**
+   * Where each alert goes as it is raised (see `ReplayRunOptions.onAlert`): the result's `alerts` is then empty,
+   * so memory does not grow with the alerts.
+   */
+  readonly onAlert?: (alert: Alert) => void;
 }
 
 /** Records between two checks of the memory guard. */
@@ -72,6 +81,7 @@ export async function replayStoredCase(
     to,
     coveredIncidents: covered,
     ...(options.lexicon ? { lexicon: options.lexicon } : {}),
+    ...(options.onAlert ? { onAlert: options.onAlert } : {}),
   });
   const hash = createHash("sha256").update(canonicalJson(manifest));
   let records = 0;
@@ -88,6 +98,7 @@ export async function replayStoredCase(
     result: replayResult(manifest, from, to, finished),
     digest: hash.digest("hex"),
     records,
+    alertCount: finished.alertCount,
   };
 }
 

@@ -3,6 +3,8 @@
  * id) — from a bundle in memory, or page by page from a store — and the run assesses each day in its range on
  * which a record became known, plus every step day, using only what was pushed by then. It keeps the engine's
  * aggregates, the alerts and one assessment per situation, never the records: memory does not grow with them.
+ * Given `onAlert`, it hands each alert over as it is raised and keeps none (only their number), so memory does not
+ * grow with the alerts either.
  * @module
  */
 import { addDays, type Actor, type CaseManifest, type RecordKind } from "../domain/index.js";
@@ -25,12 +27,20 @@ export interface ReplayRunOptions {
   readonly lexicon?: Lexicon;
   /** Incidents some report covers (their scopes are remembered for those reports). */
   readonly coveredIncidents?: ReadonlySet<string>;
+  /**
+   * Where each alert goes as it is raised, in order; the run then keeps none (the result's `alerts` is empty and
+   * `alertCount` says how many there were). Without it, the run collects them in `alerts`.
+   */
+  readonly onAlert?: (alert: Alert) => void;
 }
 
 /** What a run gives when it finishes; see `ReplayResult` for the full replay's answer. */
 export interface ReplayRunResult {
   readonly steps: number;
+  /** The alerts, in order (empty when they were handed to `onAlert`). */
   readonly alerts: readonly Alert[];
+  /** How many alerts the run raised, collected or handed over. */
+  readonly alertCount: number;
   readonly firstDateByLevel: LevelDates;
   readonly firstBySituation: ReadonlyMap<string, LevelDates>;
   readonly final: readonly Assessment[];
@@ -61,6 +71,7 @@ export class ReplayRun {
   private readonly firstBySituation = new Map<string, Record<RuledLevel, string | null>>();
   private readonly first = emptyDates();
   private readonly alerts: Alert[] = [];
+  private alertCount = 0;
   private previous: Assessment[] = [];
   private readonly trace: { date: string; assessments: Assessment[] }[] = [];
   private finished = false;
@@ -143,7 +154,7 @@ export class ReplayRun {
     this.assessed += 1;
     for (const a of current) {
       const before = this.levels.get(a.situation.id) ?? "none";
-      if (a.level !== before) this.alerts.push(alertFor(this.rulebook, a, before, this.actors));
+      if (a.level !== before) this.raise(alertFor(this.rulebook, a, before, this.actors));
       this.levels.set(a.situation.id, a.level);
       record(this.first, a.level, day);
       const own = this.firstBySituation.get(a.situation.id) ?? emptyDates();
@@ -152,6 +163,12 @@ export class ReplayRun {
     }
     if (this.options.trace) this.trace.push({ date: day, assessments: current });
     this.previous = current;
+  }
+
+  private raise(alert: Alert): void {
+    this.alertCount += 1;
+    if (this.options.onAlert) this.options.onAlert(alert);
+    else this.alerts.push(alert);
   }
 
   /** Assess the last day fed and the remaining step days; the run cannot be fed afterwards. */
@@ -165,6 +182,7 @@ export class ReplayRun {
     return {
       steps: this.assessed,
       alerts: this.alerts,
+      alertCount: this.alertCount,
       firstDateByLevel: this.first,
       firstBySituation: this.firstBySituation,
       final: this.previous,

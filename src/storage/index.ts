@@ -43,7 +43,13 @@ export { getRecordVersions, type RecordVersion } from "./record-versions.reposit
 export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";
 export { confidentialSourceIds } from "./confidential/confidential-sources.repository.js";
-export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
+export {
+  listAlerts,
+  saveAlerts,
+  saveAlertStream,
+  type AlertInput,
+  type StoredAlert,
+} from "./outputs/alert.repository.js";
 export { appendLiveAlerts, liveLevels, LIVE_RUN } from "./outputs/live-alert.repository.js";
 export {
   getForecastRun,

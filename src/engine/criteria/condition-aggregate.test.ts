@@ -100,6 +100,22 @@ describe("ConditionAggregate", () => {
     expect(b.view.records).toEqual([0, 1, 0]);
   });
 
+  it("forgets an upgradable record once it stops counting: its later upgrade changes nothing", () => {
+    const a = new ConditionAggregate(new Set(["m"]), 100, 30);
+    a.add(fact(0, 0, { record: "x", tier: 0, mayUpgrade: true })); // counts until day 100
+    a.add(fact(90, 90, { record: "v", tier: 0, mayUpgrade: true })); // counts until day 190
+    a.add(fact(150, 150, { record: "y", tier: 1 }));
+    a.advance(150);
+    expect(a.view.records).toEqual([1, 1, 0]);
+    a.add(fact(0, 150, { record: "x", tier: 2, previous: { tier: 0, sources: [], knownDay: 0 } }));
+    expect(a.view.records).toEqual([1, 1, 0]);
+    // One still in its window is replaced as before.
+    a.add(fact(90, 150, { record: "v", tier: 2, previous: { tier: 0, sources: [], knownDay: 90 } }));
+    expect(a.view.records).toEqual([0, 1, 1]);
+    a.advance(191);
+    expect(a.view.records).toEqual([0, 1, 0]);
+  });
+
   it("keeps standing evidence for ever, and its latest event day by tier", () => {
     const a = new ConditionAggregate(new Set(["m"]), null, 30);
     a.add(fact(5, 5));

@@ -86,8 +86,13 @@ export class ConditionAggregate {
   /** Expiry days with a bucket, as a binary min-heap. */
   private readonly heap: number[] = [];
   private readonly refs = new Map<string, FactRef[]>();
-  /** What each record that may still be upgraded added, and until when (only those: bounded memory). */
+  /**
+   * What each record that may still be upgraded added, and until when (only those). Entries are dropped when
+   * their bucket expires, so this holds the window's upgradable records, not every one since the start.
+   */
   private readonly upgradable = new Map<string, { readonly expiry: number; readonly part: Part }>();
+  /** The records of {@link upgradable}, by expiry day (windowed aggregates only). */
+  private readonly upgradableByExpiry = new Map<number, string[]>();
   private now = Number.NEGATIVE_INFINITY;
   /** The latest event day of any fact added, by tier (for conditions that evidence of an end can close). */
   readonly maxEventDay: ByTier = [
@@ -160,10 +165,27 @@ export class ConditionAggregate {
     const part = this.partOf(f);
     merge(this.totals, part, 1);
     if (this.window !== null) merge(this.bucket(expiry), part, 1);
-    if (f.mayUpgrade) this.upgradable.set(f.record, { expiry, part });
+    if (f.mayUpgrade) this.keepUpgradable(f.record, expiry, part);
     if (f.day > this.maxEventDay[f.tier]) this.maxEventDay[f.tier] = f.day;
     if (!f.previous) this.added += 1;
     this.keepRef(f, expiry);
+  }
+
+  private keepUpgradable(record: string, expiry: number, part: Part): void {
+    this.upgradable.set(record, { expiry, part });
+    if (this.window === null) return;
+    const list = this.upgradableByExpiry.get(expiry);
+    if (list) list.push(record);
+    else this.upgradableByExpiry.set(expiry, [record]);
+  }
+
+  /** Forget the upgradable records that stopped counting on `expiry`: an upgrade of them changes nothing here. */
+  private forgetUpgradable(expiry: number): void {
+    const list = this.upgradableByExpiry.get(expiry);
+    if (!list) return;
+    this.upgradableByExpiry.delete(expiry);
+    for (const record of list)
+      if (this.upgradable.get(record)?.expiry === expiry) this.upgradable.delete(record);
   }
 
   private keepRef(f: Fact, expiry: number): void {
@@ -201,6 +223,7 @@ export class ConditionAggregate {
       const b = this.buckets.get(expiry);
       this.buckets.delete(expiry);
       if (b) merge(this.totals, b, -1);
+      this.forgetUpgradable(expiry);
     }
   }
 
