@@ -41,6 +41,7 @@ export { getRecordVersions, type RecordVersion } from "./record-versions.reposit
 export type { ReadOptions } from "./read-options.js";
 export { timeline } from "./timeline.repository.js";
 export { confidentialSourceIds } from "./confidential-sources.repository.js";
+export { storeVersion } from "./store-version.js";
 export { listAlerts, saveAlerts, type AlertInput, type StoredAlert } from "./outputs/alert.repository.js";
 export {
   getForecastRun,
