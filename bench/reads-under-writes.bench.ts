@@ -59,7 +59,6 @@ function startWriter(apiUrl: string, cookie: string, sourceId: string, tag: stri
   let ok = 0;
   let failed = 0;
   let n = 0;
-  const day = new Date().toISOString().slice(0, 10);
   const post = async () => {
     n += 1;
     const res = await fetch(`${apiUrl}/api/cases/${CASE}/records/incidents`, {
@@ -70,7 +69,12 @@ function startWriter(apiUrl: string, cookie: string, sourceId: string, tag: stri
         summary: `Benchmark incident ${n}`,
         acts: ["massacre"],
         place: { country: "RWA" },
-        occurredAt: day,
+        // Inside the case's period, entered late with a stated reason (a backfill): the case keeps its last
+        // day, as a desk filling in a past situation would (records dated today would stretch a 1990s case's
+        // daily replay to today's date).
+        occurredAt: "1994-05-01",
+        knownAt: "1994-05-02",
+        backfillReason: "benchmark backfill",
         citations: [{ source: sourceId, locator: "p. 1" }],
       }),
     }).catch(() => undefined);

@@ -9,7 +9,8 @@ import { createHash } from "node:crypto";
 import type { Context } from "hono";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import { redactDeep } from "../redact.js";
-import { readCacheOf, type CachedAnswer } from "./read-cache.js";
+import { AnswerSlot, type CachedAnswer } from "./answer-slot.js";
+import { readCacheOf } from "./read-cache.js";
 
 /** What a cached route computes on a miss: the body, and the confidential sources of the data it came from. */
 export interface FreshAnswer {
@@ -28,8 +29,9 @@ export async function requestVersion(c: Context<HttpEnv>, deps: HttpDeps): Promi
 }
 
 /**
- * Answer 200 with the cached body for `key` at this request's store version, computing it with `make` on a
- * miss (concurrent misses share one computation; a failure is not kept), or 304 when If-None-Match names it.
+ * Answer 200 with the cached body for `key` at this request's store version, computing it with `make` when
+ * the store has changed (one computation at a time per key: see answer-slot.ts; a failure is not kept), or
+ * 304 when If-None-Match names it.
  * Typed `never` like `ok` (respond.ts), so it satisfies each route's declared response.
  * @example return cachedOk(c, deps, `timeline\u0000${caseId}`, async () => ({ body: await timelineOf(caseId) }));
  */
@@ -51,22 +53,18 @@ async function answer(
   const cache = readCacheOf(deps);
   const version = await requestVersion(c, deps);
   const viewer = c.get("viewer");
-  const full = `${version}\u0000${viewer.entitled ? "entitled" : "redacted"}\u0000${key}`;
-  let answer = cache.answers.get(full);
-  if (!answer) {
-    const storeWide = c.get("confidentialSources") ?? new Set<string>();
-    answer = make().then(({ body, confidential }) =>
-      serialise(redactDeep(body, viewer, (id) => storeWide.has(id) || (confidential?.has(id) ?? false))),
-    );
-    const entry = answer;
-    cache.answers.set(full, entry);
-    entry.catch(() => {
-      if (cache.answers.has(full) && cache.answers.get(full) === entry) cache.answers.delete(full);
-    });
-  }
-  const { body, etag } = await answer;
-  if (matches(c.req.header("If-None-Match"), etag)) return c.body(null, 304, { ETag: etag });
-  return c.body(body, 200, { "Content-Type": "application/json", ETag: etag });
+  const slotKey = `${viewer.entitled ? "entitled" : "redacted"}\u0000${key}`;
+  const slot = cache.answers.getOrSet(slotKey, () => new AnswerSlot());
+  const storeWide = c.get("confidentialSources") ?? new Set<string>();
+  const { answer } = await slot.at(version, async (at) => {
+    // A queued computation reads the version when it starts: the data it reads next is at least that recent.
+    const used = at ?? (await cache.versions.current());
+    const { body, confidential } = await make();
+    const isConfidential = (id: string) => storeWide.has(id) || (confidential?.has(id) ?? false);
+    return { version: used, answer: serialise(redactDeep(body, viewer, isConfidential)) };
+  });
+  if (matches(c.req.header("If-None-Match"), answer.etag)) return c.body(null, 304, { ETag: answer.etag });
+  return c.body(answer.body, 200, { "Content-Type": "application/json", ETag: answer.etag });
 }
 
 function serialise(value: unknown): CachedAnswer {

@@ -8,18 +8,13 @@
 import { storeVersion, type StoredCase } from "../../storage/index.js";
 import type { CaseAnalysis, CaseVersion } from "../case-analysis.js";
 import type { HttpDeps } from "../deps.js";
+import type { AnswerSlot } from "./answer-slot.js";
 import { LruMap } from "./lru-map.js";
 import { VersionReader } from "./version-reader.js";
 
-/** A serialised answer and its entity tag (http/cache/cached-answer.ts). */
-export interface CachedAnswer {
-  readonly body: string;
-  readonly etag: string;
-}
-
 /** Bounds of the read caches (entries, not bytes). */
 export interface ReadCacheLimits {
-  /** Serialised answers kept (default 256): one per store version, viewer class, route and query. */
+  /** Serialised answers kept (default 256): the latest per viewer class, route and query. */
   readonly answers?: number;
   /** Analyses (one case as of one day) kept (default 16). */
   readonly analyses?: number;
@@ -33,7 +28,8 @@ interface PerVersion<T> {
 
 export interface ReadCache {
   readonly versions: VersionReader<string>;
-  readonly answers: LruMap<string, Promise<CachedAnswer>>;
+  /** Per viewer class, route and query: the latest answer and its computations (answer-slot.ts). */
+  readonly answers: LruMap<string, AnswerSlot>;
   readonly analyses: LruMap<string, CaseAnalysis>;
   /** Per case id: the case as read at one store version (one per case: the store bounds their number). */
   readonly cases: Map<string, PerVersion<CaseVersion>>;
