@@ -4,7 +4,7 @@
  * beside a bare Hono hello-world served by the same @hono/node-server in the same run. The figure is the
  * ratio to hello-world (target ≥ 0.5). Runs on a temp SQLite store, and on PostgreSQL too when TOCSIN_TEST_PG
  * is set (a fresh schema, dropped afterwards).
- * Run: `npm run bench:reads -- [seconds per target, default 5]`.
+ * Run: `npm run bench:reads -- [seconds per target, default 5] [maxStaleMs, default 0]`.
  * @module
  */
 import { serve, type ServerType } from "@hono/node-server";
@@ -26,6 +26,8 @@ import { addUser, createSession, encryptingCodec } from "../src/storage/trust/in
 const ROOT = join(import.meta.dirname, "..");
 const CASE = "rwanda-1990-1994";
 const SECONDS = Number(process.argv[2] ?? 5);
+/** The read cache's staleness bound (HttpDeps.readCache.maxStaleMs); default 0: every read sees every write. */
+const MAX_STALE_MS = Number(process.argv[3] ?? 0);
 const CONNECTIONS = 50;
 const WRITE_EVERY_MS = 100;
 
@@ -131,7 +133,12 @@ async function benchStore(name: string, location: string, hello: string): Promis
       isTTY: false,
     });
     // A public instance: anonymous readers (redacted), the analyst writes with a session.
-    const app = createApp({ store, analysis, security: { mode: "public", fieldKey } });
+    const app = createApp({
+      store,
+      analysis,
+      security: { mode: "public", fieldKey },
+      readCache: { maxStaleMs: MAX_STALE_MS },
+    });
     const api = await listen(app.fetch);
     try {
       const base = await load(hello);
@@ -183,7 +190,7 @@ try {
 
 console.log(
   `\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s per target, one write every ${WRITE_EVERY_MS} ms during ` +
-    `each API target, Node ${process.version}, ${process.platform}/${process.arch}\n`,
+    `each API target, read cache maxStaleMs ${MAX_STALE_MS}, Node ${process.version}, ${process.platform}/${process.arch}\n`,
 );
 console.log(
   "store     target                     req/s     p99 ms  errors  non-2xx  req/s ÷ hello  writes (during target)",

@@ -59,4 +59,24 @@ describe("AnswerSlot", () => {
     const ok = await s.at("v1", async () => ({ version: "v1", answer: { body: "b", etag: '"e"' } }));
     expect(ok.answer.body).toBe("b");
   });
+
+  it("with a staleness bound, serves the latest answer at once while the new one is computed", async () => {
+    let t = 0;
+    const s = new AnswerSlot(1000, () => t);
+    const c = computations();
+    const first = s.at("v1", c.compute);
+    c.finish();
+    await first;
+    t = 500;
+    expect((await s.at("v2", c.compute)).version).toBe("v1"); // stale, within the bound
+    expect(c.started).toEqual(["v1", "v2"]);
+    c.finish();
+    await tick();
+    expect((await s.at("v2", c.compute)).version).toBe("v2");
+    t = 5000; // beyond the bound: a newer version waits for its own answer
+    const late = s.at("v3", c.compute);
+    await tick();
+    c.finish();
+    expect((await late).version).toBe("v3");
+  });
 });

@@ -26,6 +26,17 @@ export interface VersionedAnswer {
  */
 export class AnswerSlot {
   #latest?: VersionedAnswer;
+  #latestAt = 0;
+
+  /**
+   * @param maxStaleMs how long after it was computed the latest answer may still be served to a request that
+   *   read a newer version, while the new answer is computed in the background (default 0: never).
+   * @param now a monotonic clock in ms (default `performance.now`).
+   */
+  constructor(
+    private readonly maxStaleMs = 0,
+    private readonly now: () => number = () => performance.now(),
+  ) {}
   #running?: { readonly version: string | undefined; readonly done: Promise<VersionedAnswer> };
   #queued?: Promise<VersionedAnswer>;
 
@@ -34,7 +45,20 @@ export class AnswerSlot {
     version: string,
     compute: (version: string | undefined) => Promise<VersionedAnswer>,
   ): Promise<VersionedAnswer> {
-    if (this.#latest?.version === version) return Promise.resolve(this.#latest);
+    const latest = this.#latest;
+    if (latest?.version === version) return Promise.resolve(latest);
+    if (latest && this.maxStaleMs > 0 && this.now() - this.#latestAt <= this.maxStaleMs) {
+      // Stale-while-revalidate, only when configured: start (or queue) the new computation, answer at once.
+      this.#fresh(version, compute).catch(() => undefined);
+      return Promise.resolve(latest);
+    }
+    return this.#fresh(version, compute);
+  }
+
+  #fresh(
+    version: string,
+    compute: (version: string | undefined) => Promise<VersionedAnswer>,
+  ): Promise<VersionedAnswer> {
     const running = this.#running;
     if (running && running.version === version) return running.done;
     if (!running) return this.#start(version, compute);
@@ -62,6 +86,7 @@ export class AnswerSlot {
     done.then(
       (a) => {
         this.#latest = a;
+        this.#latestAt = this.now();
         if (this.#running === running) this.#running = undefined;
       },
       () => {

@@ -54,7 +54,7 @@ async function answer(
   const version = await requestVersion(c, deps);
   const viewer = c.get("viewer");
   const slotKey = `${viewer.entitled ? "entitled" : "redacted"}\u0000${key}`;
-  const slot = cache.answers.getOrSet(slotKey, () => new AnswerSlot());
+  const slot = cache.answers.getOrSet(slotKey, () => new AnswerSlot(deps.readCache?.maxStaleMs ?? 0));
   const storeWide = c.get("confidentialSources") ?? new Set<string>();
   const { answer } = await slot.at(version, async (at) => {
     // A queued computation reads the version when it starts: the data it reads next is at least that recent.

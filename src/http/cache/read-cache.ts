@@ -18,6 +18,11 @@ export interface ReadCacheLimits {
   readonly answers?: number;
   /** Analyses (one case as of one day) kept (default 16). */
   readonly analyses?: number;
+  /**
+   * How long (ms) an answer may still be served after a write while its successor is computed (default 0:
+   * every read reflects every write committed before it). See answer-slot.ts.
+   */
+  readonly maxStaleMs?: number;
 }
 
 /** A value read once per store version. */
