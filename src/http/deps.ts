@@ -12,7 +12,7 @@ import type { CredentialState } from "../security/auth.middleware.js";
 import type { Denial } from "../security/denial-audit.js";
 import type { Principal } from "../security/principal.js";
 import type { LiveUpdates } from "./live/live-updates.js";
-import type { ReadCacheLimits } from "./cache/read-cache.js";
+import type { ReadCacheLimits } from "./cache/read-cache-limits.js";
 
 export interface HttpDeps {
   readonly store: Store;
