@@ -26,7 +26,7 @@ import { createLoginRoutes } from "../security/login.routes.js";
 import { LoginThrottle } from "../security/login-throttle.js";
 import { auditDenials } from "../security/denial-audit.js";
 import { authPortFor, loginDepsFor, recordAudit } from "../storage/accounts/index.js";
-import { confidentialSourceIds } from "../storage/index.js";
+import { confidentialOf } from "./cache/confidential-of.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
 import { registerAnswerPages } from "./routes/answer.route.js";
@@ -85,12 +85,10 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     await next();
   });
   app.use("/api/*", async (c, next) => {
-    // Only a viewer who may not see protected sources needs the list; it is read per request so a newly
-    // loaded case is covered at once.
-    c.set(
-      "confidentialSources",
-      c.get("viewer").entitled ? new Set() : await confidentialSourceIds(deps.store),
-    );
+    // Only a viewer who may not see protected sources needs the list; it is read once per store version, so
+    // a newly loaded or written confidential source is covered from the next request on.
+    c.set("storeVersion", undefined);
+    c.set("confidentialSources", c.get("viewer").entitled ? new Set() : await confidentialOf(c, deps));
     await next();
   });
   app.use(

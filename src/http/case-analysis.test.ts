@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emptyRecords, type CaseBundle } from "../domain/index.js";
-import { AnalysisCache, CaseAnalysis, CaseVersion } from "./case-analysis.js";
+import { CaseAnalysis, CaseVersion } from "./case-analysis.js";
 
 const bundle: CaseBundle = {
   manifest: {
@@ -35,25 +35,5 @@ describe("CaseAnalysis", () => {
 
   it("the last day is the end of the period when no record is known later", () => {
     expect(new CaseVersion(bundle, {}).lastDay).toBe("2000-12-31");
-  });
-});
-
-describe("AnalysisCache", () => {
-  it("keeps the most recently used entries and evicts the oldest", () => {
-    const cache = new AnalysisCache(2);
-    const v = new CaseVersion(bundle, {});
-    let made = 0;
-    const make = (day: string) => () => {
-      made += 1;
-      return new CaseAnalysis(v, day);
-    };
-    const a = cache.get("a", make("2000-01-01"));
-    cache.get("b", make("2000-01-02"));
-    expect(cache.get("a", make("x"))).toBe(a); // hit; "a" is now the most recent
-    cache.get("c", make("2000-01-03")); // evicts "b"
-    expect(made).toBe(3);
-    cache.get("b", make("2000-01-02"));
-    expect(made).toBe(4);
-    expect(cache.get("a", make("y"))).not.toBe(a); // "a" was evicted by "b"
   });
 });

@@ -1,7 +1,8 @@
 /**
  * The analyses of one case as of a day, computed from the stored case with the pure core: an engine replay
  * (alerts and the risk-level timeline), then the ledger, gaps, naming, accountability and scorecard.
- * Results are memoised per case version (its `loadedAt`) and day; the replay once per case version.
+ * Results are memoised per case version and day, the replay once per case version (the memo, keyed by the
+ * store's version, is in http/cache/read-cache.ts).
  * @module
  */
 import { buildAccountability } from "../analysis/accountability/accountability.js";
@@ -35,11 +36,18 @@ export interface AnalysisInputs {
  */
 export class CaseVersion {
   #replay?: ReplayResult | null;
+  #confidential?: ReadonlySet<string>;
 
   constructor(
     readonly bundle: CaseBundle,
     readonly inputs: AnalysisInputs,
   ) {}
+
+  /** Ids of the case's confidential sources: a citation to one loses its locator for a viewer not entitled. */
+  get confidentialSources(): ReadonlySet<string> {
+    this.#confidential ??= new Set(this.bundle.records.source.filter((s) => s.confidential).map((s) => s.id));
+    return this.#confidential;
+  }
 
   /** The last day the record knows of (at least the end of the case's period). */
   get lastDay(): string {
@@ -156,29 +164,5 @@ export class CaseAnalysis {
   #memo<T>(key: string, make: () => T): T {
     if (!this.#results.has(key)) this.#results.set(key, make());
     return this.#results.get(key) as T;
-  }
-}
-
-/** A small least-recently-used memo of analyses, keyed by case id, case version and day. */
-export class AnalysisCache {
-  readonly #entries = new Map<string, CaseAnalysis>();
-
-  constructor(private readonly size = 16) {}
-
-  /** The memoised analysis for the key, or a new one from `make`. */
-  get(key: string, make: () => CaseAnalysis): CaseAnalysis {
-    const hit = this.#entries.get(key);
-    if (hit) {
-      this.#entries.delete(key);
-      this.#entries.set(key, hit);
-      return hit;
-    }
-    const value = make();
-    this.#entries.set(key, value);
-    if (this.#entries.size > this.size) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
-    return value;
   }
 }

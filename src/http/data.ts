@@ -21,7 +21,8 @@ import {
 } from "../storage/index.js";
 import { TIMELINE_LANES } from "../contracts/api/view.schema.js";
 import { ApiError, notFound } from "./api-error.js";
-import { AnalysisCache, CaseAnalysis, CaseVersion } from "./case-analysis.js";
+import { CaseAnalysis, CaseVersion } from "./case-analysis.js";
+import { perVersion, readCacheOf } from "./cache/read-cache.js";
 import type { HttpDeps } from "./deps.js";
 
 /** The cases in the store (their manifests). */
@@ -44,15 +45,18 @@ export async function caseDetail(store: Store, caseId: string) {
   return { case: bundle.manifest, counts };
 }
 
-/** The case's timeline in a date window. */
+/** The case's timeline in a date window, with the case's confidential sources (for redaction). */
 export async function caseTimeline(deps: HttpDeps, caseId: string, q: { from?: string; to?: string }) {
   // The whole timeline is built once per case version (the same entries as storage's `timeline`, from the
-  // same domain functions) and filtered by window here: a timeline request then costs one small query.
-  const all = (await analysisOf(deps, caseId)).timeline;
-  const items = all.filter(
+  // same domain functions) and filtered by window here.
+  const a = await analysisOf(deps, caseId);
+  const items = a.timeline.filter(
     (i) => (q.from === undefined || i.to >= q.from) && (q.to === undefined || i.from <= q.to),
   );
-  return { caseId, from: q.from, to: q.to, lanes: [...TIMELINE_LANES], items };
+  return {
+    body: { caseId, from: q.from, to: q.to, lanes: [...TIMELINE_LANES], items },
+    confidential: a.version.confidentialSources,
+  };
 }
 
 /** One page of records of a kind. */
@@ -123,70 +127,49 @@ export const DEFAULT_AS_OF: Readonly<Record<AnalysisName, "period" | "latest">> 
   scorecard: "latest",
 };
 
-/** The analyses of a case as of a day (default: the end of the case's period), memoised per case version. */
+/**
+ * The analyses of a case as of a day (default: the end of the case's period), memoised per store version:
+ * the version is read from the store (one cheap query shared by concurrent requests), so a write committed by
+ * this process or any other is seen by the next request.
+ */
 export async function analysisOf(
   deps: HttpDeps,
   caseId: string,
   asOf?: string,
   fallback: "period" | "latest" = "period",
 ): Promise<CaseAnalysis> {
-  const stored = (await storedCases(deps)).find((c) => c.id === caseId);
+  const cache = readCacheOf(deps);
+  const storeVersion = await cache.versions.current();
+  const stored = (await storedCases(deps, storeVersion)).find((c) => c.id === caseId);
   if (!stored) throw notFound("case", caseId);
-  const version = await versionOf(deps, caseId, stored.loadedAt);
+  const version = await versionOf(deps, caseId, storeVersion);
   const day = asOf ?? (fallback === "latest" ? version.lastDay : stored.manifest.period.to);
-  return cachesOf(deps).analyses.get(
-    `${caseId}\u0000${stored.loadedAt}\u0000${day}`,
+  return cache.analyses.getOrSet(
+    `${storeVersion}\u0000${caseId}\u0000${day}`,
     () => new CaseAnalysis(version, day),
   );
 }
 
-interface Caches {
-  readonly analyses: AnalysisCache;
-  readonly versions: Map<string, CaseVersion>;
-  cases?: { readonly at: number; readonly list: Promise<StoredCase[]> };
+/** The stored cases, read once per store version. */
+function storedCases(deps: HttpDeps, storeVersion: string): Promise<StoredCase[]> {
+  const c = readCacheOf(deps);
+  return perVersion(
+    () => c.caseList,
+    (p) => (c.caseList = p),
+    storeVersion,
+    () => listCases(deps.store),
+  );
 }
 
-const caches = new WeakMap<HttpDeps, Caches>();
-
-/**
- * The stored cases, re-read at most every `caseListTtlMs` (default 1 s). Which version of a case the analyses
- * use is decided by its `loadedAt` here, so a reloaded case is picked up within that time; the short memo
- * spares each request a round trip to the store's worker thread.
- */
-async function storedCases(deps: HttpDeps): Promise<StoredCase[]> {
-  const c = cachesOf(deps);
-  const now = Date.now();
-  const ttl = deps.caseListTtlMs ?? 1000;
-  if (!c.cases || now - c.cases.at >= ttl) {
-    const list = listCases(deps.store);
-    c.cases = { at: now, list };
-    // A failed read is not memoised: the next request tries again.
-    list.catch(() => {
-      if (c.cases?.list === list) c.cases = undefined;
-    });
-  }
-  return c.cases.list;
-}
-
-function cachesOf(deps: HttpDeps): Caches {
-  let c = caches.get(deps);
-  if (!c) {
-    c = { analyses: new AnalysisCache(), versions: new Map() };
-    caches.set(deps, c);
-  }
-  return c;
-}
-
-/** The whole case (no "as of" gate: the analyses gate themselves), read once per case version. */
-async function versionOf(deps: HttpDeps, caseId: string, loadedAt: string): Promise<CaseVersion> {
-  const versions = cachesOf(deps).versions;
-  const key = `${caseId}\u0000${loadedAt}`;
-  const hit = versions.get(key);
-  if (hit) return hit;
-  const version = new CaseVersion(await bundleOf(deps.store, caseId), deps.analysis ?? {});
-  for (const k of versions.keys()) if (k.startsWith(`${caseId}\u0000`)) versions.delete(k);
-  versions.set(key, version);
-  return version;
+/** The whole case (no "as of" gate: the analyses gate themselves), read once per store version. */
+function versionOf(deps: HttpDeps, caseId: string, storeVersion: string): Promise<CaseVersion> {
+  const cases = readCacheOf(deps).cases;
+  return perVersion(
+    () => cases.get(caseId),
+    (p) => (p ? cases.set(caseId, p) : cases.delete(caseId)),
+    storeVersion,
+    async () => new CaseVersion(await bundleOf(deps.store, caseId), deps.analysis ?? {}),
+  );
 }
 
 function requireEngine(a: CaseAnalysis, name: string): void {
@@ -194,9 +177,13 @@ function requireEngine(a: CaseAnalysis, name: string): void {
     throw new ApiError("unavailable", `the ${name} need the rulebook, which this server was started without`);
 }
 
-/** Run one analysis over a case as of a day. */
+/** Run one analysis over a case as of a day: its body and the case's confidential sources (for redaction). */
 export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: string, asOf?: string) {
   const a = await analysisOf(deps, caseId, asOf, DEFAULT_AS_OF[name]);
+  return { body: await analysisBody(deps, a, name, caseId), confidential: a.version.confidentialSources };
+}
+
+async function analysisBody(deps: HttpDeps, a: CaseAnalysis, name: AnalysisName, caseId: string) {
   // Every view carries the actors' names so readers see names where the analysis keeps ids.
   const head = { caseId, asOf: a.asOf, actorNames: actorNames(a.bundle, a.asOf) };
   switch (name) {
@@ -233,7 +220,7 @@ export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: st
 /** Per case: its manifest and its situations at their latest level (none without the engine's rulebook). */
 export async function overview(deps: HttpDeps) {
   const items = [];
-  for (const c of await storedCases(deps)) {
+  for (const c of await storedCases(deps, await readCacheOf(deps).versions.current())) {
     const a = await analysisOf(deps, c.id);
     const situations = a.assessments.map((s) => ({
       id: s.situation.id,

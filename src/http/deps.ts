@@ -12,6 +12,7 @@ import type { CredentialState } from "../security/auth.middleware.js";
 import type { Denial } from "../security/denial-audit.js";
 import type { Principal } from "../security/principal.js";
 import type { LiveUpdates } from "./live/live-updates.js";
+import type { ReadCacheLimits } from "./cache/read-cache-limits.js";
 
 export interface HttpDeps {
   readonly store: Store;
@@ -25,8 +26,11 @@ export interface HttpDeps {
   readonly viewerOf?: (req: Request) => Viewer | Promise<Viewer>;
   /** The rulebook and lexicon the analyses use; without them the engine's and the naming monitor's answers are 503. */
   readonly analysis?: AnalysisInputs;
-  /** How long the list of stored cases (and so each case's version) is reused, in ms; default 1000, 0 re-reads. */
-  readonly caseListTtlMs?: number;
+  /**
+   * Bounds of the read caches (analyses and serialised answers, kept per store version: see
+   * http/cache/read-cache.ts). Default: 256 answers, 16 analyses.
+   */
+  readonly readCache?: ReadCacheLimits;
   /**
    * Accounts, sessions, the instance mode (public / private), the log proof routes and the dual-control reveal
    * (issue 8). Without it the app has no login and everyone is the anonymous, redacted viewer.
@@ -57,5 +61,7 @@ export interface HttpEnv {
     denial: Denial | undefined;
     /** Ids of confidential sources: citations to them lose their locator for a viewer not entitled. */
     confidentialSources: ReadonlySet<string>;
+    /** The store version this request reads at, once read (http/cache/cached-answer.ts `requestVersion`). */
+    storeVersion: string | undefined;
   };
 }

@@ -51,6 +51,7 @@ export {
   type StoredAlert,
 } from "./outputs/alert.repository.js";
 export { appendLiveAlerts, liveLevels, LIVE_RUN } from "./outputs/live-alert.repository.js";
+export { storeVersion } from "./store-version.js";
 export {
   getForecastRun,
   getForecastRunResult,

@@ -8,7 +8,7 @@ import { AsOfQuerySchema, CaseParamsSchema } from "../../contracts/api/query.sch
 import { AnalysisViewSchema } from "../../contracts/api/view.schema.js";
 import { ANALYSES, runAnalysis, type AnalysisName } from "../data.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
-import { ok } from "../respond.js";
+import { cachedOk } from "../cache/cached-answer.js";
 import { getRoute } from "../route.js";
 
 const SUMMARIES: Readonly<Record<AnalysisName, string>> = {
@@ -33,7 +33,11 @@ export function registerAnalyses(app: OpenAPIHono<HttpEnv>, deps: HttpDeps): voi
     });
     app.openapi(route, async (c) => {
       const { caseId } = c.req.valid("param");
-      return ok(c, await runAnalysis(deps, name, caseId, c.req.valid("query").asOf));
+      const { asOf } = c.req.valid("query");
+      // Cached per store version and viewer class: recomputed after any committed write.
+      return cachedOk(c, deps, `${name}\u0000${caseId}\u0000${asOf ?? ""}`, () =>
+        runAnalysis(deps, name, caseId, asOf),
+      );
     });
   }
 }

@@ -6,6 +6,7 @@ import { CaseDetailSchema, CaseSummarySchema, TimelineSchema } from "../../contr
 import { caseDetail, caseList, caseTimeline } from "../data.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import { ok } from "../respond.js";
+import { cachedOk } from "../cache/cached-answer.js";
 import { getRoute } from "../route.js";
 
 const list = getRoute({
@@ -37,6 +38,9 @@ export function registerCases(app: OpenAPIHono<HttpEnv>, deps: HttpDeps): void {
   app.openapi(one, async (c) => ok(c, await caseDetail(deps.store, c.req.valid("param").caseId)));
   app.openapi(timeline, async (c) => {
     const { caseId } = c.req.valid("param");
-    return ok(c, await caseTimeline(deps, caseId, c.req.valid("query")));
+    const q = c.req.valid("query");
+    return cachedOk(c, deps, `timeline\u0000${caseId}\u0000${q.from ?? ""}\u0000${q.to ?? ""}`, () =>
+      caseTimeline(deps, caseId, q),
+    );
   });
 }

@@ -9,7 +9,7 @@ import type { Database } from "../database.js";
 import type { Store } from "../store.js";
 import { toStoreError } from "../store-registry.js";
 import { canonicalJson } from "../records/canonical-json.js";
-import { appendToLog, type LogEntry } from "../log/log-append.js";
+import { appendToLog } from "../log/log-append.js";
 import type { AlertRow } from "./alert.table.js";
 
 /** An alert as the engine hands it over. */
