@@ -91,3 +91,37 @@ describe("POST /api/cases/{caseId}/warnings/issue", () => {
     expect(again.status).toBe(201);
   });
 });
+
+describe("GET /api/cases/{caseId}/desk", () => {
+  it("shows a viewer the board of issued warnings, per recipient, with no contact address", async () => {
+    await post(f.cookie.analyst, { ...body, id: "w-http-board" });
+    expect((await app.request("/api/cases/xvl-test/desk")).status).toBe(401);
+    const res = await app.request("/api/cases/xvl-test/desk", { headers: { cookie: f.cookie.viewer! } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain("hq-secret-address");
+    const board = JSON.parse(text) as {
+      warnings: {
+        warning: string;
+        dueAt: string;
+        recipients: { actor: string; delivery: string; answer: string }[];
+      }[];
+      scorecard: { actor: string; warned: number; awaiting: number }[];
+    };
+    const w = board.warnings.find((x) => x.warning === "w-http-board");
+    expect(w).toMatchObject({ dueAt: "2031-05-04" });
+    expect(w?.recipients).toEqual([
+      { actor: "un-hq", name: expect.any(String), delivery: "queued", answer: "awaiting" },
+    ]);
+    expect(board.scorecard.find((s) => s.actor === "un-hq")?.warned).toBeGreaterThanOrEqual(1);
+    const missing = await app.request("/api/cases/no-such-case/desk", {
+      headers: { cookie: f.cookie.viewer! },
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it("is in the OpenAPI document", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
+    expect(doc.paths["/api/cases/{caseId}/desk"]).toBeDefined();
+  });
+});
