@@ -101,6 +101,7 @@ const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "GET /api/cases/:caseId/warnings/:warningId/deliveries": { public: signedIn, private: signedIn },
   "POST /api/deliveries/:id/retry": { public: write(404), private: write(404) },
   "GET /api/cases/:caseId/desk": { public: signedIn, private: signedIn },
+  "GET /api/cases/:caseId/warnings/drafts": { public: write(200), private: write(200) },
   // The answer page needs no account (its token is the credential): an unknown token is refused alike for all,
   // and an answer posted without the page's CSRF token is refused before the token is looked at.
   "GET /answer/:token": { public: all(404), private: all(404) },

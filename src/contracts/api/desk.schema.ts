@@ -77,3 +77,33 @@ export const DeskBoardSchema = z
       "the warnings issued through the desk, earliest due date first, with per-recipient delivery and answer, " +
       "overdue and escalated requests, dead letters and the live per-duty-bearer scorecard",
   });
+
+export const AlertDraftsSchema = z
+  .object({
+    items: z.array(
+      z.object({
+        alert: z.string(),
+        date: z.string(),
+        level: z.string(),
+        draft: z.looseObject({
+          sender: z.string(),
+          recipients: z.array(z.string()),
+          summary: z.string(),
+          requestedActions: z
+            .array(
+              z.looseObject({
+                id: z.string(),
+                kind: z.string(),
+                description: z.string(),
+                dueAt: z.string().optional(),
+              }),
+            )
+            .optional(),
+        }),
+      }),
+    ),
+  })
+  .meta({
+    id: "AlertDrafts",
+    description: "the warning each stored alert drafts (fromAlert of the issue route)",
+  });

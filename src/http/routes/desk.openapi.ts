@@ -1,13 +1,34 @@
 /** The OpenAPI entry of the desk's read route (GET /api/cases/{caseId}/desk). @module */
 import type { OpenAPIHono } from "@hono/zod-openapi";
-import { DeskBoardSchema } from "../../contracts/api/desk.schema.js";
+import { AlertDraftsSchema, DeskBoardSchema } from "../../contracts/api/desk.schema.js";
 import { CaseParamsSchema } from "../../contracts/api/query.schema.js";
 import { AuthProblemSchema } from "../../contracts/api/trust.schema.js";
 import type { HttpEnv } from "../deps.js";
 import { PROBLEM_RESPONSES } from "../route.js";
 
-/** Document the desk board route. */
+const refused = (description: string) => ({
+  description,
+  content: { "application/problem+json": { schema: AuthProblemSchema } },
+});
+
+/** Document the desk's read routes. */
 export function documentDeskRoutes(app: OpenAPIHono<HttpEnv>): void {
+  app.openAPIRegistry.registerPath({
+    method: "get",
+    path: "/api/cases/{caseId}/warnings/drafts",
+    tags: ["desk"],
+    summary: "Drafts of the case's stored alerts: the playbook's recipients and actions, to review and issue",
+    request: { params: CaseParamsSchema },
+    responses: {
+      200: {
+        description: "the drafts, newest first",
+        content: { "application/json": { schema: AlertDraftsSchema } },
+      },
+      401: refused("not signed in"),
+      403: refused("the role may not issue warnings"),
+      ...PROBLEM_RESPONSES,
+    },
+  });
   app.openAPIRegistry.registerPath({
     method: "get",
     path: "/api/cases/{caseId}/desk",

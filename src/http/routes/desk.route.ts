@@ -2,13 +2,13 @@
  * The desk's API: POST /api/cases/{caseId}/warnings/issue issues a warning (ledger record and queued deliveries
  * in one transaction; analysts and admins), GET /api/cases/{caseId}/warnings/{warningId}/deliveries lists its
  * deliveries per recipient (no address: contact points stay private), POST /api/deliveries/{id}/retry re-queues
- * a dead letter, GET /api/cases/{caseId}/desk answers the desk board (see analysis/desk/desk-board.ts).
+ * a dead letter, GET /api/cases/{caseId}/warnings/drafts lists the drafts of the stored alerts (writers), GET /api/cases/{caseId}/desk answers the desk board (see analysis/desk/desk-board.ts).
  * @module
  */
 import type { Env, Hono } from "hono";
 import { IssueWarningSchema } from "../../contracts/api/issue-warning.schema.js";
 import { deskBoard } from "../../analysis/index.js";
-import { DeskError, dayOf, draftFromAlert, issueWarning, type Clock } from "../../desk/index.js";
+import { alertDrafts, DeskError, dayOf, draftFromAlert, issueWarning, type Clock } from "../../desk/index.js";
 import { requirePermission, type AuthEnv } from "../../security/auth.middleware.js";
 import { deskWarnings, followupsOf, listDeliveries, retryDelivery } from "../../storage/desk/index.js";
 import { readCase, type Store } from "../../storage/index.js";
@@ -77,6 +77,12 @@ export function registerDeskRoutes<E extends Env & AuthEnv>(app: Hono<E>, deps: 
       });
     },
   );
+
+  app.get("/api/cases/:caseId/warnings/drafts", requirePermission("records:write"), async (c) => {
+    const caseId = c.req.param("caseId");
+    if (!(await readCase(deps.store, caseId))) throw new ApiError("not-found", `no case ${caseId}`);
+    return c.json({ items: await alertDrafts(deps.store, caseId) });
+  });
 
   app.get("/api/cases/:caseId/desk", requirePermission("records:read"), async (c) => {
     const caseId = c.req.param("caseId");
