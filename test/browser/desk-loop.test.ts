@@ -321,4 +321,33 @@ describe.skipIf(!hasChromium).each(["en", "fr"] as const)("the desk loop in Chro
     expect(await silent.count()).toBeGreaterThanOrEqual(1);
     expect(errors).toEqual([]);
   }, 120_000);
+
+  it("keeps the desk usable from 360 to 1920 px: no horizontal overflow of the page", async () => {
+    for (const width of [360, 768, 1920]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(`${d.url}/#/case/${CASE_ID}/desk`);
+      await page.locator("table.desk-live").waitFor();
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      if (overflow > 0)
+        console.log(
+          "OVERFLOW",
+          await page.evaluate(() =>
+            [...document.querySelectorAll("main *")]
+              .filter(
+                (e) =>
+                  !e.closest(".table-wrap") &&
+                  e.getBoundingClientRect().right > document.documentElement.clientWidth,
+              )
+              .slice(0, 8)
+              .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+          ),
+        );
+      expect({ width, overflow }).toEqual({ width, overflow: 0 });
+    }
+    await page.screenshot({ path: join(tmpdir(), `tocsin-desk-${lang}-1920.png`), fullPage: true });
+    await page.setViewportSize({ width: 360, height: 900 });
+    await page.screenshot({ path: join(tmpdir(), `tocsin-desk-${lang}-360.png`), fullPage: true });
+  }, 60_000);
 });

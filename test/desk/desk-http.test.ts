@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deskKeyFrom } from "../../src/desk/index.js";
 import { createApp } from "../../src/http/app.js";
 import { addContactPoint } from "../../src/storage/desk/index.js";
-import { syntheticBundle } from "../storage/fixtures.js";
+import { CANARY, syntheticBundle } from "../storage/fixtures.js";
 import { NOW, trustFixture, type TrustFixture } from "../security/trust-fixture.js";
 
 let f: TrustFixture;
@@ -100,6 +100,8 @@ describe("GET /api/cases/{caseId}/desk", () => {
     expect(res.status).toBe(200);
     const text = await res.text();
     expect(text).not.toContain("hq-secret-address");
+    expect(text).not.toContain(CANARY.name);
+    expect(text).not.toContain(CANARY.contact);
     const board = JSON.parse(text) as {
       warnings: {
         warning: string;
@@ -123,5 +125,21 @@ describe("GET /api/cases/{caseId}/desk", () => {
   it("is in the OpenAPI document", async () => {
     const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
     expect(doc.paths["/api/cases/{caseId}/desk"]).toBeDefined();
+  });
+});
+
+describe("GET /api/cases/{caseId}/warnings/drafts", () => {
+  it("is for roles that may issue; it lists no stored alert here and holds no protected field", async () => {
+    expect(
+      (await app.request("/api/cases/xvl-test/warnings/drafts", { headers: { cookie: f.cookie.viewer! } }))
+        .status,
+    ).toBe(403);
+    const res = await app.request("/api/cases/xvl-test/warnings/drafts", {
+      headers: { cookie: f.cookie.analyst! },
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ items: [] });
+    expect(text).not.toContain(CANARY.name);
   });
 });

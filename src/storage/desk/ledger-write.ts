@@ -72,7 +72,11 @@ export async function insertLedgerRecord<K extends LedgerKind>(
       .values(refs.map((r) => ({ ...base, ...r })))
       .execute();
   // The case changed: a new `loaded_at` makes the HTTP layer's memoised analyses (the ledger page) read it again.
-  await trx.updateTable("cases").set({ loaded_at: new Date().toISOString() }).where("id", "=", caseId).execute();
+  await trx
+    .updateTable("cases")
+    .set({ loaded_at: new Date().toISOString() })
+    .where("id", "=", caseId)
+    .execute();
   await appendToLog(trx, [
     {
       action: kind === "response" ? "response" : "create",
