@@ -53,6 +53,8 @@ export const deskEn = {
   "desk.issueSubmit": "Issue warning",
   "desk.issued": "Warning issued",
   "desk.unreachable": "No contact point for",
+  "desk.noContact": "no contact point",
+  "desk.scorecards": "Scorecards",
   "desk.pickRecipient": "Choose at least one recipient.",
   "desk.signInToSee": "Sign in to see the desk.",
 } as const;
@@ -111,6 +113,8 @@ export const deskFr: Record<DeskMessageKey, string> = {
   "desk.issueSubmit": "Émettre l’avertissement",
   "desk.issued": "Avertissement émis",
   "desk.unreachable": "Aucun point de contact pour",
+  "desk.noContact": "aucun point de contact",
+  "desk.scorecards": "Bilans",
   "desk.pickRecipient": "Choisissez au moins un destinataire.",
   "desk.signInToSee": "Connectez-vous pour voir le bureau.",
 };

@@ -49,7 +49,7 @@ export function DeskPage(props: { caseId: string }) {
               <OverdueRequests board={b} caseId={props.caseId} name={name} />
               <h2>{t("desk.deadLetters")}</h2>
               <DeadLetters board={b} canRetry={canWrite} onRetried={again} />
-              <h2>{t("desk.liveScorecard")}</h2>
+              <h2>{t("desk.scorecards")}</h2>
               <Scorecards board={b} ledger={l} />
             </>
           );

@@ -51,7 +51,7 @@ export function OpenWarnings(props: { board: Json; caseId: string }) {
                     <li key={str(r.actor)} data-recipient={str(r.actor)}>
                       <strong>{str(r.name)}</strong>: {t("desk.delivery")}{" "}
                       <span class={`state state-${str(r.delivery)}`}>
-                        {str(r.delivery) === "none" ? t("desk.unreachable") : v(str(r.delivery) ?? "")}
+                        {str(r.delivery) === "none" ? t("desk.noContact") : v(str(r.delivery) ?? "")}
                       </span>
                       , {t("desk.answer")}{" "}
                       <span class={`state state-${str(r.answer)}`}>{v(str(r.answer) ?? "")}</span>
