@@ -334,7 +334,7 @@ describe.skipIf(!hasChromium).each(["en", "fr"] as const)("the desk loop in Chro
         console.log(
           "OVERFLOW",
           await page.evaluate(() =>
-            [...document.querySelectorAll("main *")]
+            Array.from(document.querySelectorAll("main *"))
               .filter(
                 (e) =>
                   !e.closest(".table-wrap") &&
