@@ -2,7 +2,7 @@
  * The desk's API: POST /api/cases/{caseId}/warnings/issue issues a warning (ledger record and queued deliveries
  * in one transaction; analysts and admins), GET /api/cases/{caseId}/warnings/{warningId}/deliveries lists its
  * deliveries per recipient (no address: contact points stay private), POST /api/deliveries/{id}/retry re-queues
- * a dead letter, GET /api/cases/{caseId}/warnings/drafts lists the drafts of the stored alerts (writers), GET /api/cases/{caseId}/desk answers the desk board (see analysis/desk/desk-board.ts).
+ * a dead letter, GET /api/cases/{caseId}/warnings/drafts lists the drafts of the stored alerts (writers), GET /api/cases/{caseId}/desk answers the desk board (see analysis/ledger/desk-board.ts).
  * @module
  */
 import type { Env, Hono } from "hono";

@@ -8,7 +8,7 @@
  */
 import { addDays, daysBetween, type CaseBundle, type Warning } from "../../domain/index.js";
 import { dayOf } from "../evidence.js";
-import { answersTo, DEFAULT_RESPONSE_WINDOW_DAYS, requestState } from "../ledger/request-status.js";
+import { answersTo, DEFAULT_RESPONSE_WINDOW_DAYS, requestState } from "./request-status.js";
 
 /** One queued delivery as the outbox holds it, without its address. */
 export interface BoardDelivery {
