@@ -34,3 +34,4 @@ export * from "./scorecard/scorecard.js";
 export * from "./scorecard/timeline-events.js";
 export * from "./evaluation/evaluate-case.js";
 export * from "./evaluation/structural-factors.js";
+export * from "./ledger/desk-board.js";

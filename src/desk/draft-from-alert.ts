@@ -22,6 +22,25 @@ export async function draftFromAlert(store: Store, caseId: string, id: string): 
   return draftOfAlert(caseId, found);
 }
 
+/** A stored alert's id, day and level, and the warning it drafts. */
+export interface AlertDraft {
+  readonly alert: string;
+  readonly date: string;
+  readonly level: string;
+  readonly draft: IssueWarningInput;
+}
+
+/**
+ * The drafts of every stored alert of a case, newest first (the desk's "Issue warning from an alert" list).
+ * @example (await alertDrafts(store, "c"))[0].draft.recipients
+ */
+export async function alertDrafts(store: Store, caseId: string): Promise<AlertDraft[]> {
+  const alerts = (await listAlerts(store, caseId)).map((a) => a.payload as Alert);
+  return alerts
+    .map((a) => ({ alert: alertId(a), date: a.date, level: a.level, draft: draftOfAlert(caseId, a) }))
+    .sort((a, b) => b.date.localeCompare(a.date) || a.alert.localeCompare(b.alert));
+}
+
 /**
  * The draft of an engine alert of a case (see {@link draftFromAlert}); the live assessor issues it at once on a
  * case whose `autoIssueWarnings` setting is on.

@@ -31,6 +31,7 @@ import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
 import { registerAnswerPages } from "./routes/answer.route.js";
 import { registerDeskRoutes } from "./routes/desk.route.js";
+import { documentDeskRoutes } from "./routes/desk.openapi.js";
 import { documentLoginRoutes } from "./trust.openapi.js";
 import { EventHub } from "./live/live-updates.js";
 import { registerEvents } from "./live/events.route.js";
@@ -134,7 +135,10 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     );
     documentLoginRoutes(app);
     registerTrust(app, deps, security);
-    if (deps.desk) registerDeskRoutes(app, { store: deps.store, ...deps.desk });
+    if (deps.desk) {
+      registerDeskRoutes(app, { store: deps.store, ...deps.desk });
+      documentDeskRoutes(app);
+    }
   }
   if (deps.desk) registerAnswerPages(app, { store: deps.store, clock: deps.desk.clock });
 

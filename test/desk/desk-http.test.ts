@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deskKeyFrom } from "../../src/desk/index.js";
 import { createApp } from "../../src/http/app.js";
 import { addContactPoint } from "../../src/storage/desk/index.js";
-import { syntheticBundle } from "../storage/fixtures.js";
+import { CANARY, syntheticBundle } from "../storage/fixtures.js";
 import { NOW, trustFixture, type TrustFixture } from "../security/trust-fixture.js";
 
 let f: TrustFixture;
@@ -89,5 +89,57 @@ describe("POST /api/cases/{caseId}/warnings/issue", () => {
     ]);
     const again = await post(f.cookie.analyst, { ...body, id: "w-http-2" });
     expect(again.status).toBe(201);
+  });
+});
+
+describe("GET /api/cases/{caseId}/desk", () => {
+  it("shows a viewer the board of issued warnings, per recipient, with no contact address", async () => {
+    await post(f.cookie.analyst, { ...body, id: "w-http-board" });
+    expect((await app.request("/api/cases/xvl-test/desk")).status).toBe(401);
+    const res = await app.request("/api/cases/xvl-test/desk", { headers: { cookie: f.cookie.viewer! } });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain("hq-secret-address");
+    expect(text).not.toContain(CANARY.name);
+    expect(text).not.toContain(CANARY.contact);
+    const board = JSON.parse(text) as {
+      warnings: {
+        warning: string;
+        dueAt: string;
+        recipients: { actor: string; delivery: string; answer: string }[];
+      }[];
+      scorecard: { actor: string; warned: number; awaiting: number }[];
+    };
+    const w = board.warnings.find((x) => x.warning === "w-http-board");
+    expect(w).toMatchObject({ dueAt: "2031-05-04" });
+    expect(w?.recipients).toEqual([
+      { actor: "un-hq", name: expect.any(String), delivery: "queued", answer: "awaiting" },
+    ]);
+    expect(board.scorecard.find((s) => s.actor === "un-hq")?.warned).toBeGreaterThanOrEqual(1);
+    const missing = await app.request("/api/cases/no-such-case/desk", {
+      headers: { cookie: f.cookie.viewer! },
+    });
+    expect(missing.status).toBe(404);
+  });
+
+  it("is in the OpenAPI document", async () => {
+    const doc = (await (await app.request("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
+    expect(doc.paths["/api/cases/{caseId}/desk"]).toBeDefined();
+  });
+});
+
+describe("GET /api/cases/{caseId}/warnings/drafts", () => {
+  it("is for roles that may issue; it lists no stored alert here and holds no protected field", async () => {
+    expect(
+      (await app.request("/api/cases/xvl-test/warnings/drafts", { headers: { cookie: f.cookie.viewer! } }))
+        .status,
+    ).toBe(403);
+    const res = await app.request("/api/cases/xvl-test/warnings/drafts", {
+      headers: { cookie: f.cookie.analyst! },
+    });
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(JSON.parse(text)).toEqual({ items: [] });
+    expect(text).not.toContain(CANARY.name);
   });
 });

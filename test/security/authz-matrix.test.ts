@@ -97,6 +97,17 @@ const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "GET /api/cases/:caseId/check": { public: signedIn, private: signedIn },
   "GET /api/events": { public: signedIn, private: signedIn },
   "GET /auth/me": { public: signedIn, private: signedIn },
+  // The warning desk (issue 16): issuing and retrying need records:write; its reads need a signed-in role (they
+  // name the duty-bearers warned and how each answered). No delivery has the matrix's id: 404 for writers.
+  "POST /api/cases/:caseId/warnings/issue": { public: write(201), private: write(201) },
+  "GET /api/cases/:caseId/warnings/:warningId/deliveries": { public: signedIn, private: signedIn },
+  "POST /api/deliveries/:id/retry": { public: write(404), private: write(404) },
+  "GET /api/cases/:caseId/desk": { public: signedIn, private: signedIn },
+  "GET /api/cases/:caseId/warnings/drafts": { public: write(200), private: write(200) },
+  // The answer page needs no account (its token is the credential): an unknown token is refused alike for all,
+  // and an answer posted without the page's CSRF token is refused before the token is looked at.
+  "GET /answer/:token": { public: all(404), private: all(404) },
+  "POST /answer/:token": { public: all(403), private: all(403) },
 };
 
 const CONFIDENTIAL = "src-confidential-1994-01";
@@ -224,6 +235,15 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
         name: "A case written by the matrix",
         period: { start: "2031-01-01", end: null },
       });
+    if (key === "POST /api/cases/:caseId/warnings/issue") {
+      const actors = (await rwandaBundle()).records.actor;
+      return json(`/api/cases/${CASE_ID}/warnings/issue`, {
+        id: `w-authz-${(written += 1)}`,
+        sender: actors[0]?.id,
+        recipients: [actors[1]?.id],
+        summary: "A warning issued by the matrix",
+      });
+    }
     if (key === "POST /api/cases/:caseId/records/:kind")
       return json(`/api/cases/${CASE_ID}/records/groups`, {
         ...(await groupBody()),
@@ -246,6 +266,9 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
       .replace(":kind", "incident")
       .replace(":runId", "no-such-run")
       .replace(":leaf", "0")
+      .replace(":warningId", "w-authz-1")
+      .replace("/deliveries/:id", `/deliveries/${MISSING_ID}`)
+      .replace(":token", "not-a-real-token")
       .replace("/assets/*", `/assets/${asset}`);
     if (path === "/api/log/consistency") url += `?from=${treeSize}&to=${treeSize}`;
     if (path === "/api/cases/:caseId/evidence")
@@ -299,7 +322,8 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
           requests += 1;
           want.push(`${key} ${role} ${EXPECTED[key]?.[mode][role]}`);
           // Every refusal: one event. Login failures are audited by login itself (`login.failed`, the
-          // username as target); every other 401/403 by the denial audit, named by method + route.
+          // username as target), refused answer links by the answer page (`answer.token`, `answer.csrf`); every
+          // other 401/403 by the denial audit, named by method + route.
           const events = refusals(await auditAfter(f, before)).map(({ event: e }) =>
             [e.at, e.actor, e.action, e.target, e.outcome, e.status, Boolean(e.reason)].join(" | "),
           );
@@ -308,9 +332,13 @@ describe.each(TRUST_DIALECTS)("authorisation on $dialect", ({ dialect, skip }) =
           const expected =
             key === "POST /auth/login"
               ? [NOW.toISOString(), "anonymous", "login.failed", `u-${role}`, "failed", "", false]
-              : res.status === 401 || res.status === 403
-                ? [NOW.toISOString(), actorOf(role), key, path, "denied", res.status, true]
-                : undefined;
+              : key === "GET /answer/:token"
+                ? [NOW.toISOString(), "answer-link", "answer.token", "answer-link", "denied", "", true]
+                : key === "POST /answer/:token"
+                  ? [NOW.toISOString(), "answer-link", "answer.csrf", "", "denied", "", true]
+                  : res.status === 401 || res.status === 403
+                    ? [NOW.toISOString(), actorOf(role), key, path, "denied", res.status, true]
+                    : undefined;
           if (expected) denials += 1;
           wantAudited.push(`${key} ${role}: ${expected ? expected.join(" | ") : ""}`);
         }

@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadAnalysisInputs } from "../../src/cli/serve.command.js";
 import type { CaseBundle } from "../../src/domain/index.js";
+import { deskKeyFrom } from "../../src/desk/index.js";
 import { createApp } from "../../src/http/app.js";
 import type { HttpDeps } from "../../src/http/deps.js";
 import type { InstanceMode } from "../../src/http/http-security.js";
@@ -134,6 +135,7 @@ export async function trustFixture(
           signer,
           clock: () => NOW,
         },
+        desk: { clock: () => NOW, deskKey: deskKeyFrom(fieldKey) },
         ...extra,
       }),
     close: async () => {

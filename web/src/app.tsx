@@ -13,6 +13,7 @@ import { EditRecordPage, NewRecordPage } from "./forms/record-form.page.js";
 import { useRoute } from "./router.js";
 import { AccountabilityPage } from "./pages/accountability.page.js";
 import { AlertsPage } from "./pages/alerts.page.js";
+import { DeskPage } from "./pages/desk.page.js";
 import { ForecastsPage } from "./pages/forecasts.page.js";
 import { LedgerPage } from "./pages/ledger.page.js";
 import { NamingPage } from "./pages/naming.page.js";
@@ -48,6 +49,8 @@ function Page(props: { parts: readonly string[]; query: URLSearchParams }) {
         return <LedgerPage caseId={b} />;
       case "naming":
         return <NamingPage caseId={b} />;
+      case "desk":
+        return <DeskPage caseId={b} />;
       case "accountability":
         return <AccountabilityPage caseId={b} />;
     }

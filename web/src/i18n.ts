@@ -1,6 +1,7 @@
 // English and French labels of the dashboard: one small dictionary, a language switch, no library.
 import { createContext } from "preact";
 import { useContext } from "preact/hooks";
+import { deskEn, deskFr, deskValuesFr } from "./messages-desk.js";
 import { writeEn, writeFr } from "./messages-write.js";
 
 export const LANGUAGES = ["en", "fr"] as const;
@@ -140,6 +141,7 @@ const en = {
   "record.replacedBy": "Import",
   "notFound.title": "Page not found",
   ...writeEn,
+  ...deskEn,
 };
 export type MessageKey = keyof typeof en;
 
@@ -277,12 +279,14 @@ const fr: Record<MessageKey, string> = {
   "record.replacedBy": "Import",
   "notFound.title": "Page introuvable",
   ...writeFr,
+  ...deskFr,
 };
 
 /** Value labels (statuses, levels) translated when known, shown as-is otherwise. */
 const values: Record<Lang, Record<string, string>> = {
   en: {},
   fr: {
+    ...deskValuesFr,
     none: "aucun",
     elevated: "élevé",
     high: "haut",

@@ -24,6 +24,7 @@ import {
 } from "../../desk/index.js";
 import type { Store } from "../../storage/index.js";
 import { recordAudit } from "../../storage/accounts/index.js";
+import { denyRequest } from "../../security/denial-audit.js";
 import { answerFormPage, answerRefusedPage, answerThanksPage } from "../answer-page.js";
 import { RateWindow } from "../rate-window.js";
 
@@ -111,6 +112,8 @@ export function registerAnswerPages<E extends Env>(app: Hono<E>, deps: AnswerRou
         reason: "missing or mismatched CSRF token",
         ip,
       });
+      // Audited above with its reason: the denial audit must not write it a second time.
+      denyRequest(c, { reason: "missing or mismatched CSRF token", audited: true });
       return c.html(answerRefusedPage(), 403);
     }
     const choice = choiceOf(form);

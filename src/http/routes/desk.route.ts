@@ -2,15 +2,16 @@
  * The desk's API: POST /api/cases/{caseId}/warnings/issue issues a warning (ledger record and queued deliveries
  * in one transaction; analysts and admins), GET /api/cases/{caseId}/warnings/{warningId}/deliveries lists its
  * deliveries per recipient (no address: contact points stay private), POST /api/deliveries/{id}/retry re-queues
- * a dead letter.
+ * a dead letter, GET /api/cases/{caseId}/warnings/drafts lists the drafts of the stored alerts (writers), GET /api/cases/{caseId}/desk answers the desk board (see analysis/ledger/desk-board.ts).
  * @module
  */
 import type { Env, Hono } from "hono";
 import { IssueWarningSchema } from "../../contracts/api/issue-warning.schema.js";
-import { DeskError, draftFromAlert, issueWarning, type Clock } from "../../desk/index.js";
+import { deskBoard } from "../../analysis/index.js";
+import { alertDrafts, DeskError, dayOf, draftFromAlert, issueWarning, type Clock } from "../../desk/index.js";
 import { requirePermission, type AuthEnv } from "../../security/auth.middleware.js";
-import { listDeliveries, retryDelivery } from "../../storage/desk/index.js";
-import type { Store } from "../../storage/index.js";
+import { deskWarnings, followupsOf, listDeliveries, retryDelivery } from "../../storage/desk/index.js";
+import { readCase, type Store } from "../../storage/index.js";
 import { ApiError } from "../api-error.js";
 import { validationError } from "../validation.js";
 
@@ -76,6 +77,37 @@ export function registerDeskRoutes<E extends Env & AuthEnv>(app: Hono<E>, deps: 
       });
     },
   );
+
+  app.get("/api/cases/:caseId/warnings/drafts", requirePermission("records:write"), async (c) => {
+    const caseId = c.req.param("caseId");
+    if (!(await readCase(deps.store, caseId))) throw new ApiError("not-found", `no case ${caseId}`);
+    return c.json({ items: await alertDrafts(deps.store, caseId) });
+  });
+
+  app.get("/api/cases/:caseId/desk", requirePermission("records:read"), async (c) => {
+    const caseId = c.req.param("caseId");
+    const bundle = await readCase(deps.store, caseId);
+    if (!bundle) throw new ApiError("not-found", `no case ${caseId}`);
+    const ids = (await deskWarnings(deps.store.db))
+      .filter((p) => p.caseId === caseId)
+      .map((p) => p.warningId);
+    const deliveries = (await listDeliveries(deps.store.db, caseId)).map((r) => ({
+      id: r.id,
+      warning: r.warning_id,
+      recipient: r.recipient_id,
+      channel: r.channel,
+      purpose: r.purpose,
+      state: r.state,
+      attempts: Number(r.attempts),
+    }));
+    const followups = (await followupsOf(deps.store.db, caseId)).map((f) => ({
+      warning: f.warning_id,
+      action: f.action_id,
+      kind: f.kind,
+      followupWarning: f.followup_warning_id,
+    }));
+    return c.json(deskBoard(bundle, ids, deliveries, followups, dayOf(deps.clock())));
+  });
 
   app.post("/api/deliveries/:id/retry", requirePermission("records:write"), async (c) => {
     const ok = await retryDelivery(deps.store, c.req.param("id"), deps.clock().toISOString());

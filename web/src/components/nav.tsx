@@ -36,6 +36,13 @@ export function Nav(props: { parts: readonly string[]; caseId: string | undefine
               </a>
             </li>
           ))}
+        {props.caseId !== undefined && user && (
+          <li>
+            <a href={href(["case", props.caseId, "desk"])} {...current(a === "case" && c === "desk")}>
+              {t("nav.desk")}
+            </a>
+          </li>
+        )}
         {props.caseId !== undefined && userMay(user, "records:write") && (
           <li>
             <a
