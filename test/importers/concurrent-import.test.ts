@@ -125,7 +125,8 @@ afterAll(async () => {
 });
 
 for (const { target, skip } of targets) {
-  describe.skipIf(skip)(`two imports of one file at once (${target.name})`, () => {
+  // Each test starts two or three CLI processes and waits on their output: minutes, not seconds, on a loaded machine.
+  describe.skipIf(skip)(`two imports of one file at once (${target.name})`, { timeout: 120_000 }, () => {
     const setup = async () => {
       const dir = tempDir();
       const file = join(dir, "events.jsonl");

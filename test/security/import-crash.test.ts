@@ -147,8 +147,12 @@ describe.each(TRUST_DIALECTS)("kill -9 during a large import on $dialect", ({ di
       const target = dialect === "sqlite" ? sqliteImportTarget(keyBase) : await postgresImportTarget(keyBase);
       const env = { ...process.env, TZ: "UTC", TOCSIN_DB: "", ...target.env };
 
-      /** Run the import and SIGKILL it after `killAfterMs`; resolves with the highest acknowledged row count. */
-      const importAndKill = (killAfterMs: number) =>
+      /**
+       * Run the import and SIGKILL it `killAfterMs` after its start or, with `afterCommits`, that long after it
+       * acknowledged that many commits (so some kills land after a commit however slow the machine is);
+       * resolves with the highest acknowledged row count.
+       */
+      const importAndKill = (killAfterMs: number, afterCommits = 0) =>
         new Promise<{ acknowledged: number; killed: boolean }>((resolve, reject) => {
           const child = spawn(
             process.execPath,
@@ -156,8 +160,15 @@ describe.each(TRUST_DIALECTS)("kill -9 during a large import on $dialect", ({ di
             { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] },
           );
           let err = "";
-          child.stderr.on("data", (d: Buffer) => (err += d.toString()));
-          const timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
+          let timer: NodeJS.Timeout | undefined;
+          const arm = () => (timer = setTimeout(() => child.kill("SIGKILL"), killAfterMs));
+          child.stderr.on("data", (d: Buffer) => {
+            err += d.toString();
+            if (afterCommits > 0 && timer === undefined) {
+              if ((err.match(/^committed rows \d+\n/gm) ?? []).length >= afterCommits) arm();
+            }
+          });
+          if (afterCommits === 0) arm();
           child.on("error", reject);
           child.on("exit", (_code, signal) => {
             clearTimeout(timer);
@@ -211,8 +222,12 @@ describe.each(TRUST_DIALECTS)("kill -9 during a large import on $dialect", ({ di
         // PostgreSQL commits each batch over the network and starts slower: a wider window reaches as far.
         const windowMs = dialect === "sqlite" ? 2_350 : 3_850;
         for (let trial = 0; trial < TRIALS; trial += 1) {
-          // Start-up takes a few hundred ms, so the earliest kills land before the first batch commits.
-          const r = await importAndKill(Math.floor(150 + random() * windowMs));
+          // Start-up takes a few hundred ms, so the earliest timed kills land before the first batch commits; every
+          // third kill waits for one to three acknowledged commits first, so some land after one even on a machine
+          // so loaded that start-up outlasts the whole window.
+          const afterCommits = trial % 3 === 2 ? 1 + Math.floor(random() * 3) : 0;
+          const delay = afterCommits > 0 ? Math.floor(random() * 200) : Math.floor(150 + random() * windowMs);
+          const r = await importAndKill(delay, afterCommits);
           if (r.killed) killed += 1;
           if (r.acknowledged === 0) beforeFirstCommit += 1;
           acknowledged = Math.max(acknowledged, r.acknowledged);
