@@ -136,11 +136,16 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     documentLoginRoutes(app);
     registerTrust(app, deps, security);
     if (deps.desk) {
-      registerDeskRoutes(app, { store: deps.store, ...deps.desk });
+      registerDeskRoutes(app, { store: deps.store, ...deps.desk, live });
       documentDeskRoutes(app);
     }
   }
-  if (deps.desk) registerAnswerPages(app, { store: deps.store, clock: deps.desk.clock });
+  if (deps.desk)
+    registerAnswerPages(app, {
+      store: deps.store,
+      clock: deps.desk.clock,
+      live,
+    });
 
   if (deps.webRoot) serveDashboard(app, deps.webRoot);
 

@@ -4,12 +4,17 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { deskKeyFrom } from "../../src/desk/index.js";
 import { createApp } from "../../src/http/app.js";
+import { EventHub, type LiveEvent } from "../../src/http/live/live-updates.js";
 import { addContactPoint } from "../../src/storage/desk/index.js";
 import { CANARY, syntheticBundle } from "../storage/fixtures.js";
 import { NOW, trustFixture, type TrustFixture } from "../security/trust-fixture.js";
 
 let f: TrustFixture;
 let app: ReturnType<typeof createApp>;
+/** What GET /api/events would have sent. */
+const hub = new EventHub();
+const events: LiveEvent[] = [];
+hub.subscribe((e) => events.push(e));
 
 beforeAll(async () => {
   f = await trustFixture(syntheticBundle());
@@ -25,6 +30,7 @@ beforeAll(async () => {
       clock: () => NOW,
     },
     desk: { clock: () => NOW, deskKey: deskKeyFrom(f.fieldKey) },
+    live: hub,
   });
   await addContactPoint(
     f.store,
@@ -69,6 +75,11 @@ describe("POST /api/cases/{caseId}/warnings/issue", () => {
       unreachable: string[];
     };
     expect(r.warning.id).toBe("w-http-1");
+    // An open dashboard hears of it like any other write: ids only.
+    expect(events).toContainEqual({
+      event: "record",
+      data: { caseId: "xvl-test", kind: "warning", id: "w-http-1", version: null, op: "create" },
+    });
     expect(r.deliveries.map((d) => d.recipient)).toEqual(["un-hq"]);
     expect(r.unreachable).toEqual([]);
     const list = await app.request("/api/cases/xvl-test/warnings/w-http-1/deliveries", {

@@ -21,6 +21,7 @@ import {
   type DispatcherDeps,
 } from "../../src/desk/index.js";
 import { createApp } from "../../src/http/app.js";
+import { EventHub, type LiveEvent } from "../../src/http/live/live-updates.js";
 import { readCase, type Store } from "../../src/storage/index.js";
 import { addContactPoint, listDeliveries } from "../../src/storage/desk/index.js";
 
@@ -311,7 +312,10 @@ describe("deadline watcher", () => {
     const w = await issue();
     await dispatchOnce(dispatcher({ outbox: outboxChannel() }));
     const row = await store.db.selectFrom("desk_answer_tokens").selectAll().executeTakeFirstOrThrow();
-    const app = createApp({ store, desk: { clock: time.clock, deskKey: DESK_KEY } });
+    const hub = new EventHub();
+    const events: LiveEvent[] = [];
+    hub.subscribe((e) => events.push(e));
+    const app = createApp({ store, desk: { clock: time.clock, deskKey: DESK_KEY }, live: hub });
     const link = `/answer/${tokenOf(DESK_KEY, row.nonce)}`;
     const page = await app.request(link);
     const csrf = /name="csrf" value="([^"]+)"/.exec(await page.text())![1]!;
@@ -322,6 +326,13 @@ describe("deadline watcher", () => {
       body: new URLSearchParams({ csrf, answer: "acknowledge", warning: w!.warning.id }),
     });
     expect(res.status).toBe(200);
+    // The answer is a write an open dashboard hears of (ids only, never the answer's text).
+    expect(events).toEqual([
+      {
+        event: "record",
+        data: { caseId: CASE_ID, kind: "response", id: expect.any(String), version: null, op: "create" },
+      },
+    ]);
     time.set("2031-03-09T10:00:00.000Z");
     expect(await watchDeadlines(deps())).toMatchObject({ reminders: 0, escalations: [] });
   });

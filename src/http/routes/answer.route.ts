@@ -26,6 +26,7 @@ import type { Store } from "../../storage/index.js";
 import { recordAudit } from "../../storage/accounts/index.js";
 import { denyRequest } from "../../security/denial-audit.js";
 import { answerFormPage, answerRefusedPage, answerThanksPage } from "../answer-page.js";
+import type { LiveUpdates } from "../live/live-updates.js";
 import { RateWindow } from "../rate-window.js";
 
 const CSRF_COOKIE = "__Host-tocsin_answer";
@@ -36,6 +37,8 @@ export interface AnswerRouteDeps {
   /** Requests per minute per client address (default 30) and per token (default 10). */
   readonly perIpPerMinute?: number;
   readonly perTokenPerMinute?: number;
+  /** Told of each recorded answer (a record event on GET /api/events; ids only, never the answer's text). */
+  readonly live?: LiveUpdates;
 }
 
 function sameText(a: string, b: string): boolean {
@@ -136,6 +139,14 @@ export function registerAnswerPages<E extends Env>(app: Hono<E>, deps: AnswerRou
       warning: check.row.warning_id,
     });
     if (!r.ok) return c.html(answerRefusedPage(), 404);
+    deps.live?.afterWrite({
+      caseId: check.row.case_id,
+      kind: "response",
+      id: r.response.id,
+      version: null,
+      op: "create",
+      actor: `answer-link:${check.row.recipient_id}`,
+    });
     return c.html(answerThanksPage(message?.language ?? "en"));
   });
 }

@@ -13,12 +13,15 @@ import { requirePermission, type AuthEnv } from "../../security/auth.middleware.
 import { deskWarnings, followupsOf, listDeliveries, retryDelivery } from "../../storage/desk/index.js";
 import { readCase, type Store } from "../../storage/index.js";
 import { ApiError } from "../api-error.js";
+import type { LiveUpdates } from "../live/live-updates.js";
 import { validationError } from "../validation.js";
 
 export interface DeskRouteDeps {
   readonly store: Store;
   readonly clock: Clock;
   readonly deskKey: Buffer;
+  /** Told of each issued warning (a record event on GET /api/events, and a live assessment). */
+  readonly live?: LiveUpdates;
 }
 
 /** Register the desk routes (only with accounts: issuing needs `records:write`). */
@@ -44,6 +47,14 @@ export function registerDeskRoutes<E extends Env & AuthEnv>(app: Hono<E>, deps: 
         actor: principal?.userId ?? "api",
       });
       if (!r) throw new ApiError("internal", "the warning was not issued");
+      deps.live?.afterWrite({
+        caseId,
+        kind: "warning",
+        id: r.warning.id,
+        version: null,
+        op: "create",
+        actor: principal?.userId ?? "api",
+      });
       return c.json(r, 201);
     } catch (e) {
       if (e instanceof DeskError)
