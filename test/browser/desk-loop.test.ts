@@ -7,12 +7,10 @@
 // English and in French (French dashboard, French e-mail template and answer page).
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
+import type { ParsedMail } from "mailparser";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadAnalysisInputs, startServer, type RunningServer } from "../../src/cli/serve.command.js";
 import { deskKeyFrom, dispatchOnce, emailChannel, watchDeadlines } from "../../src/desk/index.js";
@@ -23,6 +21,7 @@ import { addUser } from "../../src/storage/accounts/index.js";
 import { encryptingCodec, installFieldKey, installLogKey } from "../../src/storage/keys/index.js";
 import { movableClock } from "../desk/desk-fixture.js";
 import { syntheticBundle } from "../storage/fixtures.js";
+import { startSmtpSink } from "../support/smtp-sink.js";
 import { buildDashboard, ROOT } from "./secure-server.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -145,20 +144,7 @@ async function deskServer(lang: "en" | "fr"): Promise<Desk> {
       payload: alert,
     },
   ]);
-  const mails: ParsedMail[] = [];
-  const smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((m) => {
-          mails.push(m);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const smtp = await startSmtpSink();
   const time = movableClock("2031-03-01T09:00:00.000Z");
   const deskKey = deskKeyFrom(fieldKey);
   const io = { out: () => undefined, err: () => undefined, isTTY: false };
@@ -179,13 +165,13 @@ async function deskServer(lang: "en" | "fr"): Promise<Desk> {
   return {
     url: server.url,
     store,
-    mails,
-    smtpPort: (smtp.server.address() as AddressInfo).port,
+    mails: smtp.mails,
+    smtpPort: smtp.port,
     deskKey,
     time,
     close: async () => {
       await server.close();
-      await new Promise<void>((resolve) => smtp.close(resolve));
+      await smtp.close();
       await store.close();
       await rm(dir, { recursive: true, force: true });
     },

@@ -6,8 +6,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { simpleParser, type ParsedMail } from "mailparser";
-import { SMTPServer } from "smtp-server";
+import type { ParsedMail } from "mailparser";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   dispatchOnce,
@@ -27,6 +26,7 @@ import { addContactPoint, listDeliveries } from "../../src/storage/desk/index.js
 
 import { verifyLog } from "../../src/storage/log/log-verify.js";
 import { CANARY } from "../storage/fixtures.js";
+import { startSmtpSink, type SmtpSink } from "../support/smtp-sink.js";
 import { CASE_ID, DESK_KEY, deskStore, movableClock, type MovableClock } from "./desk-fixture.js";
 
 let store: Store;
@@ -74,27 +74,14 @@ async function auditReasons(action: string): Promise<string[]> {
 }
 
 describe("issue → e-mail → answer link", () => {
-  let smtp: SMTPServer;
+  let sink: SmtpSink;
   let port: number;
-  const mails: ParsedMail[] = [];
+  let mails: ParsedMail[];
   beforeEach(async () => {
-    mails.length = 0;
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ["STARTTLS"],
-      onData(stream, _session, callback) {
-        simpleParser(stream)
-          .then((m) => {
-            mails.push(m);
-            callback();
-          })
-          .catch(callback);
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-    port = (smtp.server.address() as AddressInfo).port;
+    sink = await startSmtpSink();
+    ({ port, mails } = sink);
   });
-  afterEach(async () => new Promise<void>((resolve) => smtp.close(resolve)));
+  afterEach(async () => sink.close());
 
   it("commits the warning and its deliveries together, delivers in the recipient's language, and the link records the answer once", async () => {
     await addContactPoint(

@@ -2,60 +2,11 @@
 // without relid, code_status and the *_dset_id columns, the monthly candidate releases, and the old estimate names.
 import { describe, expect, it } from "vitest";
 import type { Incident } from "../../domain/index.js";
+import { UCDP_COLUMNS } from "../../../test/support/format-fixtures/ucdp-ged.js";
 import { ucdpGedFormat } from "./ucdp-ged.format.js";
 
-/** The 49 columns of the current releases, in file order (GED 23.1 codebook). */
-const COLUMNS_49 = [
-  "id",
-  "relid",
-  "year",
-  "active_year",
-  "code_status",
-  "type_of_violence",
-  "conflict_dset_id",
-  "conflict_new_id",
-  "conflict_name",
-  "dyad_dset_id",
-  "dyad_new_id",
-  "dyad_name",
-  "side_a_dset_id",
-  "side_a_new_id",
-  "side_a",
-  "side_b_dset_id",
-  "side_b_new_id",
-  "side_b",
-  "number_of_sources",
-  "source_article",
-  "source_office",
-  "source_date",
-  "source_headline",
-  "source_original",
-  "where_prec",
-  "where_coordinates",
-  "where_description",
-  "adm_1",
-  "adm_2",
-  "latitude",
-  "longitude",
-  "geom_wkt",
-  "priogrid_gid",
-  "country",
-  "country_id",
-  "region",
-  "event_clarity",
-  "date_prec",
-  "date_start",
-  "date_end",
-  "deaths_a",
-  "deaths_b",
-  "deaths_civilians",
-  "deaths_unknown",
-  "best",
-  "high",
-  "low",
-  "gwnoa",
-  "gwnob",
-] as const;
+/** The 49 columns of the current releases, in file order (GED 23.1 codebook; the fixture generator's list). */
+const COLUMNS_49 = UCDP_COLUMNS;
 
 /** One one-sided event of a fictional government against civilians (values by column name). */
 const EVENT: Readonly<Record<string, string>> = {
