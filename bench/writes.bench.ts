@@ -30,6 +30,7 @@ import { openStore, type Store } from "../src/storage/index.js";
 import { addUser, createSession } from "../src/storage/accounts/index.js";
 import { encryptingCodec } from "../src/storage/keys/index.js";
 import { identityCodecOf } from "../src/storage/store-registry.js";
+import { readSse } from "../test/support/sse-reader.js";
 
 const { values: args } = parseArgs({
   options: {
@@ -70,30 +71,14 @@ const pct = (xs: readonly number[], p: number) => {
 async function watch(url: string, cookie: string) {
   const res = await fetch(`${url}/api/events`, { headers: { Cookie: cookie } });
   if (!res.ok || !res.body) throw new Error(`GET /api/events answered ${res.status}`);
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
   const records = new Map<string, number>();
   const alerts: { at: number; level: string }[] = [];
-  let buffer = "";
-  const pump = (async () => {
-    for (;;) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += decoder.decode(value);
-      let end: number;
-      while ((end = buffer.indexOf("\n\n")) >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const event = /^event: (.*)$/mu.exec(block)?.[1];
-        const data = /^data: (.*)$/mu.exec(block)?.[1];
-        if (!data) continue;
-        const d = JSON.parse(data) as { id?: string; alert?: { level: string } };
-        if (event === "record" && d.id) records.set(d.id, performance.now());
-        if (event === "alert" && d.alert) alerts.push({ at: performance.now(), level: d.alert.level });
-      }
-    }
-  })();
-  return { records, alerts, stop: async () => (await reader.cancel(), await pump) };
+  const stream = readSse(res.body, ({ event, data }) => {
+    const d = (data ?? {}) as { id?: string; alert?: { level: string } };
+    if (event === "record" && d.id) records.set(d.id, performance.now());
+    if (event === "alert" && d.alert) alerts.push({ at: performance.now(), level: d.alert.level });
+  });
+  return { records, alerts, stop: stream.stop };
 }
 
 function incidentBody(id: string, n: number) {

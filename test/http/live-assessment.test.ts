@@ -19,6 +19,7 @@ import {
   trustFixture,
   type TrustFixture,
 } from "../security/trust-fixture.js";
+import { readSse } from "../support/sse-reader.js";
 
 noticePgSkipped("live-assessment");
 
@@ -124,32 +125,14 @@ describe.each(TRUST_DIALECTS)("live assessment on $dialect", ({ dialect, skip })
   async function readEvents(): Promise<() => Promise<void>> {
     const res = await app.request("/api/events", { headers: { Cookie: f.cookie.viewer ?? "" } });
     expect(res.headers.get("Content-Type")).toContain("text/event-stream");
-    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
-    const decoder = new TextDecoder();
-    let buffer = "";
     let ready: () => void = () => undefined;
     const isReady = new Promise<void>((r) => (ready = r));
-    const pump = (async () => {
-      for (;;) {
-        const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-        if (done) return;
-        buffer += decoder.decode(value);
-        let end: number;
-        while ((end = buffer.indexOf("\n\n")) >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const event = /^event: (.*)$/mu.exec(block)?.[1];
-          const data = /^data: (.*)$/mu.exec(block)?.[1];
-          if (event === "ready") ready();
-          if (event && data) events.push({ event, data: JSON.parse(data) as Record<string, unknown> });
-        }
-      }
-    })();
+    const stream = readSse(res.body as ReadableStream<Uint8Array>, ({ event, data }) => {
+      if (event === "ready") ready();
+      if (data) events.push({ event, data });
+    });
     await isReady;
-    return async () => {
-      await reader.cancel();
-      await pump;
-    };
+    return stream.stop;
   }
 
   async function post(
