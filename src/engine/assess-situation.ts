@@ -12,19 +12,20 @@ import type {
   StageFinding,
 } from "./assessment.js";
 import type { TollEntry } from "./toll-entry.js";
-import type { CriteriaState } from "./criteria/criteria-state.js";
-import { decideLevel } from "./criteria/evaluate-criteria.js";
+import type { DecisionMemo } from "./criteria/decision-memo.js";
 import type { EvidenceAccumulator } from "./evidence-accumulator.js";
 import type { EvidenceItem } from "./evidence.js";
 import { evaluateLevel } from "./level.js";
 import { indicatorsById } from "./rulebook-index.js";
-import {
-  levelRank,
-  type ConfidenceRule,
-  type IndicatorRule,
-  type RiskLevel,
-  type ValidRulebook,
-} from "./rulebook.js";
+import { levelRank, type IndicatorRule, type RiskLevel, type ValidRulebook } from "./rulebook.js";
+
+/** An indicator's evidence list, and the versions of the accumulators (own, country, global; −1: none) it came from. */
+export interface CachedEvidence {
+  readonly own: number;
+  readonly country: number;
+  readonly global: number;
+  readonly refs: readonly EvidenceRef[];
+}
 
 /** The accumulators that bear on one situation: its own scope, its country's, and the global one. */
 export interface SituationInputs {
@@ -33,9 +34,9 @@ export interface SituationInputs {
   readonly global: ReadonlyMap<string, EvidenceAccumulator>;
   readonly tolls: readonly TollEntry[];
   /** Evidence lists by indicator, kept between steps: they only change when evidence is added. */
-  readonly cache?: Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>;
-  /** The criteria's state, with a rulebook of level criteria. */
-  readonly criteria?: { readonly state: CriteriaState; readonly confidence: ConfidenceRule };
+  readonly cache?: Map<string, CachedEvidence>;
+  /** The criteria's decisions, with a rulebook of level criteria. */
+  readonly decisions?: DecisionMemo;
 }
 
 const recordSets = new WeakMap<readonly IndicatorFinding[], ReadonlySet<string>>();
@@ -81,19 +82,31 @@ function direct(
   const country = inputs.country.get(rule.id);
   const global = inputs.global.get(rule.id);
   if (!own && !country && !global) return NOTHING;
-  const accs = [own, country, global].filter((a): a is EvidenceAccumulator => a !== undefined);
+  // Summed in the order own, country, global (no list built: this runs for every indicator every day).
   let mass = 0;
   let count = 0;
-  for (const acc of accs) {
-    mass += acc.valueAt(day);
-    count += acc.count;
+  if (own) {
+    mass += own.valueAt(day);
+    count += own.count;
+  }
+  if (country) {
+    mass += country.valueAt(day);
+    count += country.count;
+  }
+  if (global) {
+    mass += global.valueAt(day);
+    count += global.count;
   }
   const strength = 1 - Math.exp(-mass / rule.saturation);
   // Supporting records are only listed for indicators that are present.
   if (strength < minStrength) return { strength, evidence: [], count };
-  const versions = `${own?.version ?? "-"},${country?.version ?? "-"},${global?.version ?? "-"}`;
+  const ownV = own?.version ?? -1;
+  const countryV = country?.version ?? -1;
+  const globalV = global?.version ?? -1;
   const cached = inputs.cache?.get(rule.id);
-  if (cached && cached.versions === versions) return { strength, evidence: cached.refs, count };
+  if (cached && cached.own === ownV && cached.country === countryV && cached.global === globalV)
+    return { strength, evidence: cached.refs, count };
+  const accs = [own, country, global].filter((a): a is EvidenceAccumulator => a !== undefined);
   // One half-life per indicator, so the order by decayed weight is the same on every day: merge the
   // accumulators' lists (each already strongest first) by their fixed keys, ties to the earlier piece.
   const refs: EvidenceRef[] = [];
@@ -130,7 +143,7 @@ function direct(
     if (item.summary !== undefined) ref.summary = item.summary;
     refs.push(ref);
   }
-  inputs.cache?.set(rule.id, { versions, refs });
+  inputs.cache?.set(rule.id, { own: ownV, country: countryV, global: globalV, refs });
   return { strength, evidence: refs, count };
 }
 
@@ -167,18 +180,36 @@ function stageOf(
   return null;
 }
 
+/** What a situation's next assessment is compared with: the previous assessed day's level, score, indicators, stage. */
+export type AssessmentBasis = Pick<Assessment, "level" | "score" | "indicators" | "stage">;
+
 /**
- * Assess one situation on day `asOf` (day number `day`).
- * Runs in O(indicators × evidencePerIndicator) plus the toll entries of the situation.
+ * A situation on one day, before its level's reasons are written out: its indicators, score, level and stage.
+ * Cheap enough to compute on every assessed day for every situation; {@link completeAssessment} makes the full
+ * assessment of it when one is wanted (an alert, the last day, a trace).
  */
-export function assessSituation(
+export interface SituationDay extends AssessmentBasis {
+  readonly asOf: string;
+  readonly day: number;
+  readonly situation: Situation;
+  readonly factors: readonly FactorScore[];
+  /** With a score-based rulebook: the level's reasons, known with the level. */
+  readonly scoreReasons?: readonly string[];
+}
+
+/**
+ * A situation's indicators, score, level and stage on day `asOf` (day number `day`). The level comes from the
+ * criteria (remembered between days while their evidence is unchanged: see `DecisionMemo`) or, with a
+ * score-based rulebook, from the score. Runs in O(indicators × evidencePerIndicator) plus the toll entries of
+ * the situation, and judges the criteria only when their evidence changed.
+ */
+export function situationDay(
   rulebook: ValidRulebook,
   situation: Situation,
   asOf: string,
   day: number,
   inputs: SituationInputs,
-  previous: Assessment | undefined,
-): Assessment {
+): SituationDay {
   const rules = indicatorsById(rulebook);
   const minStrength = rulebook.presence.minStrength;
   const computed = new Map<string, Computed>();
@@ -217,16 +248,39 @@ export function assessSituation(
     .filter((f) => (byFactor.get(f.id) ?? 0) > 0)
     .map((f) => ({ factor: f.id, name: f.name, score: round2(byFactor.get(f.id) ?? 0) }));
   const present = new Set(findings.map((f) => f.indicator));
-  const plan = rulebook.plan.criteria;
+  const decisions = rulebook.plan.criteria ? inputs.decisions : undefined;
+  const byScore = decisions ? undefined : evaluateLevel(rulebook, total, findings, inputs.tolls, day);
+  const level = decisions ? decisions.level(situation) : (byScore as { level: RiskLevel }).level;
+  return {
+    asOf,
+    day,
+    situation,
+    level,
+    score: round2(total),
+    factors,
+    indicators: findings,
+    stage: stageOf(rulebook, present, level),
+    ...(byScore ? { scoreReasons: byScore.reasons } : {}),
+  };
+}
+
+/**
+ * The full assessment of a situation's day: its reasons (the criteria's findings re-read from `decisions`, whose
+ * state must still stand on that day) and what changed since `previous`, the previous assessed day.
+ */
+export function completeAssessment(
+  current: SituationDay,
+  decisions: DecisionMemo | undefined,
+  previous: AssessmentBasis | undefined,
+): Assessment {
   const decision =
-    plan && inputs.criteria
-      ? decideLevel(plan, inputs.criteria.confidence, situation, inputs.criteria.state, day, asOf)
+    current.scoreReasons === undefined && decisions
+      ? decisions.decision(current.situation, current.day, current.asOf)
       : undefined;
-  const { level, reasons } = decision ?? evaluateLevel(rulebook, total, findings, inputs.tolls, day);
-  const stage = stageOf(rulebook, present, level);
+  const { asOf, situation, level, score, factors, indicators: findings, stage } = current;
+  const present = new Set(findings.map((f) => f.indicator));
   const previousIndicators = new Set(previous?.indicators.map((i) => i.indicator) ?? []);
   const previousEvidence = previous === undefined ? new Set<string>() : evidenceRecords(previous.indicators);
-  const score = round2(total);
   return {
     asOf,
     situation,
@@ -235,7 +289,7 @@ export function assessSituation(
     factors,
     indicators: findings,
     stage,
-    reasons,
+    reasons: decision?.reasons ?? current.scoreReasons ?? [],
     changes: {
       previousLevel: previous?.level ?? null,
       levelChanged: previous !== undefined && previous.level !== level,
@@ -252,4 +306,16 @@ export function assessSituation(
         }
       : {}),
   };
+}
+
+/** Assess one situation on day `asOf` (day number `day`): {@link situationDay}, then {@link completeAssessment}. */
+export function assessSituation(
+  rulebook: ValidRulebook,
+  situation: Situation,
+  asOf: string,
+  day: number,
+  inputs: SituationInputs,
+  previous: AssessmentBasis | undefined,
+): Assessment {
+  return completeAssessment(situationDay(rulebook, situation, asOf, day, inputs), inputs.decisions, previous);
 }

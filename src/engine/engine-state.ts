@@ -7,10 +7,18 @@
  * @module
  */
 import type { ProtectedGroup } from "../domain/index.js";
-import type { Assessment, EvidenceRef, Situation } from "./assessment.js";
-import { assessSituation, type SituationInputs } from "./assess-situation.js";
+import type { Assessment, Situation } from "./assessment.js";
+import {
+  completeAssessment,
+  type CachedEvidence,
+  situationDay,
+  type AssessmentBasis,
+  type SituationDay,
+  type SituationInputs,
+} from "./assess-situation.js";
 import { DEFAULT_CONFIDENCE } from "./confidence.js";
 import { CriteriaState } from "./criteria/criteria-state.js";
+import { DecisionMemo } from "./criteria/decision-memo.js";
 import { dayNumber, dayOfNumber } from "./day-number.js";
 import { EvidenceAccumulator } from "./evidence-accumulator.js";
 import { GLOBAL_SCOPE, type EvidenceItem, type Fact } from "./evidence.js";
@@ -20,7 +28,7 @@ import type { TollEntry } from "./toll-entry.js";
 
 export type { TollEntry } from "./toll-entry.js";
 
-type EvidenceCache = Map<string, { readonly versions: string; readonly refs: readonly EvidenceRef[] }>;
+type EvidenceCache = Map<string, CachedEvidence>;
 
 export class EngineState {
   private readonly scopes = new Map<string, Map<string, EvidenceAccumulator>>();
@@ -31,6 +39,7 @@ export class EngineState {
   private readonly tollIndicators: ReadonlySet<string>;
   private readonly maxWindow: number;
   private readonly criteria: CriteriaState | undefined;
+  private readonly decisions: DecisionMemo | undefined;
   private readonly civilianMappings: ReadonlySet<string>;
   private readonly regionMappings: ReadonlySet<string>;
   private readonly civilians = new Set<string>();
@@ -47,6 +56,10 @@ export class EngineState {
     this.maxWindow = Math.max(0, ...levels.map((l) => l.current?.withinDays ?? 0));
     const plan = rulebook.plan.criteria;
     this.criteria = plan ? new CriteriaState(plan, rulebook.holdDays ?? 0) : undefined;
+    this.decisions =
+      plan && this.criteria
+        ? new DecisionMemo(plan, rulebook.confidence ?? DEFAULT_CONFIDENCE, this.criteria)
+        : undefined;
     this.civilianMappings = new Set(rulebook.situations?.civilians.mappings ?? []);
     this.regionMappings = new Set(rulebook.situations?.regions?.mappings ?? []);
   }
@@ -149,17 +162,26 @@ export class EngineState {
    * is dropped as the days advance.
    */
   assessAt(asOf: string, previous: readonly Assessment[]): Assessment[] {
-    const day = dayNumber(asOf);
-    if (day < this.lastDay)
-      throw new Error(`EngineState.assessAt: ${asOf} is earlier than the previous assessment day`);
-    this.lastDay = day;
-    this.pruneTolls(day);
-    this.criteria?.advance(day);
     const prev = new Map<string, Assessment>();
     for (const p of previous) {
       const seen = prev.get(p.situation.id);
       if (!seen || seen.asOf <= p.asOf) prev.set(p.situation.id, p);
     }
+    return this.daysAt(asOf).map((d) => this.complete(d, prev.get(d.situation.id)));
+  }
+
+  /**
+   * Every situation's indicators, score and level on `asOf`, without the level's reasons: what a replay needs on
+   * each day. Days must not go backwards between calls. {@link complete} gives the full assessment of any of
+   * them until the next call or the next evidence added.
+   */
+  daysAt(asOf: string): SituationDay[] {
+    const day = dayNumber(asOf);
+    if (day < this.lastDay)
+      throw new Error(`EngineState.daysAt: ${asOf} is earlier than the previous assessment day`);
+    this.lastDay = day;
+    this.pruneTolls(day);
+    this.criteria?.advance(day);
     const empty = new Map<string, EvidenceAccumulator>();
     return this.situations().map((situation) => {
       const countryScope = `${situation.country}/*`;
@@ -169,12 +191,18 @@ export class EngineState {
         global: this.scopes.get(GLOBAL_SCOPE) ?? empty,
         tolls: this.tolls.get(situation.id) ?? [],
         cache: this.cacheFor(situation.id),
-        ...(this.criteria
-          ? { criteria: { state: this.criteria, confidence: this.rulebook.confidence ?? DEFAULT_CONFIDENCE } }
-          : {}),
+        ...(this.decisions ? { decisions: this.decisions } : {}),
       };
-      return assessSituation(this.rulebook, situation, asOf, day, inputs, prev.get(situation.id));
+      return situationDay(this.rulebook, situation, asOf, day, inputs);
     });
+  }
+
+  /**
+   * The full assessment of a situation's day given by the last {@link daysAt} (before any evidence is added),
+   * with what changed since `previous`, the situation's previous assessed day.
+   */
+  complete(current: SituationDay, previous: AssessmentBasis | undefined): Assessment {
+    return completeAssessment(current, this.decisions, previous);
   }
 
   private cacheFor(situation: string): EvidenceCache {

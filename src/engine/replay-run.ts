@@ -9,6 +9,7 @@
  */
 import { addDays, type Actor, type CaseManifest, type RecordKind } from "../domain/index.js";
 import { alertFor, type Alert } from "./alert.js";
+import type { SituationDay } from "./assess-situation.js";
 import type { Assessment } from "./assessment.js";
 import { EngineState } from "./engine-state.js";
 import { EvidenceExtractor, type EvidenceSink } from "./evidence-extractor.js";
@@ -60,7 +61,9 @@ export class ReplayRun {
   private readonly extractor: EvidenceExtractor;
   private readonly state: EngineState;
   private readonly sink: EvidenceSink;
+  /** The actors that may be notified (see {@link mayBeNotified}). */
   private readonly actors: Actor[] = [];
+  private readonly notifyRoles: ReadonlySet<string>;
   private readonly steps: string[];
   private stepAt = 0;
   private day: string | undefined;
@@ -72,9 +75,12 @@ export class ReplayRun {
   private readonly first = emptyDates();
   private readonly alerts: Alert[] = [];
   private alertCount = 0;
-  private previous: Assessment[] = [];
+  /** The situations' last assessed day, and the one before (what the last day's changes are measured from). */
+  private previous = new Map<string, SituationDay>();
+  private beforePrevious = new Map<string, SituationDay>();
   private readonly trace: { date: string; assessments: Assessment[] }[] = [];
   private finished = false;
+  private final: Assessment[] = [];
 
   constructor(
     readonly manifest: CaseManifest,
@@ -99,6 +105,7 @@ export class ReplayRun {
       },
     };
     this.steps = stepDates(options.from, options.to, options.step);
+    this.notifyRoles = new Set(rulebook.playbook.flatMap((p) => p.notifyRoles));
   }
 
   /**
@@ -114,9 +121,18 @@ export class ReplayRun {
     else if (r.knownAt !== this.day) this.closeDay(r.knownAt);
     this.day = r.knownAt;
     if (kind === "group") this.state.addGroup(r as ProtectedGroup);
-    if (kind === "actor") this.actors.push(r as Actor);
+    // Only an actor holding a role the playbook notifies can be a duty-bearer (dutyBearersFor): an import's
+    // thousands of armed actors need not be searched at every alert.
+    if (kind === "actor" && this.mayBeNotified(r as Actor)) this.actors.push(r as Actor);
     this.extractor.push(kind, r, this.sink);
     return true;
+  }
+
+  private mayBeNotified(actor: Actor): boolean {
+    return (
+      actor.roles.some((role) => this.notifyRoles.has(role)) ||
+      (actor.periodRoles ?? []).some((p) => this.notifyRoles.has(p.role))
+    );
   }
 
   /**
@@ -150,19 +166,23 @@ export class ReplayRun {
   }
 
   private assess(day: string): void {
-    const current = this.state.assessAt(day, this.previous);
+    // Each situation's level, and its full assessment only where the level changed (or every one, to trace).
+    const current = this.state.daysAt(day);
     this.assessed += 1;
-    for (const a of current) {
-      const before = this.levels.get(a.situation.id) ?? "none";
-      if (a.level !== before) this.raise(alertFor(this.rulebook, a, before, this.actors));
-      this.levels.set(a.situation.id, a.level);
-      record(this.first, a.level, day);
-      const own = this.firstBySituation.get(a.situation.id) ?? emptyDates();
-      record(own, a.level, day);
-      this.firstBySituation.set(a.situation.id, own);
+    const full = (d: SituationDay): Assessment => this.state.complete(d, this.previous.get(d.situation.id));
+    for (const d of current) {
+      const id = d.situation.id;
+      const before = this.levels.get(id) ?? "none";
+      if (d.level !== before) this.raise(alertFor(this.rulebook, full(d), before, this.actors));
+      this.levels.set(id, d.level);
+      record(this.first, d.level, day);
+      const own = this.firstBySituation.get(id) ?? emptyDates();
+      record(own, d.level, day);
+      this.firstBySituation.set(id, own);
     }
-    if (this.options.trace) this.trace.push({ date: day, assessments: current });
-    this.previous = current;
+    if (this.options.trace) this.trace.push({ date: day, assessments: current.map(full) });
+    this.beforePrevious = this.previous;
+    this.previous = new Map(current.map((d) => [d.situation.id, d]));
   }
 
   private raise(alert: Alert): void {
@@ -178,6 +198,10 @@ export class ReplayRun {
       if (this.day !== undefined) this.closeDay(after);
       else this.assessStepsBefore(after);
       this.finished = true;
+      // Nothing is added after the last assessed day: its full assessments can still be read.
+      this.final = [...this.previous.values()].map((d) =>
+        this.state.complete(d, this.beforePrevious.get(d.situation.id)),
+      );
     }
     return {
       steps: this.assessed,
@@ -185,7 +209,7 @@ export class ReplayRun {
       alertCount: this.alertCount,
       firstDateByLevel: this.first,
       firstBySituation: this.firstBySituation,
-      final: this.previous,
+      final: this.final,
       ...(this.options.trace ? { trace: this.trace } : {}),
       notices: this.extractor.notices(),
     };

@@ -102,6 +102,8 @@ export class ConditionAggregate {
   ];
   /** Facts added in all (each record once per version), for "N in all". */
   added = 0;
+  /** Moves whenever what the aggregate holds may have changed (a fact added, a bucket expired). */
+  version = 0;
 
   constructor(
     private readonly mappings: ReadonlySet<string>,
@@ -144,6 +146,7 @@ export class ConditionAggregate {
 
   /** Add a fact (or an upgrade, which replaces the record's previous fact). */
   add(f: Fact): void {
+    this.version += 1;
     let floor = Number.NEGATIVE_INFINITY;
     if (f.previous) {
       const counted = this.upgradable.get(f.record);
@@ -162,13 +165,26 @@ export class ConditionAggregate {
     const expiry = Math.max(this.expiryOf(f.day, f.knownDay), floor);
     // Out of the window already when it became known (or by now): it never counts here.
     if (expiry < f.knownDay || expiry < this.now) return;
-    const part = this.partOf(f);
-    merge(this.totals, part, 1);
-    if (this.window !== null) merge(this.bucket(expiry), part, 1);
-    if (f.mayUpgrade) this.keepUpgradable(f.record, expiry, part);
+    // What `partOf(f)` holds, added in place (no part is built unless the record may be upgraded).
+    this.addFact(this.totals, f);
+    if (this.window !== null) this.addFact(this.bucket(expiry), f);
+    if (f.mayUpgrade) this.keepUpgradable(f.record, expiry, this.partOf(f));
     if (f.day > this.maxEventDay[f.tier]) this.maxEventDay[f.tier] = f.day;
     if (!f.previous) this.added += 1;
     this.keepRef(f, expiry);
+  }
+
+  /** `merge(into, this.partOf(f), 1)`, without building the part. */
+  private addFact(into: Part, f: Fact): void {
+    const t = f.tier;
+    into.records[t] += 1;
+    into.deaths[t] += f.deaths;
+    into.civilianDeaths[t] += f.civilianDeaths;
+    into.displaced[t] += f.displaced;
+    into.events[t] += f.events;
+    for (const m of f.mappings) if (this.mappings.has(m)) addTo(into.kinds, m, t, 1);
+    for (const src of f.sources) addTo(into.sources, src, t, 1);
+    if (f.primarySource !== undefined) addTo(into.primaries, f.primarySource, t, 1);
   }
 
   private keepUpgradable(record: string, expiry: number, part: Part): void {
@@ -189,7 +205,29 @@ export class ConditionAggregate {
   }
 
   private keepRef(f: Fact, expiry: number): void {
-    const ref: FactRef = {
+    let ref: FactRef | undefined;
+    for (const m of f.mappings) {
+      if (!this.mappings.has(m)) continue;
+      let list = this.refs.get(m);
+      if (!list) this.refs.set(m, (list = []));
+      const old = list.findIndex((r) => r.record === f.record);
+      if (old >= 0) list.splice(old, 1);
+      // Kept latest-expiring first (then latest added): whatever is in the window, these are (up to the cap).
+      let at = 0;
+      while (at < list.length) {
+        const r = list[at] as FactRef;
+        if (r.expiry < expiry || (r.expiry === expiry && r.seq < f.seq)) break;
+        at += 1;
+      }
+      if (at >= REFS_PER_MAPPING) continue;
+      ref ??= this.refOf(f, expiry);
+      list.splice(at, 0, ref);
+      if (list.length > REFS_PER_MAPPING) list.length = REFS_PER_MAPPING;
+    }
+  }
+
+  private refOf(f: Fact, expiry: number): FactRef {
+    return {
       record: f.record,
       kind: f.kind,
       tier: f.tier,
@@ -204,20 +242,14 @@ export class ConditionAggregate {
       ...(f.grade !== undefined ? { grade: f.grade } : {}),
       ...(f.summary !== undefined ? { summary: f.summary } : {}),
     };
-    for (const m of ref.mappings) {
-      const list = (this.refs.get(m) ?? []).filter((r) => r.record !== f.record);
-      list.push(ref);
-      // Keep the latest-expiring: whatever is in the window, these are (up to the cap).
-      list.sort((a, b) => b.expiry - a.expiry || b.seq - a.seq);
-      if (list.length > REFS_PER_MAPPING) list.length = REFS_PER_MAPPING;
-      this.refs.set(m, list);
-    }
   }
 
-  /** Drop what no longer counts on `day` (days never go backwards). */
-  advance(day: number): void {
+  /** Drop what no longer counts on `day` (days never go backwards); true when something was dropped. */
+  advance(day: number): boolean {
     if (day < this.now) throw new Error("ConditionAggregate.advance: days go backwards");
     this.now = day;
+    if (this.heap.length === 0 || (this.heap[0] as number) >= day) return false;
+    this.version += 1;
     while (this.heap.length > 0 && (this.heap[0] as number) < day) {
       const expiry = this.pop();
       const b = this.buckets.get(expiry);
@@ -225,6 +257,7 @@ export class ConditionAggregate {
       if (b) merge(this.totals, b, -1);
       this.forgetUpgradable(expiry);
     }
+    return true;
   }
 
   /** The first day on which something counted now stops counting (Infinity when nothing will). */

@@ -10,6 +10,8 @@ import { ConditionAggregate } from "./condition-aggregate.js";
 export class CriteriaState {
   private readonly scopes = new Map<string, Map<string, ConditionAggregate>>();
   private readonly mappingSets = new Map<string, ReadonlySet<string>>();
+  /** Per scope, a number that moves whenever one of its aggregates may have changed (see {@link version}). */
+  private readonly versions = new Map<string, number>();
 
   constructor(
     private readonly plan: CriteriaPlan,
@@ -23,6 +25,7 @@ export class CriteriaState {
     const keys = new Set<string>();
     for (const m of f.mappings) for (const k of this.plan.aggregatesOfMapping.get(m) ?? []) keys.add(k);
     if (keys.size === 0) return;
+    this.versions.set(f.scope, (this.versions.get(f.scope) ?? 0) + 1);
     let byKey = this.scopes.get(f.scope);
     if (!byKey) {
       byKey = new Map();
@@ -46,7 +49,20 @@ export class CriteriaState {
 
   /** Drop, everywhere, what no longer counts on day number `day`. */
   advance(day: number): void {
-    for (const byKey of this.scopes.values()) for (const agg of byKey.values()) agg.advance(day);
+    for (const [scope, byKey] of this.scopes) {
+      let moved = false;
+      for (const agg of byKey.values()) if (agg.advance(day)) moved = true;
+      if (moved) this.versions.set(scope, (this.versions.get(scope) ?? 0) + 1);
+    }
+  }
+
+  /**
+   * The version of a scope's aggregates: equal on two days only if nothing was added to them nor dropped from
+   * them in between, so every judgement read from them is the same on both days, bar the dates it is stamped
+   * with (0 for a scope with no evidence yet).
+   */
+  version(scope: string): number {
+    return this.versions.get(scope) ?? 0;
   }
 
   /** The first day on which some evidence counted now stops counting (Infinity when none will). */

@@ -48,6 +48,7 @@ export function conditionScopes(situation: Situation, scope: string | undefined)
   return out;
 }
 
+/** Totals over a condition's aggregates; read only once taken (it may be an aggregate's own totals). */
 interface Sum {
   records: number[];
   deaths: number[];
@@ -59,6 +60,19 @@ interface Sum {
 }
 
 function sumOf(aggs: readonly ConditionAggregate[]): Sum {
+  // One aggregate (the usual case): its totals as they stand, read only.
+  if (aggs.length === 1) {
+    const v = (aggs[0] as ConditionAggregate).view;
+    return {
+      records: v.records,
+      deaths: v.deaths,
+      civilianDeaths: v.civilianDeaths,
+      displaced: v.displaced,
+      kinds: v.kinds,
+      sources: v.sources,
+      primaries: v.primaries,
+    };
+  }
   const s: Sum = {
     records: [0, 0, 0],
     deaths: [0, 0, 0],
@@ -127,20 +141,58 @@ function valueAt(s: Sum, measure: ConditionMeasure, tiers: readonly number[]): n
   }
 }
 
-function judgeCondition(
+/** The aggregate keys a condition reads (its own, and its end's), computed once per rule. */
+const keys = new WeakMap<ConditionRule, { readonly own: string; readonly end: string | undefined }>();
+
+function keysOf(c: ConditionRule): { readonly own: string; readonly end: string | undefined } {
+  let k = keys.get(c);
+  if (!k) {
+    k = {
+      own: conditionKey(c.mappings, c.withinDays ?? null),
+      end: c.endedBy === undefined ? undefined : conditionKey(c.endedBy, null),
+    };
+    keys.set(c, k);
+  }
+  return k;
+}
+
+/** Sums already taken in one decision, by the scopes and aggregate they cover (many conditions share them). */
+type Sums = Map<string, Sum>;
+
+interface Measured {
+  readonly scopes: readonly string[];
+  readonly aggs: readonly ConditionAggregate[];
+  readonly s: Sum;
+  readonly measure: ConditionMeasure;
+  readonly min: number;
+  readonly requiredTier: Tier;
+  readonly value: number;
+  /** The highest tier at which it holds, or null (unmet, or closed by evidence of an end). */
+  readonly confidence: Tier | null;
+  /** The aggregates of the evidence of an end that closed it, when one did. */
+  readonly endedBy?: readonly ConditionAggregate[];
+}
+
+/** Whether a condition holds and at what confidence: read from the aggregates' totals, no record cited. */
+function measureCondition(
   situation: Situation,
   c: ConditionRule,
   state: CriteriaState,
   rule: ConfidenceRule,
-  day: number,
-  date: string,
-): ConditionFinding {
+  sums: Sums,
+): Measured {
   const scopes = conditionScopes(situation, c.scope);
-  const aggs = state.aggregates(scopes, conditionKey(c.mappings, c.withinDays ?? null));
+  const key = keysOf(c);
+  const aggs = state.aggregates(scopes, key.own);
   const measure = (c.measure ?? "records") as ConditionMeasure;
   const min = c.min ?? 1;
   const requiredTier = tierNumber(c.confidence, 1);
-  const s = sumOf(aggs);
+  const sumKey = `${c.scope ?? ""}\u0000${key.own}`;
+  let s = sums.get(sumKey);
+  if (!s) {
+    s = sumOf(aggs);
+    sums.set(sumKey, s);
+  }
   let confidence: Tier | null = null;
   let value = 0;
   for (let t = 2; t >= 0; t -= 1) {
@@ -148,20 +200,40 @@ function judgeCondition(
     if (t === requiredTier) value = v;
     if (t >= requiredTier && v >= min && confidence === null) confidence = t as Tier;
   }
-  let ended: string | undefined;
-  if (confidence !== null && c.endedBy !== undefined) {
-    const ends = state.aggregates(scopes, conditionKey(c.endedBy, null));
+  if (confidence !== null && key.end !== undefined) {
+    const ends = state.aggregates(scopes, key.end);
     const lastOwn = Math.max(Number.NEGATIVE_INFINITY, ...aggs.flatMap((a) => a.maxEventDay));
     // Only evidence of an end that is at least probable closes a condition: a rumour of a ceasefire does not.
     const lastEnd = Math.max(Number.NEGATIVE_INFINITY, ...ends.flatMap((a) => a.maxEventDay.slice(1)));
-    if (lastEnd >= lastOwn) {
-      const ref = ends
-        .flatMap((a) => a.citable(day))
-        .filter((r) => r.tier >= 1)
-        .sort((a, b) => b.seq - a.seq)[0];
-      ended = `ended by ${ref?.record ?? "evidence of an end"} (${ref?.eventDay ?? "?"})`;
-      confidence = null;
-    }
+    if (lastEnd >= lastOwn)
+      return { scopes, aggs, s, measure, min, requiredTier, value, confidence: null, endedBy: ends };
+  }
+  return { scopes, aggs, s, measure, min, requiredTier, value, confidence };
+}
+
+function judgeCondition(
+  situation: Situation,
+  c: ConditionRule,
+  state: CriteriaState,
+  rule: ConfidenceRule,
+  day: number,
+  date: string,
+  sums: Sums,
+): ConditionFinding {
+  const { aggs, s, measure, min, requiredTier, value, confidence, endedBy } = measureCondition(
+    situation,
+    c,
+    state,
+    rule,
+    sums,
+  );
+  let ended: string | undefined;
+  if (endedBy !== undefined) {
+    const ref = endedBy
+      .flatMap((a) => a.citable(day))
+      .filter((r) => r.tier >= 1)
+      .sort((a, b) => b.seq - a.seq)[0];
+    ended = `ended by ${ref?.record ?? "evidence of an end"} (${ref?.eventDay ?? "?"})`;
   }
   const usable = new Set(usableTiers(s, requiredTier, rule, measure));
   const refs = aggs
@@ -256,12 +328,13 @@ export function decideLevel(
   date: string,
 ): LevelDecision {
   const findings = new Map<RuledLevel, CriterionFinding[]>();
+  const sums: Sums = new Map();
   // Bottom up, so a criterion that requires a level knows whether it holds.
   for (const { level, criteria } of [...plan.levelsTopDown].reverse()) {
     const list: CriterionFinding[] = [];
     for (const cr of criteria) {
       if (!appliesTo(cr, situation)) continue;
-      const conditions = cr.conditions.map((c) => judgeCondition(situation, c, state, rule, day, date));
+      const conditions = cr.conditions.map((c) => judgeCondition(situation, c, state, rule, day, date, sums));
       const required = cr.requires as RuledLevel | undefined;
       const requiresUnmet = required !== undefined && !(findings.get(required) ?? []).some((f) => f.met);
       const met = !requiresUnmet && conditions.every((c) => c.met);
@@ -296,7 +369,43 @@ export function decideLevel(
             b.conditions.filter((c) => c.met).length / b.conditions.length -
             a.conditions.filter((c) => c.met).length / a.conditions.length,
         )[0] ?? null);
-  const reasons = [
+  return { level, met, next, reasons: decisionReasons(met, next) };
+}
+
+/**
+ * The level alone, as {@link decideLevel} decides it, without the findings: the conditions are measured from
+ * the aggregates' totals, no record is cited and no reason written, and a level's criteria stop at the first
+ * one met. What a replay needs on every day; the full decision is made only where it is read.
+ * @example decideLevelOnly(plan, confidence, situation, state) // "high"
+ */
+export function decideLevelOnly(
+  plan: CriteriaPlan,
+  rule: ConfidenceRule,
+  situation: Situation,
+  state: CriteriaState,
+): RiskLevel {
+  const held = new Map<RuledLevel, boolean>();
+  const sums: Sums = new Map();
+  for (const { level, criteria } of [...plan.levelsTopDown].reverse()) {
+    let any = false;
+    for (const cr of criteria) {
+      if (!appliesTo(cr, situation)) continue;
+      const required = cr.requires as RuledLevel | undefined;
+      if (required !== undefined && held.get(required) !== true) continue;
+      if (cr.conditions.every((c) => measureCondition(situation, c, state, rule, sums).confidence !== null)) {
+        any = true;
+        break;
+      }
+    }
+    held.set(level, any);
+  }
+  for (const { level } of plan.levelsTopDown) if (held.get(level) === true) return level;
+  return "none";
+}
+
+/** The reasons a decision gives: each criterion met, then what the closest criterion of the next level lacks. */
+export function decisionReasons(met: readonly CriterionFinding[], next: CriterionFinding | null): string[] {
+  return [
     ...met.map(describeCriterion),
     ...(next
       ? [
@@ -304,5 +413,4 @@ export function decideLevel(
         ]
       : []),
   ];
-  return { level, met, next, reasons };
 }

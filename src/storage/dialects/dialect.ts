@@ -4,7 +4,7 @@
  * dialect-agnostic.
  * @module
  */
-import type { Kysely } from "kysely";
+import type { Kysely, RawBuilder } from "kysely";
 import type { Database } from "../database.js";
 import type { StoreError } from "../store-error.js";
 import type { StoreDialectName } from "../store.js";
@@ -26,6 +26,8 @@ export interface MigrationContext {
    * could: each migration is then wrapped by hand, which makes it atomic and saves one fsync per statement.
    */
   readonly wrapMigrations: boolean;
+  /** `column` as an index or sort expression that orders by code point (see byte-order.ts). */
+  readonly byteOrdered: (column: string) => RawBuilder<string>;
   /** Schema holding Kysely's migration tables (PostgreSQL: the connection's current schema). */
   readonly migrationSchema?: string;
   /**

@@ -9,6 +9,7 @@ import pg from "pg";
 import type { Database } from "../database.js";
 import { StoreError, scrub } from "../store-error.js";
 import type { OpenStoreOptions } from "../store.js";
+import { byteOrdered } from "./byte-order.js";
 import type { OpenedDialect } from "./dialect.js";
 
 const OID_INT8 = 20;
@@ -142,6 +143,7 @@ export async function openPostgres(
       dialect: "postgres",
       types: { json: "jsonb", real: "double precision" },
       wrapMigrations: false,
+      byteOrdered: (column) => byteOrdered("postgres", column),
       migrationSchema: current,
     },
     classify,

@@ -8,6 +8,7 @@ import { Kysely, SqliteDialect } from "kysely";
 import type { Database } from "../database.js";
 import { StoreError } from "../store-error.js";
 import type { OpenStoreOptions } from "../store.js";
+import { byteOrdered } from "./byte-order.js";
 import type { OpenedDialect } from "./dialect.js";
 import { rebuildWithoutRowid } from "./sqlite-without-rowid.js";
 
@@ -103,6 +104,7 @@ export async function openSqlite(path: string, options: OpenStoreOptions): Promi
       dialect: "sqlite",
       types: { json: "text", real: "real" },
       wrapMigrations: true,
+      byteOrdered: (column) => byteOrdered("sqlite", column),
       clusterOnPrimaryKey: rebuildWithoutRowid,
     },
     classify: (error, action) => classifySqliteError(error, path, action),

@@ -17,6 +17,7 @@ import { migration0410ImportLeases } from "./0410-import-leases.js";
 import { migration0420Writes } from "./0420-writes.js";
 import { migration0430Desk } from "./0430-desk.js";
 import { migration0440CaseSettings } from "./0440-case-settings.js";
+import { migration0450FeedOrderIndex } from "./0450-feed-order-index.js";
 import type { StoreMigration } from "./migration.js";
 
 export type { StoreMigration } from "./migration.js";
@@ -33,5 +34,6 @@ export const MIGRATIONS: readonly StoreMigration[] = [
   migration0420Writes,
   migration0430Desk,
   migration0440CaseSettings,
+  migration0450FeedOrderIndex,
   // Append new migrations here.
 ];
