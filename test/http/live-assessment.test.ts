@@ -369,6 +369,19 @@ describe.each(TRUST_DIALECTS)("live assessment on $dialect", ({ dialect, skip })
         .where("case_id", "=", "live-watch")
         .executeTakeFirst();
       expect(Number(row?.auto_issue_warnings)).toBe(1);
+      // GET reads them back (a viewer may read; an unknown case is 404).
+      const got = await app.request("/api/cases/live-watch/settings", {
+        headers: { Cookie: f.cookie.viewer ?? "" },
+      });
+      expect([got.status, await got.json()]).toEqual([200, { settings: { autoIssueWarnings: true } }]);
+      const fresh = await app.request("/api/cases/live-secret/settings", {
+        headers: { Cookie: f.cookie.viewer ?? "" },
+      });
+      expect(await fresh.json()).toEqual({ settings: { autoIssueWarnings: false } });
+      const none = await app.request("/api/cases/no-such-case/settings", {
+        headers: { Cookie: f.cookie.viewer ?? "" },
+      });
+      expect(none.status).toBe(404);
       expect(
         (await put("viewer", "/api/cases/live-watch/settings", { autoIssueWarnings: false })).status,
       ).toBe(403);
