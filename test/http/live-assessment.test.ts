@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AlertsViewSchema } from "../../src/contracts/api/view.schema.js";
 import { deskKeyFrom } from "../../src/desk/index.js";
 import { LiveAssessor } from "../../src/http/live/live-assessor.js";
 import { fileOutboxNotifier } from "../../src/notify/index.js";
@@ -322,6 +323,8 @@ describe.each(TRUST_DIALECTS)("live assessment on $dialect", ({ dialect, skip })
             alert: { level: string; previousLevel: string; situation: { id: string }; evidence: unknown[] };
           }[];
         };
+        // The answer is what the OpenAPI document declares for the route.
+        expect(AlertsViewSchema.safeParse(body).error).toBeUndefined();
         expect(body.liveAlerts.map((a) => [a.seq, a.alert.level, a.alert.previousLevel])).toEqual(
           stored.map((a) => [a.seq, a.level, a.previousLevel]),
         );
