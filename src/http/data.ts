@@ -5,6 +5,7 @@
  */
 import { actorNames } from "../analysis/actor-names.js";
 import type { CaseBundle, RecordKind } from "../domain/index.js";
+import type { Alert } from "../engine/index.js";
 import { RECORD_KINDS } from "../domain/index.js";
 import type { ListRecordsQuery } from "../contracts/api/query.schema.js";
 import {
@@ -14,6 +15,8 @@ import {
   listAlerts,
   listCases,
   listForecastRuns,
+  listLiveAlerts,
+  LIVE_RUN,
   listRecords,
   readCase,
   type Store,
@@ -180,10 +183,42 @@ function requireEngine(a: CaseAnalysis, name: string): void {
 /** Run one analysis over a case as of a day: its body and the case's confidential sources (for redaction). */
 export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: string, asOf?: string) {
   const a = await analysisOf(deps, caseId, asOf, DEFAULT_AS_OF[name]);
-  return { body: await analysisBody(deps, a, name, caseId), confidential: a.version.confidentialSources };
+  return {
+    body: await analysisBody(deps, a, name, caseId, asOf),
+    confidential: a.version.confidentialSources,
+  };
 }
 
-async function analysisBody(deps: HttpDeps, a: CaseAnalysis, name: AnalysisName, caseId: string) {
+/**
+ * The alerts the live assessor stored for a case (run `live`), each marked as such with its run, when it was
+ * raised, and the criterion its new level meets. Live alerts are dated the day they were raised, often after the
+ * end of a live case's period as first written, so only an `asOf` the request names filters them.
+ */
+async function liveAlertsOf(deps: HttpDeps, caseId: string, asOf: string | undefined) {
+  const stored = await listLiveAlerts(deps.store, caseId);
+  return stored
+    .filter((x) => asOf === undefined || x.date <= asOf)
+    .map((x) => {
+      const lead = (x.payload as Alert).criteria?.[0];
+      return {
+        origin: "live" as const,
+        run: x.runId,
+        seq: x.seq,
+        raisedAt: x.raisedAt,
+        raisedBy: x.raisedBy,
+        criterion: lead ? { id: lead.id, text: lead.text, confidence: lead.confidence } : null,
+        alert: x.payload,
+      };
+    });
+}
+
+async function analysisBody(
+  deps: HttpDeps,
+  a: CaseAnalysis,
+  name: AnalysisName,
+  caseId: string,
+  asOf: string | undefined,
+) {
   // Every view carries the actors' names so readers see names where the analysis keeps ids.
   const head = { caseId, asOf: a.asOf, actorNames: actorNames(a.bundle, a.asOf) };
   switch (name) {
@@ -191,11 +226,14 @@ async function analysisBody(deps: HttpDeps, a: CaseAnalysis, name: AnalysisName,
       requireEngine(a, "assessments");
       return { ...head, assessments: a.assessments };
     case "alerts": {
-      if (a.hasEngine) return { ...head, source: "replay", alerts: a.alerts };
+      const liveAlerts = await liveAlertsOf(deps, caseId, asOf);
+      if (a.hasEngine) return { ...head, source: "replay", alerts: a.alerts, liveAlerts };
       // Without a rulebook, serve the alerts an earlier engine run stored (e.g. by `tocsin demo`).
-      const stored = (await listAlerts(deps.store, caseId)).filter((x) => x.date <= a.asOf);
-      if (stored.length === 0) requireEngine(a, "alerts");
-      return { ...head, source: "stored", alerts: stored.map((x) => x.payload) };
+      const stored = (await listAlerts(deps.store, caseId)).filter(
+        (x) => x.runId !== LIVE_RUN && x.date <= a.asOf,
+      );
+      if (stored.length === 0 && liveAlerts.length === 0) requireEngine(a, "alerts");
+      return { ...head, source: "stored", alerts: stored.map((x) => x.payload), liveAlerts };
     }
     case "ledger":
       return { ...head, ...a.ledger() };

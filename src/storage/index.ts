@@ -50,7 +50,13 @@ export {
   type AlertInput,
   type StoredAlert,
 } from "./outputs/alert.repository.js";
-export { appendLiveAlerts, liveLevels, LIVE_RUN } from "./outputs/live-alert.repository.js";
+export {
+  appendLiveAlerts,
+  listLiveAlerts,
+  liveLevels,
+  LIVE_RUN,
+  type ListedLiveAlert,
+} from "./outputs/live-alert.repository.js";
 export { storeVersion } from "./store-version.js";
 export {
   getForecastRun,

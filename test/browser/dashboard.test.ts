@@ -137,7 +137,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
     });
     // Imported ACLED events, one of them corrected once by the provider (1 → 2 fatalities).
     await importFile(h.store, { format: "acled", file: SAMPLES.acledMixed, clock });
-    await importFile(h.store, { format: "acled", file: editedAcledSample("BRA49798", "2", 100), clock });
+    await importFile(h.store, { format: "acled", file: editedAcledSample("BRASYNTH2", "2", 100), clock });
     const io = { out: () => undefined, err: () => undefined, isTTY: false };
     server = await startServer({
       store: h.store,
@@ -282,7 +282,7 @@ describe.skipIf(!hasChromium)("dashboard in Chromium", () => {
 
   it("shows an imported record's earlier version and what differed", async () => {
     const page = await context.newPage();
-    await open(page, "#/record/incident/acled.bra49798?case=import-acled");
+    await open(page, "#/record/incident/acled.brasynth2?case=import-acled");
     const versions = page.locator("section.record-versions");
     await versions.waitFor();
     await expect(versions.locator("h2").textContent()).resolves.toBe("Earlier versions");

@@ -1,7 +1,8 @@
 // A live alert in the open dashboard, in headless Chromium against the real server `tocsin serve` builds (its
 // live assessor on): an analyst signed in keeps a page open; records written through the API — a case, a State,
 // a group, a B2 source and three incidents of organised killing of the group with State involvement — raise the
-// group's level, and the alert appears in the page's live region without a reload, in English and in French.
+// group's level, and the alert appears in the page's live region without a reload, in English and in French;
+// after a reload the case's alerts page lists it from GET /api/cases/{id}/alerts, marked as a live alert.
 import { existsSync } from "node:fs";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -99,11 +100,11 @@ describe.skipIf(!hasChromium)("a live alert in the open dashboard", () => {
     await srv?.close();
   });
 
-  for (const [lang, label, caseId] of [
-    ["en", "New alert:", "live-en"],
-    ["fr", "Nouvelle alerte :", "live-fr"],
+  for (const [lang, label, caseId, heading, origin] of [
+    ["en", "New alert:", "live-en", "Live alerts", "Live alert"],
+    ["fr", "Nouvelle alerte :", "live-fr", "Alertes en direct", "Alerte en direct"],
   ] as const) {
-    it(`appears without a reload (${lang})`, async () => {
+    it(`appears without a reload, and is listed after one (${lang})`, async () => {
       const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
       await page.goto(`${srv.url}/#/sign-in`);
       await page.waitForLoadState("networkidle");
@@ -139,6 +140,31 @@ describe.skipIf(!hasChromium)("a live alert in the open dashboard", () => {
         .poll(async () => page.locator(`.live-alerts a[href$="/case/${caseId}/alerts"]`).count())
         .toBeGreaterThan(0);
       expect(navigations).toBe(0);
+
+      // After a reload the alert is no longer pushed: the case's alerts page lists it from the API, marked live
+      // with its run, time and criterion.
+      await page.goto(`${srv.url}/#/case/${caseId}/alerts`);
+      await page.reload();
+      await page.waitForLoadState("networkidle");
+      const list = page.locator(".live-alert-list");
+      await list.waitFor({ timeout: 10_000 });
+      expect(await list.locator("h2").first().textContent()).toBe(heading);
+      const card = list.locator(".alert-card", { hasText: "The group" }).first();
+      await card.waitFor();
+      const marker = (await card.locator(".live-marker").textContent()) ?? "";
+      expect(marker).toContain(origin);
+      expect(marker).toContain("live");
+      expect(marker).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/u);
+      const api = (await page.evaluate(
+        async (id) => (await fetch(`/api/cases/${id}/alerts`)).json(),
+        caseId,
+      )) as {
+        liveAlerts: { criterion: { text: string } | null; alert: { situation: { groupName?: string } } }[];
+      };
+      const stored = api.liveAlerts.find((a) => a.alert.situation.groupName === "The group");
+      expect(stored).toBeDefined();
+      expect(stored?.criterion?.text).toBeTruthy();
+      expect(marker).toContain(stored?.criterion?.text);
       await page.context().close();
     }, 120_000);
   }

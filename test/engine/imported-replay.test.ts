@@ -18,7 +18,7 @@ import { packageRoot } from "./engine-cases.js";
  */
 function surgeFile(dir: string, quiet: number, burst: number): string {
   const rows = parse(readFileSync(SAMPLES.acledMixed, "utf8"), { columns: true }) as Record<string, string>[];
-  const template = rows.find((r) => r.event_id_cnty === "BRA49798");
+  const template = rows.find((r) => r.event_id_cnty === "BRASYNTH2");
   if (!template) throw new Error("template row missing from the ACLED sample");
   const out: Record<string, string>[] = [];
   const add = (n: number, month: number, day: number, fatalities: number) => {

@@ -7,6 +7,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AlertsViewSchema } from "../../src/contracts/api/view.schema.js";
 import { deskKeyFrom } from "../../src/desk/index.js";
 import { LiveAssessor } from "../../src/http/live/live-assessor.js";
 import { fileOutboxNotifier } from "../../src/notify/index.js";
@@ -273,6 +274,89 @@ describe.each(TRUST_DIALECTS)("live assessment on $dialect", ({ dialect, skip })
       expect(proposals).toEqual([]);
     }, 60_000);
 
+    it("lists the stored live alerts in GET /api/cases/{id}/alerts, marked live, redacted as every answer", async () => {
+      const CANARY = "CANARY-LIVE-ALERT-7f3a";
+      await createCase("live-secret");
+      const handler = await app.request("/api/cases/live-secret/records/sources", {
+        method: "POST",
+        headers: { Cookie: f.cookie["source-handler"] ?? "", "Content-Type": "application/json" },
+        body: JSON.stringify({
+          id: "src-live-secret",
+          kind: "informant",
+          title: `${CANARY}-title`,
+          reliability: "B",
+          credibility: 2,
+          confidential: true,
+          protectedIdentity: { name: `${CANARY}-name`, contact: `${CANARY}-contact` },
+          occurredAt: "2031-04-20",
+          citations: [{ source: "src-live-secret", locator: `${CANARY}-own` }],
+        }),
+      });
+      expect(handler.status).toBe(201);
+      for (const n of [1, 2, 3]) {
+        const body = incident(n);
+        const r = await post("/api/cases/live-secret/records/incidents", {
+          ...body,
+          citations: [...body.citations, { source: "src-live-secret", locator: `${CANARY}-loc-${n}` }],
+        });
+        expect([r.status, r.json.problems]).toEqual([201, undefined]);
+        await live.idle();
+      }
+      const stored = await listAlerts(f.store, "live-secret", { runId: LIVE_RUN });
+      expect(stored.some((a) => a.level === "high")).toBe(true);
+
+      for (const role of ["viewer", "analyst"] as const) {
+        const res = await app.request("/api/cases/live-secret/alerts", {
+          headers: { Cookie: f.cookie[role] ?? "" },
+        });
+        expect(res.status).toBe(200);
+        const text = await res.text();
+        expect(text, role).not.toContain(CANARY);
+        const body = JSON.parse(text) as {
+          liveAlerts: {
+            origin: string;
+            run: string;
+            seq: number;
+            raisedAt: string | null;
+            raisedBy: string | null;
+            criterion: { id: string; text: string } | null;
+            alert: { level: string; previousLevel: string; situation: { id: string }; evidence: unknown[] };
+          }[];
+        };
+        // The answer is what the OpenAPI document declares for the route.
+        expect(AlertsViewSchema.safeParse(body).error).toBeUndefined();
+        expect(body.liveAlerts.map((a) => [a.seq, a.alert.level, a.alert.previousLevel])).toEqual(
+          stored.map((a) => [a.seq, a.level, a.previousLevel]),
+        );
+        for (const a of body.liveAlerts) {
+          expect([a.origin, a.run, a.raisedAt, a.raisedBy]).toEqual([
+            "live",
+            LIVE_RUN,
+            NOW.toISOString(),
+            "live-assessor",
+          ]);
+        }
+        const high = body.liveAlerts.find((a) => a.alert.level === "high");
+        const payload = stored.find((a) => a.level === "high")?.payload as { criteria?: { id: string }[] };
+        expect(high?.criterion?.id ?? null).toBe(payload.criteria?.[0]?.id ?? null);
+        // The citation to the confidential source is still there, its locator blanked and labelled.
+        const cited = (high?.alert.evidence as { citations: Record<string, string>[] }[]).flatMap(
+          (e) => e.citations,
+        );
+        expect(cited.filter((c) => c.source === "src-live-secret")[0]).toEqual({
+          source: "src-live-secret",
+          locator: "",
+          label: "Protected source",
+        });
+      }
+      // An `asOf` before the day they were raised leaves them out; the replayed alerts stay a separate list.
+      const before = await app.request("/api/cases/live-secret/alerts?asOf=2031-04-30", {
+        headers: { Cookie: f.cookie.viewer ?? "" },
+      });
+      const b = (await before.json()) as { source: string; liveAlerts: unknown[]; alerts: unknown[] };
+      expect([before.status, b.source, b.liveAlerts]).toEqual([200, "replay", []]);
+    }, 60_000);
+
     it("sets a case's settings through PUT /api/cases/{id}/settings (a viewer may not; an unknown case is 404)", async () => {
       const put = (role: "analyst" | "viewer", url: string, body: unknown) =>
         app.request(url, {
@@ -288,6 +372,19 @@ describe.each(TRUST_DIALECTS)("live assessment on $dialect", ({ dialect, skip })
         .where("case_id", "=", "live-watch")
         .executeTakeFirst();
       expect(Number(row?.auto_issue_warnings)).toBe(1);
+      // GET reads them back (a viewer may read; an unknown case is 404).
+      const got = await app.request("/api/cases/live-watch/settings", {
+        headers: { Cookie: f.cookie.viewer ?? "" },
+      });
+      expect([got.status, await got.json()]).toEqual([200, { settings: { autoIssueWarnings: true } }]);
+      const fresh = await app.request("/api/cases/live-secret/settings", {
+        headers: { Cookie: f.cookie.viewer ?? "" },
+      });
+      expect(await fresh.json()).toEqual({ settings: { autoIssueWarnings: false } });
+      const none = await app.request("/api/cases/no-such-case/settings", {
+        headers: { Cookie: f.cookie.viewer ?? "" },
+      });
+      expect(none.status).toBe(404);
       expect(
         (await put("viewer", "/api/cases/live-watch/settings", { autoIssueWarnings: false })).status,
       ).toBe(403);

@@ -94,6 +94,15 @@ describe("GET /api/openapi.json", () => {
     for (const r of all) expect(resolve(doc, r), r).toBeDefined();
   });
 
+  it("documents the live alerts in the alerts answer", () => {
+    const op = doc.paths["/api/cases/{caseId}/alerts"]?.get as { description?: string } | undefined;
+    expect(op?.description).toContain("liveAlerts");
+    const live = doc.components?.schemas?.LiveAlert as { required?: string[] } | undefined;
+    expect(live?.required).toEqual(
+      expect.arrayContaining(["origin", "run", "raisedAt", "criterion", "alert"]),
+    );
+  });
+
   it("documents the query filters of the record list", () => {
     const names = (doc.paths["/api/records/{kind}"]?.get?.parameters ?? []).map((p) => p.name).sort();
     expect(names).toEqual(["actor", "case", "from", "kind", "limit", "offset", "text", "to"]);
@@ -167,6 +176,7 @@ describe("answers match their declared response schema", () => {
       "/api/overview",
       "/api/forecasts",
       `/api/cases/${CASE_ID}/ledger`,
+      `/api/cases/${CASE_ID}/alerts`,
     ]) {
       const r = await getJson(h.app, path);
       expect(r.status, path).toBe(200);

@@ -14,14 +14,14 @@ beforeAll(async () => {
   h = await harness(await rwandaBundle());
   await importFile(h.store, { format: "acled", file: SAMPLES.acledMixed, clock });
   // Two corrections of the same row, one after the other: 1 → 2 → 3 fatalities.
-  await importFile(h.store, { format: "acled", file: edited("BRA49798", "2", 100), clock });
-  await importFile(h.store, { format: "acled", file: edited("BRA49798", "3", 200), clock });
+  await importFile(h.store, { format: "acled", file: edited("BRASYNTH2", "2", 100), clock });
+  await importFile(h.store, { format: "acled", file: edited("BRASYNTH2", "3", 200), clock });
 });
 afterAll(async () => h?.close());
 
 describe("GET /api/records/{kind}/{id}: earlier versions", () => {
   it("lists the replaced versions oldest first, each as it was stored", async () => {
-    const r = await getJson(h.app, "/api/records/incident/acled.bra49798?case=import-acled");
+    const r = await getJson(h.app, "/api/records/incident/acled.brasynth2?case=import-acled");
     expect(r.status).toBe(200);
     const detail = RecordDetailSchema.parse(r.body);
     expect((detail.record as unknown as Incident).fatalities).toEqual({ best: 3 });
@@ -37,7 +37,7 @@ describe("GET /api/records/{kind}/{id}: earlier versions", () => {
   });
 
   it("finds the versions without a case parameter, and gives none for a record never replaced", async () => {
-    const r = await getJson(h.app, "/api/records/incident/acled.bra49798");
+    const r = await getJson(h.app, "/api/records/incident/acled.brasynth2");
     expect(RecordDetailSchema.parse(r.body).versions).toHaveLength(2);
     const rw = await getJson(
       h.app,

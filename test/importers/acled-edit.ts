@@ -6,7 +6,7 @@ import { SAMPLES, tempDir } from "./helpers.js";
 
 /**
  * Write the edited sample into a fresh temporary folder and return its path.
- * @example editedAcledSample("BRA49798", "2", 100)
+ * @example editedAcledSample("BRASYNTH2", "2", 100)
  */
 export function editedAcledSample(id: string, fatalities: string, delta: number): string {
   const lines = readFileSync(SAMPLES.acledMixed, "utf8").split("\n");

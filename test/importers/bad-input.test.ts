@@ -186,7 +186,7 @@ describe("bad input", () => {
         clock,
       });
       expect([bom.format, bom.encoding, bom.imported]).toEqual(["acled", "utf-8-bom", 480]);
-      const stored = (await getRecord(store, "incident", "acled.afg63876", "import-acled")) as Incident;
+      const stored = (await getRecord(store, "incident", "acled.afgsynth1", "import-acled")) as Incident;
       expect(stored.place.name).toBe("Córdoba");
       expect(stored.notes?.startsWith("=HYPERLINK(1)")).toBe(true);
 
@@ -199,7 +199,7 @@ describe("bad input", () => {
         });
         expect([latin.encoding, latin.imported]).toEqual(["windows-1252", 480]);
         expect(
-          ((await getRecord(s2, "incident", "acled.afg63876", "import-acled")) as Incident).place.name,
+          ((await getRecord(s2, "incident", "acled.afgsynth1", "import-acled")) as Incident).place.name,
         ).toBe("Córdoba");
       } finally {
         await s2.close();
@@ -214,7 +214,7 @@ describe("bad input", () => {
     try {
       const lines = mixed();
       withFatalities(lines, 1, "many");
-      lines[1] = (lines[1] as string).replace('"AFG63876"', '"=cmd|calc"');
+      lines[1] = (lines[1] as string).replace('"AFGSYNTH1"', '"=cmd|calc"');
       const rejects = join(dir, "rejects.csv");
       await importFile(store, {
         format: "acled",

@@ -11,7 +11,7 @@ export const FORMATS_DIR = resolve(REPO_ROOT, "test/fixtures/formats");
 export const SAMPLES = {
   /** 120 ACLED events in one country and month (protests, riots, two strategic developments). */
   acledOneCountry: join(FORMATS_DIR, "acled/acled_synthetic_chile_2022-06.csv"),
-  /** 480 ACLED events, 80 of each event type; rows 1–2 are AFG63876 and BRA49798. */
+  /** 480 ACLED events, 80 of each event type; rows 1–2 are AFGSYNTH1 and BRASYNTH2. */
   acledMixed: join(FORMATS_DIR, "acled/acled_synthetic_mixed_2022H1.csv"),
   /** 450 UCDP GED events (343 state-based, 36 non-state, 71 one-sided). */
   ucdp: join(FORMATS_DIR, "ucdp_ged/ucdp_ged_synthetic_450_1989-2015.csv"),

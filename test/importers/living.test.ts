@@ -43,23 +43,23 @@ for (const target of targets) {
       const { store, dir } = await tempStore();
       try {
         await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
-        // BRA49798 has 1 fatality in the sample; the newer edit says 2.
-        const newer = variant(dir, "newer.csv", "BRA49798", "2", 100);
+        // BRASYNTH2 has 1 fatality in the sample; the newer edit says 2.
+        const newer = variant(dir, "newer.csv", "BRASYNTH2", "2", 100);
         const r = await importFile(store, { format: "acled", file: newer, clock });
         expect([r.read, r.imported, r.updated, r.unchanged]).toEqual([480, 0, 1, 479]);
-        const stored = (await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident;
+        const stored = (await getRecord(store, "incident", "acled.brasynth2", "import-acled")) as Incident;
         expect(stored.fatalities).toEqual({ best: 2 });
         expect(stored.citations[0]?.source).toBe(r.sourceId);
-        const versions = await recordVersions(store, "import-acled", "incident", "acled.bra49798");
+        const versions = await recordVersions(store, "import-acled", "incident", "acled.brasynth2");
         expect(versions).toHaveLength(1);
         expect(versions[0]?.change).toBe("updated");
         expect((JSON.parse(versions[0]?.body ?? "{}") as Incident).fatalities).toEqual({ best: 1 });
 
-        const older = variant(dir, "older.csv", "BRA49798", "7", -100);
+        const older = variant(dir, "older.csv", "BRASYNTH2", "7", -100);
         const o = await importFile(store, { format: "acled", file: older, clock });
         expect([o.updated, o.unchanged, o.olderThanStored]).toEqual([0, 480, 1]);
         expect(
-          ((await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident).fatalities,
+          ((await getRecord(store, "incident", "acled.brasynth2", "import-acled")) as Incident).fatalities,
         ).toEqual({ best: 2 });
         // Every update, deletion and resumed batch went through the tamper-evident log.
         expect((await verifyLog(store.db)).problems).toEqual([]);
@@ -79,14 +79,14 @@ for (const target of targets) {
         });
         expect(d.variant).toBe("deletion list");
         expect([d.read, d.deleted, d.skipped, d.rejected]).toEqual([3, 2, 1, 0]);
-        expect(d.deletedIds).toEqual(["acled.afg63876", "acled.bra49798"]);
+        expect(d.deletedIds).toEqual(["acled.afgsynth1", "acled.brasynth2"]);
         expect(d.skipReasons).toEqual({ "deletion of a record not in the store": 1 });
         expect(exitCodeOf(d)).toBe(0);
         expect(
           (await listRecords(store, { kind: "incident", caseId: "import-acled", limit: 1, offset: 0 })).total,
         ).toBe(478);
-        expect(await getRecord(store, "incident", "acled.afg63876", "import-acled")).toBeUndefined();
-        expect((await recordVersions(store, "import-acled", "incident", "acled.afg63876"))[0]?.change).toBe(
+        expect(await getRecord(store, "incident", "acled.afgsynth1", "import-acled")).toBeUndefined();
+        expect((await recordVersions(store, "import-acled", "incident", "acled.afgsynth1"))[0]?.change).toBe(
           "deleted",
         );
 
@@ -105,8 +105,8 @@ for (const target of targets) {
           .where("action", "=", "delete")
           .execute();
         expect(deletions.map((l) => l.record_key).sort()).toEqual([
-          '{"case_id":"import-acled","id":"acled.afg63876"}',
-          '{"case_id":"import-acled","id":"acled.bra49798"}',
+          '{"case_id":"import-acled","id":"acled.afgsynth1"}',
+          '{"case_id":"import-acled","id":"acled.brasynth2"}',
         ]);
       } finally {
         await store.close();
@@ -118,22 +118,22 @@ for (const target of targets) {
       try {
         await importFile(store, { format: "acled", file: SAMPLES.acledMixed, clock });
         await importFile(store, { format: "auto", file: join(FIXTURES_DIR, "acled-deletions.csv"), clock });
-        expect(await getRecord(store, "incident", "acled.bra49798", "import-acled")).toBeUndefined();
+        expect(await getRecord(store, "incident", "acled.brasynth2", "import-acled")).toBeUndefined();
         // The deletion list's deleted_timestamp is 1700000000: an edit after it.
         const line = readFileSync(SAMPLES.acledMixed, "utf8")
           .split("\n")
-          .find((l) => l.startsWith('"BRA49798",')) as string;
+          .find((l) => l.startsWith('"BRASYNTH2",')) as string;
         const ts = Number(line.split(",").pop());
-        const back = variant(dir, "back.csv", "BRA49798", "3", 1700000100 - ts);
+        const back = variant(dir, "back.csv", "BRASYNTH2", "3", 1700000100 - ts);
         const r = await importFile(store, { format: "acled", file: back, clock });
         expect([r.imported, r.updated, r.deleted]).toEqual([1, 0, 0]);
         expect(
-          ((await getRecord(store, "incident", "acled.bra49798", "import-acled")) as Incident).fatalities,
+          ((await getRecord(store, "incident", "acled.brasynth2", "import-acled")) as Incident).fatalities,
         ).toEqual({ best: 3 });
         const leaves = await store.db
           .selectFrom("log_leaves")
           .select(["action", "leaf_index"])
-          .where("record_key", "=", '{"case_id":"import-acled","id":"acled.bra49798"}')
+          .where("record_key", "=", '{"case_id":"import-acled","id":"acled.brasynth2"}')
           .orderBy("leaf_index")
           .execute();
         expect(leaves.map((l) => l.action)).toEqual(["create", "delete", "create"]);

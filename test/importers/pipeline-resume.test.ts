@@ -41,7 +41,10 @@ async function incidentSpan(store: Store, caseId: string): Promise<{ from: strin
 /** A one-row ACLED file: the sample's first row as a new event, earlier than every row of the sample. */
 function olderAcled(dir: string): string {
   const lines = readFileSync(SAMPLES.acledMixed, "utf8").split("\n");
-  const row = (lines[1] as string).replace(/^"AFG63876","2022-01-01",2022,/, '"AFG00001","2021-06-15",2021,');
+  const row = (lines[1] as string).replace(
+    /^"AFGSYNTH1","2022-01-01",2022,/,
+    '"AFG00001","2021-06-15",2021,',
+  );
   expect(row.startsWith('"AFG00001"')).toBe(true);
   const cells = row.split(",");
   cells[cells.length - 1] = "1625000000"; // 2021-06-29T20:53:20Z

@@ -13,7 +13,10 @@ import {
   getForecastRun,
   getForecastRunResult,
   getRecord,
+  appendLiveAlerts,
   listAlerts,
+  listLiveAlerts,
+  LIVE_RUN,
   listCases,
   listForecastRuns,
   listRecords,
@@ -533,6 +536,35 @@ for (const t of targets) {
         "elevated",
       ]);
       expect(await listAlerts(store, "other")).toEqual([]);
+    });
+
+    it("lists live alerts in the order stored, each with the time and actor of its log entry", async () => {
+      const { store } = await fresh();
+      expect(await listLiveAlerts(store, "xvl-test")).toEqual([]);
+      const rise = {
+        date: "2031-01-05",
+        situation: "XVL",
+        level: "elevated",
+        previousLevel: "none",
+        payload: {},
+      };
+      const higher = {
+        date: "2031-01-06",
+        situation: "XVL",
+        level: "high",
+        previousLevel: "elevated",
+        payload: null,
+      };
+      await appendLiveAlerts(store, "xvl-test", [rise], "live-assessor", "2031-01-05T08:00:00.000Z");
+      await appendLiveAlerts(store, "xvl-test", [higher], "live-assessor", "2031-01-06T09:30:00.000Z");
+      // Another run of the same case is not a live alert.
+      await saveAlerts(store, "xvl-test", "run-1", [higher]);
+      const listed = await listLiveAlerts(store, "xvl-test");
+      expect(listed.map((x) => [x.runId, x.seq, x.level, x.raisedAt, x.raisedBy])).toEqual([
+        [LIVE_RUN, 0, "elevated", "2031-01-05T08:00:00.000Z", "live-assessor"],
+        [LIVE_RUN, 1, "high", "2031-01-06T09:30:00.000Z", "live-assessor"],
+      ]);
+      expect(await listLiveAlerts(store, "other")).toEqual([]);
     });
 
     it("keeps forecast and backtest runs", async () => {

@@ -1,5 +1,5 @@
-// English and French labels of signing in, the reveal flow, the record forms and live alerts (merged into the
-// dictionary of i18n.ts; the French side must have every English key, the type checks it).
+// English and French labels of signing in, the reveal flow, the record forms, live alerts and case settings
+// (merged into the dictionary of i18n.ts; the French side must have every English key, the type checks it).
 
 export const writeEn = {
   "common.cancel": "Cancel",
@@ -153,6 +153,13 @@ export const writeEn = {
   "form.hint.ref.tribunal": "The case's tribunals are offered.",
   "form.hint.ref.tribunalCase": "The case's tribunal cases are offered.",
   "form.hint.ref.side": "One of the sides the case names.",
+  "caseSettings.title": "Case settings",
+  "caseSettings.autoIssueWarnings": "Issue live alerts as warnings at once",
+  "caseSettings.autoIssueWarningsHint":
+    "On: an alert of the live assessment is sent to its duty-bearers as a warning straight away. Off: it waits as a proposal for an analyst to review on the desk.",
+  "caseSettings.saving": "Saving…",
+  "caseSettings.saved": "Saved.",
+  "caseSettings.failed": "Not saved:",
 };
 export type WriteMessageKey = keyof typeof writeEn;
 
@@ -316,4 +323,11 @@ export const writeFr: Record<WriteMessageKey, string> = {
   "form.hint.ref.tribunal": "Les tribunaux du dossier sont proposés.",
   "form.hint.ref.tribunalCase": "Les affaires du dossier sont proposées.",
   "form.hint.ref.side": "L’un des camps que nomme le dossier.",
+  "caseSettings.title": "Paramètres du dossier",
+  "caseSettings.autoIssueWarnings": "Émettre aussitôt les alertes en direct comme avertissements",
+  "caseSettings.autoIssueWarningsHint":
+    "Activé : une alerte de l’évaluation en direct est envoyée aussitôt comme avertissement à ses destinataires. Désactivé : elle attend, comme proposition, qu’un analyste l’examine au bureau des alertes.",
+  "caseSettings.saving": "Enregistrement…",
+  "caseSettings.saved": "Enregistré.",
+  "caseSettings.failed": "Non enregistré :",
 };

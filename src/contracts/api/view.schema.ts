@@ -147,3 +147,49 @@ export const TimelineSchema = z
     items: z.array(TimelineItemSchema),
   })
   .meta({ id: "Timeline", description: "a case's records in time order, one lane per kind" });
+
+/** The reference criterion an alert's new level meets, in words, with its confidence. */
+export const AlertCriterionViewSchema = z
+  .object({
+    id: z.string(),
+    text: z.string(),
+    confidence: z.string().nullable().describe("the confidence tier reached; null when none"),
+  })
+  .meta({ id: "AlertCriterion", description: "the leading criterion met at an alert's new level" });
+
+/** An alert the live assessor stored after a write: the engine's alert, marked with where and when it came from. */
+export const LiveAlertViewSchema = z
+  .object({
+    origin: z.literal("live").describe("raised by the live assessment after a write, not by this replay"),
+    run: z.string().describe("the run it is stored under (`live`)"),
+    seq: z.number().int().nonnegative().describe("its position in the case's live run"),
+    raisedAt: z.string().nullable().describe("UTC time it was stored (its log entry); null if unlogged"),
+    raisedBy: z.string().nullable().describe("who stored it (the live assessor)"),
+    criterion: AlertCriterionViewSchema.nullable().describe(
+      "the criterion its new level meets (null with a score-based rulebook)",
+    ),
+    alert: z
+      .looseObject({
+        date: z.string(),
+        level: z.string(),
+        previousLevel: z.string(),
+        situation: z.looseObject({ id: z.string() }),
+      })
+      .describe("the alert as the engine raised it (evidence citations redacted as everywhere)"),
+  })
+  .meta({ id: "LiveAlert" });
+
+/** GET /api/cases/{caseId}/alerts: the alerts of a replay (or of a stored run) and the live alerts stored. */
+export const AlertsViewSchema = z
+  .looseObject({
+    caseId: z.string(),
+    asOf: z.string(),
+    source: z
+      .enum(["replay", "stored"])
+      .describe("`replay`: computed now with the server's rulebook; `stored`: saved by an engine run"),
+    alerts: z.array(z.looseObject({})).describe("the level changes up to `asOf`"),
+    liveAlerts: z
+      .array(LiveAlertViewSchema)
+      .describe("alerts the live assessor stored, in the order raised; filtered by `asOf` only when given"),
+  })
+  .meta({ id: "Alerts", description: "a case's alerts: replayed or stored, and live" });

@@ -9,7 +9,7 @@ import { CaseSettingsBodySchema, CreateCaseBodySchema } from "../../contracts/ap
 import { RECORD_KINDS, type CaseManifest, type RecordKind, type RecordOf } from "../../domain/index.js";
 import { requirePermission } from "../../security/auth.middleware.js";
 import { readCase } from "../../storage/index.js";
-import { createCase, setCaseSettings } from "../../storage/writes/index.js";
+import { createCase, setCaseSettings, storedCaseSettings } from "../../storage/writes/index.js";
 import { ApiError } from "../api-error.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import { ok } from "../respond.js";
@@ -70,6 +70,14 @@ export function registerCaseWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, cl
       return writeRefusal(c, e);
     }
     return c.json({ settings: parsed.data }, 200);
+  });
+
+  // Read by the dashboard's case view (which shows the switch only to roles that may set it).
+  app.get("/api/cases/:caseId/settings", requirePermission("records:read"), async (c) => {
+    const caseId = c.req.param("caseId");
+    const settings = await storedCaseSettings(deps.store, caseId);
+    if (!settings) throw new ApiError("not-found", `no case with id "${caseId}"`);
+    return ok(c, { settings });
   });
 
   app.get("/api/cases/:caseId/check", requirePermission("records:read"), async (c) => {

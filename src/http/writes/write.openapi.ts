@@ -66,6 +66,18 @@ export function documentWriteRoutes(app: OpenAPIHono<HttpEnv>): void {
     },
   });
   r.registerPath({
+    method: "get",
+    path: "/api/cases/{caseId}/settings",
+    tags: ["writes"],
+    summary: "A case's settings (the defaults when none were set)",
+    request: { params: CaseParamsSchema },
+    responses: {
+      200: json("the settings", z.object({ settings: CaseSettingsBodySchema })),
+      ...refusals,
+      ...PROBLEM_RESPONSES,
+    },
+  });
+  r.registerPath({
     method: "put",
     path: "/api/cases/{caseId}/settings",
     tags: ["writes"],

@@ -83,3 +83,16 @@ export async function setCaseSettings(
     throw toStoreError(store, e, `set the settings of case ${caseId}`);
   }
 }
+
+/**
+ * The settings of a stored case, or undefined when there is no such case.
+ * @example (await storedCaseSettings(store, "c"))?.autoIssueWarnings // false
+ */
+export async function storedCaseSettings(store: Store, caseId: string): Promise<CaseSettings | undefined> {
+  try {
+    const found = await store.db.selectFrom("cases").select("id").where("id", "=", caseId).executeTakeFirst();
+    return found ? await caseSettingsOf(store.db, caseId) : undefined;
+  } catch (e) {
+    throw toStoreError(store, e, `read the settings of case ${caseId}`);
+  }
+}

@@ -20,6 +20,7 @@ export {
   DEFAULT_CASE_SETTINGS,
   putCaseSettings,
   setCaseSettings,
+  storedCaseSettings,
   type CaseSettings,
 } from "./case-settings.js";
 export { listBackfills, replaceBackfills, type BackfillMark } from "./backfill.repository.js";

@@ -361,18 +361,18 @@ function row(rng: Random, e: Event): Cell[] {
 
 /**
  * The mixed file: 480 events in 2022H1, 80 of each event type, in 36 countries, ordered by date then id. Its first
- * two rows come first and are fixed because tests (and the repository's deletion-list fixture) name them: AFG63876, a
- * month-precision abduction without deaths, and BRA49798, an attack on civilians with 1 fatality.
+ * two rows come first and are fixed because tests (and the repository's deletion-list fixture) name them: AFGSYNTH1, a
+ * month-precision abduction without deaths, and BRASYNTH2, an attack on civilians with 1 fatality.
  */
 export function acledMixedCsv(): string {
   const rng = new Random(20220101);
   const casts = new Map(COUNTRIES.map((c) => [c.iso3, cast(rng, c)]));
-  const used = new Set<string>(["AFG63876", "BRA49798"]);
+  const used = new Set<string>(["AFGSYNTH1", "BRASYNTH2"]);
   const fixed: Event[] = [];
   const events: Event[] = [];
   const vac = EVENT_TYPES[1] as (typeof EVENT_TYPES)[number];
   fixed.push({
-    id: "AFG63876",
+    id: "AFGSYNTH1",
     day: "2022-01-01",
     precision: 3,
     type: vac[0],
@@ -384,7 +384,7 @@ export function acledMixedCsv(): string {
     delayDays: 120,
   });
   fixed.push({
-    id: "BRA49798",
+    id: "BRASYNTH2",
     day: "2022-01-01",
     precision: 1,
     type: vac[0],

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { useSession } from "../auth/session.js";
 import { Badge } from "../components/level-badge.js";
 import { useI18n } from "../i18n.js";
-import { situationLabel } from "../pages/alerts.page.js";
+import { situationLabel } from "../components/alert-card.js";
 import { href } from "../router.js";
 import { connectEvents, disconnectEvents, useEvents, type AlertEvent } from "./live-events.js";
 

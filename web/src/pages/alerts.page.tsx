@@ -1,42 +1,59 @@
-// Alerts: each level change of a situation, with its level, the reasons the engine gives and the evidence it cites.
+// Alerts: each level change of a situation, with its level, the reasons the engine gives and the evidence it
+// cites; then the alerts the live assessment stored after writes, each marked with its run, time and criterion.
 import { useApi } from "../api.js";
-import { CriteriaList } from "../components/criteria-list.js";
-import { Badge } from "../components/level-badge.js";
+import { AlertCard } from "../components/alert-card.js";
 import { Loader } from "../components/loader.js";
-import { RecordLink } from "../components/record-link.js";
 import { useI18n } from "../i18n.js";
-import { actorNamesOf, arr, str, strs, text, type Json } from "../view-data.js";
+import { actorNamesOf, arr, str, type ActorName, type Json } from "../view-data.js";
 import { useCaseVersion } from "../live/live-events.js";
 
-/**
- * Evidence entries may be ids or { kind, id } objects. An event surge (`kind: "series"`) is no stored record:
- * it has no page, so it is shown by its summary.
- */
-function evidenceOf(a: Json): { kind: string; id: string; summary?: string }[] {
-  const raw = Array.isArray(a.evidence) ? a.evidence : Array.isArray(a.citedEvidence) ? a.citedEvidence : [];
-  return raw.flatMap((e: unknown) => {
-    if (typeof e === "string") return [{ kind: "incident", id: e }];
-    // AlertEvidence: { record, kind, indicators, grade }
-    if (e && typeof e === "object") {
-      const o = e as Json;
-      const id = str(o.id) ?? str(o.record);
-      const summary = str(o.summary);
-      if (id) return [{ kind: str(o.kind) ?? "incident", id, ...(summary ? { summary } : {}) }];
-    }
-    return [];
-  });
+/** A live alert's time (`2031-05-01T10:00:00.000Z`) as `2031-05-01 10:00 UTC`. */
+function raisedAt(iso: string | undefined): string | undefined {
+  return iso?.replace(/^(\d{4}-\d\d-\d\d)T(\d\d:\d\d).*$/u, "$1 $2 UTC");
 }
 
-/** A situation object `{ id, country, groupName }` (or an id) as text. */
-export function situationLabel(s: unknown): string {
-  if (typeof s === "string") return s;
-  if (s && typeof s === "object") {
-    const o = s as Json;
-    return (
-      [str(o.groupName) ?? str(o.group), str(o.country)].filter(Boolean).join(" — ") || (str(o.id) ?? "")
-    );
-  }
-  return "";
+/** The stored live alerts (`liveAlerts` of GET /api/cases/{id}/alerts), newest first. */
+function LiveAlertList(props: { items: Json[]; caseId: string; name: ActorName }) {
+  const { t } = useI18n();
+  if (props.items.length === 0) return null;
+  return (
+    <section class="live-alert-list" aria-labelledby="live-alerts-heading">
+      <h2 id="live-alerts-heading">{t("alerts.live")}</h2>
+      <ol class="alerts">
+        {[...props.items].reverse().map((x) => {
+          const alert = (x.alert ?? {}) as Json;
+          const criterion = (x.criterion ?? undefined) as Json | undefined;
+          const when = raisedAt(str(x.raisedAt));
+          return (
+            <AlertCard
+              key={`${str(x.run)}/${String(x.seq)}`}
+              alert={alert}
+              caseId={props.caseId}
+              name={props.name}
+              marker={
+                <p class="live-marker">
+                  <span class="origin-live">{t("alerts.liveOrigin")}</span> · {t("alerts.run")}{" "}
+                  <code>{str(x.run)}</code>
+                  {when && (
+                    <>
+                      {" "}
+                      · {t("alerts.raisedAt")} <time dateTime={str(x.raisedAt)}>{when}</time>
+                    </>
+                  )}
+                  {criterion && str(criterion.text) && (
+                    <>
+                      {" "}
+                      · {t("alerts.criterion")}: {str(criterion.text)}
+                    </>
+                  )}
+                </p>
+              }
+            />
+          );
+        })}
+      </ol>
+    </section>
+  );
 }
 
 /** The alerts page of a case. */
@@ -52,50 +69,22 @@ export function AlertsPage(props: { caseId: string }) {
         loaded={loaded}
         render={(d) => {
           const alerts = arr(d.alerts ?? d.items);
+          const live = arr(d.liveAlerts);
           const name = actorNamesOf(d);
-          if (alerts.length === 0) return <p>{t("common.none")}</p>;
           return (
-            <ol class="alerts">
-              {alerts.map((a, i) => (
-                <li key={i} class="alert-card">
-                  <h2>
-                    <span class="nowrap">{str(a.date) ?? str(a.at)}</span> — {situationLabel(a.situation)}{" "}
-                    <Badge value={str(a.level) ?? "none"} />
-                  </h2>
-                  {str(a.previousLevel) && (
-                    <p>
-                      {t("alerts.previous")}: <Badge value={str(a.previousLevel) ?? ""} />
-                    </p>
-                  )}
-                  <CriteriaList criteria={a.criteria} caseId={props.caseId} />
-                  <h3>{t("alerts.reasons")}</h3>
-                  <ul>
-                    {(Array.isArray(a.reasons) ? a.reasons : []).map((r: unknown, j: number) => (
-                      <li key={j}>
-                        {typeof r === "string"
-                          ? r
-                          : (str((r as Json).text) ?? str((r as Json).indicator) ?? text(r))}
-                      </li>
-                    ))}
-                  </ul>
-                  <h3>{t("alerts.evidence")}</h3>
-                  <ul class="inline">
-                    {evidenceOf(a).map((e) => (
-                      <li key={`${e.kind}/${e.id}`}>
-                        {e.kind === "series" ? (
-                          <span class="surge" title={e.id}>
-                            {t("alerts.surge")}: {e.summary ?? e.id}
-                          </span>
-                        ) : (
-                          <RecordLink kind={e.kind} id={e.id} caseId={props.caseId} />
-                        )}
-                      </li>
-                    ))}
-                    {strs(a.recipients).length > 0 && <li>→ {strs(a.recipients).map(name).join(", ")}</li>}
-                  </ul>
-                </li>
-              ))}
-            </ol>
+            <>
+              <LiveAlertList items={live} caseId={props.caseId} name={name} />
+              {live.length > 0 && <h2>{t("alerts.replayed")}</h2>}
+              {alerts.length === 0 ? (
+                <p>{t("common.none")}</p>
+              ) : (
+                <ol class="alerts">
+                  {alerts.map((a, i) => (
+                    <AlertCard key={i} alert={a} caseId={props.caseId} name={name} />
+                  ))}
+                </ol>
+              )}
+            </>
           );
         }}
       />

@@ -3,6 +3,7 @@
 import * as Plot from "@observablehq/plot";
 import { useApi, qs } from "../api.js";
 import { Loader } from "../components/loader.js";
+import { CaseSettings } from "../forms/case-settings.js";
 import { PlotFigure } from "../components/plot-figure.js";
 import { RecordLink } from "../components/record-link.js";
 import { useI18n, type MessageKey } from "../i18n.js";
@@ -92,6 +93,7 @@ export function TimelinePage(props: { caseId: string; query: URLSearchParams }) 
       <h1>
         {t("timeline.title")} — {title}
       </h1>
+      <CaseSettings caseId={props.caseId} />
       <form
         class="filters"
         aria-label={t("timeline.title")}
