@@ -12,10 +12,14 @@ import { ImportError } from "../importers/import-error.js";
 import { checkImportInput, importFile, type ImportProgress } from "../importers/pipeline/import-file.js";
 import { StoreError } from "../storage/index.js";
 import { CliError, usageError } from "./cli-error.js";
+import { boundHeapGrowth } from "./heap-growth.js";
 import type { CliContext } from "./context.js";
 import { printJson } from "./io.js";
 import { escapeControls } from "./terminal-text.js";
 import { withStore } from "./with-store.js";
+
+/** The import's heap growth between full collections, in percent of what is live (see heap-growth.ts). */
+const IMPORT_HEAP_GROWTH_PERCENT = 50;
 
 interface ImportOptions {
   db?: string;
@@ -50,6 +54,8 @@ export function registerImportCommand(program: Command, ctx: CliContext): void {
       "print `committed rows N` on stderr after each committed batch (machine-readable acknowledgement)",
     )
     .action(async (format: string, file: string, opts: ImportOptions) => {
+      // An import streams: its memory is its live data, not what the heap may grow to (heap-growth.ts).
+      boundHeapGrowth(IMPORT_HEAP_GROWTH_PERCENT);
       const stage: Stage = { name: "usage" };
       try {
         await runImport(ctx, format, file, opts, stage);

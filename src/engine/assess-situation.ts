@@ -37,6 +37,8 @@ export interface SituationInputs {
   readonly cache?: Map<string, CachedEvidence>;
   /** The criteria's decisions, with a rulebook of level criteria. */
   readonly decisions?: DecisionMemo;
+  /** The level the criteria decided on that day, when known already (a day read after later ones were decided). */
+  readonly level?: RiskLevel;
 }
 
 const recordSets = new WeakMap<readonly IndicatorFinding[], ReadonlySet<string>>();
@@ -250,7 +252,9 @@ export function situationDay(
   const present = new Set(findings.map((f) => f.indicator));
   const decisions = rulebook.plan.criteria ? inputs.decisions : undefined;
   const byScore = decisions ? undefined : evaluateLevel(rulebook, total, findings, inputs.tolls, day);
-  const level = decisions ? decisions.level(situation) : (byScore as { level: RiskLevel }).level;
+  const level = decisions
+    ? (inputs.level ?? decisions.level(situation))
+    : (byScore as { level: RiskLevel }).level;
   return {
     asOf,
     day,

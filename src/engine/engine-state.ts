@@ -22,13 +22,23 @@ import { DecisionMemo } from "./criteria/decision-memo.js";
 import { dayNumber, dayOfNumber } from "./day-number.js";
 import { EvidenceAccumulator } from "./evidence-accumulator.js";
 import { GLOBAL_SCOPE, type EvidenceItem, type Fact } from "./evidence.js";
-import type { ValidRulebook } from "./rulebook.js";
+import type { RiskLevel, ValidRulebook } from "./rulebook.js";
 
 import type { TollEntry } from "./toll-entry.js";
 
 export type { TollEntry } from "./toll-entry.js";
 
 type EvidenceCache = Map<string, CachedEvidence>;
+
+/** A situation's assessed day: its level at once, the rest once computed. */
+interface DayBasis {
+  readonly situation: Situation;
+  readonly asOf: string;
+  readonly day: number;
+  /** With level criteria: the level they decided that day. */
+  level?: RiskLevel;
+  computed?: SituationDay;
+}
 
 export class EngineState {
   private readonly scopes = new Map<string, Map<string, EvidenceAccumulator>>();
@@ -45,6 +55,11 @@ export class EngineState {
   private readonly civilians = new Set<string>();
   private readonly regions = new Map<string, { country: string; name: string; events: number }>();
   private lastDay = Number.NEGATIVE_INFINITY;
+  /** Each situation's last assessed day, and the one before; computed when first read. */
+  private latest = new Map<string, DayBasis>();
+  private before = new Map<string, DayBasis>();
+  /** Scopes evidence was added to since the last assessment. */
+  private readonly touched = new Set<string>();
 
   constructor(private readonly rulebook: ValidRulebook) {
     this.halfLife = new Map(rulebook.indicators.map((i) => [i.id, i.halfLifeDays]));
@@ -66,6 +81,7 @@ export class EngineState {
 
   /** Add indicator evidence; callers add it in the global order of the extractor. */
   addEvidence(item: EvidenceItem): void {
+    this.keepDaysReading(item.scope);
     let byIndicator = this.scopes.get(item.scope);
     if (!byIndicator) {
       byIndicator = new Map();
@@ -167,34 +183,80 @@ export class EngineState {
       const seen = prev.get(p.situation.id);
       if (!seen || seen.asOf <= p.asOf) prev.set(p.situation.id, p);
     }
-    return this.daysAt(asOf).map((d) => this.complete(d, prev.get(d.situation.id)));
+    return this.levelsAt(asOf).map(({ situation }) =>
+      this.complete(this.dayOf(situation.id) as SituationDay, prev.get(situation.id)),
+    );
   }
 
   /**
-   * Every situation's indicators, score and level on `asOf`, without the level's reasons: what a replay needs on
-   * each day. Days must not go backwards between calls. {@link complete} gives the full assessment of any of
-   * them until the next call or the next evidence added.
+   * Every situation's level on `asOf` — all a replay reads on most days. Days must not go backwards between
+   * calls. The rest of each situation's day (indicators, score, stage) is computed only when read, by
+   * {@link dayOf} and {@link previousOf}: from the evidence as it stands, or, for a day whose evidence has
+   * since been added to, as it was computed just before that evidence came in (see {@link addEvidence}).
    */
-  daysAt(asOf: string): SituationDay[] {
+  levelsAt(asOf: string): { readonly situation: Situation; readonly level: RiskLevel }[] {
     const day = dayNumber(asOf);
     if (day < this.lastDay)
-      throw new Error(`EngineState.daysAt: ${asOf} is earlier than the previous assessment day`);
+      throw new Error(`EngineState.levelsAt: ${asOf} is earlier than the previous assessment day`);
     this.lastDay = day;
     this.pruneTolls(day);
     this.criteria?.advance(day);
-    const empty = new Map<string, EvidenceAccumulator>();
+    this.before = this.latest;
+    this.latest = new Map();
+    this.touched.clear();
     return this.situations().map((situation) => {
-      const countryScope = `${situation.country}/*`;
-      const inputs: SituationInputs = {
-        own: this.scopes.get(situation.id) ?? empty,
-        country: situation.id === countryScope ? empty : (this.scopes.get(countryScope) ?? empty),
-        global: this.scopes.get(GLOBAL_SCOPE) ?? empty,
-        tolls: this.tolls.get(situation.id) ?? [],
-        cache: this.cacheFor(situation.id),
-        ...(this.decisions ? { decisions: this.decisions } : {}),
-      };
-      return situationDay(this.rulebook, situation, asOf, day, inputs);
+      const basis: DayBasis = { situation, asOf, day };
+      // A score-based level needs the score: that day is computed at once.
+      const level = this.decisions
+        ? (basis.level = this.decisions.level(situation))
+        : this.compute(basis).level;
+      this.latest.set(situation.id, basis);
+      return { situation, level };
     });
+  }
+
+  /** A situation's day as of the last {@link levelsAt} (undefined: not a situation then). */
+  dayOf(id: string): SituationDay | undefined {
+    const b = this.latest.get(id);
+    return b && (b.computed ?? this.compute(b));
+  }
+
+  /** A situation's day as of the {@link levelsAt} before the last: what the last day's changes are measured from. */
+  previousOf(id: string): SituationDay | undefined {
+    const b = this.before.get(id);
+    return b && (b.computed ?? this.compute(b));
+  }
+
+  private compute(b: DayBasis): SituationDay {
+    const { situation, asOf, day } = b;
+    const empty = new Map<string, EvidenceAccumulator>();
+    const countryScope = `${situation.country}/*`;
+    const inputs: SituationInputs = {
+      own: this.scopes.get(situation.id) ?? empty,
+      country: situation.id === countryScope ? empty : (this.scopes.get(countryScope) ?? empty),
+      global: this.scopes.get(GLOBAL_SCOPE) ?? empty,
+      tolls: this.tolls.get(situation.id) ?? [],
+      cache: this.cacheFor(situation.id),
+      ...(this.decisions ? { decisions: this.decisions } : {}),
+      ...(b.level !== undefined ? { level: b.level } : {}),
+    };
+    b.computed = situationDay(this.rulebook, situation, asOf, day, inputs);
+    return b.computed;
+  }
+
+  /**
+   * Before evidence first changes `scope` after an assessment, compute the last assessed day of every situation
+   * that reads it (its own scope, its country's, the global one) that has not been computed yet: that day can no
+   * longer be computed from the evidence once it has changed.
+   */
+  private keepDaysReading(scope: string): void {
+    if (this.touched.has(scope)) return;
+    this.touched.add(scope);
+    for (const b of this.latest.values()) {
+      if (b.computed) continue;
+      const s = b.situation;
+      if (scope === GLOBAL_SCOPE || scope === s.id || scope === `${s.country}/*`) this.compute(b);
+    }
   }
 
   /**

@@ -75,9 +75,8 @@ export class ReplayRun {
   private readonly first = emptyDates();
   private readonly alerts: Alert[] = [];
   private alertCount = 0;
-  /** The situations' last assessed day, and the one before (what the last day's changes are measured from). */
-  private previous = new Map<string, SituationDay>();
-  private beforePrevious = new Map<string, SituationDay>();
+  /** The situations of the last assessed day, in order. */
+  private situationIds: string[] = [];
   private readonly trace: { date: string; assessments: Assessment[] }[] = [];
   private finished = false;
   private final: Assessment[] = [];
@@ -166,23 +165,27 @@ export class ReplayRun {
   }
 
   private assess(day: string): void {
-    // Each situation's level, and its full assessment only where the level changed (or every one, to trace).
-    const current = this.state.daysAt(day);
+    // Each situation's level; its full assessment only where the level changed (or every one, to trace).
+    const levels = this.state.levelsAt(day);
     this.assessed += 1;
-    const full = (d: SituationDay): Assessment => this.state.complete(d, this.previous.get(d.situation.id));
-    for (const d of current) {
-      const id = d.situation.id;
+    for (const { situation, level } of levels) {
+      const id = situation.id;
       const before = this.levels.get(id) ?? "none";
-      if (d.level !== before) this.raise(alertFor(this.rulebook, full(d), before, this.actors));
-      this.levels.set(id, d.level);
-      record(this.first, d.level, day);
+      if (level !== before) this.raise(alertFor(this.rulebook, this.full(id), before, this.actors));
+      this.levels.set(id, level);
+      record(this.first, level, day);
       const own = this.firstBySituation.get(id) ?? emptyDates();
-      record(own, d.level, day);
+      record(own, level, day);
       this.firstBySituation.set(id, own);
     }
-    if (this.options.trace) this.trace.push({ date: day, assessments: current.map(full) });
-    this.beforePrevious = this.previous;
-    this.previous = new Map(current.map((d) => [d.situation.id, d]));
+    if (this.options.trace)
+      this.trace.push({ date: day, assessments: levels.map(({ situation }) => this.full(situation.id)) });
+    this.situationIds = levels.map(({ situation }) => situation.id);
+  }
+
+  /** The full assessment of a situation on the last assessed day. */
+  private full(id: string): Assessment {
+    return this.state.complete(this.state.dayOf(id) as SituationDay, this.state.previousOf(id));
   }
 
   private raise(alert: Alert): void {
@@ -199,9 +202,7 @@ export class ReplayRun {
       else this.assessStepsBefore(after);
       this.finished = true;
       // Nothing is added after the last assessed day: its full assessments can still be read.
-      this.final = [...this.previous.values()].map((d) =>
-        this.state.complete(d, this.beforePrevious.get(d.situation.id)),
-      );
+      this.final = this.situationIds.map((id) => this.full(id));
     }
     return {
       steps: this.assessed,
