@@ -15,7 +15,7 @@ import {
   type ReplayStep,
   type ValidRulebook,
 } from "../engine/index.js";
-import { caseFeed, readCaseManifest, type Store } from "../storage/index.js";
+import { caseFeed, caseFeedBatches, readCaseManifest, type Store } from "../storage/index.js";
 import { canonicalJson, sha256Hex } from "../storage/records/canonical-json.js";
 import type { MemoryGuard } from "./memory-guard.js";
 
@@ -85,12 +85,13 @@ export async function replayStoredCase(
   });
   const hash = createHash("sha256").update(canonicalJson(manifest));
   let records = 0;
-  for await (const f of caseFeed(store, caseId, { knownTo: to, ...page })) {
-    hash.update(`${f.kind}\u0000${f.record.id}\u0000${f.contentHash}\n`);
-    records += 1;
-    if (records % CHECK_EVERY === 0) options.memory?.check(`${records} records read`);
-    if (!run.push(f.kind, f.record as never)) break;
-  }
+  feed: for await (const batch of caseFeedBatches(store, caseId, { knownTo: to, ...page }))
+    for (const f of batch) {
+      hash.update(`${f.kind}\u0000${f.record.id}\u0000${f.contentHash}\n`);
+      records += 1;
+      if (records % CHECK_EVERY === 0) options.memory?.check(`${records} records read`);
+      if (!run.push(f.kind, f.record as never)) break feed;
+    }
   const finished = run.finish();
   options.memory?.check(`${records} records read`);
   return {

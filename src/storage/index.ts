@@ -37,7 +37,7 @@ export {
   type EvidenceQueryInput,
   type EvidenceRecord,
 } from "./evidence-query.js";
-export { caseFeed, type CaseFeedOptions, type FeedRecord } from "./case-feed.repository.js";
+export { caseFeed, caseFeedBatches, type CaseFeedOptions, type FeedRecord } from "./case-feed.repository.js";
 export { getRecord, listRecords, type ListRecordsQuery, type RecordPage } from "./record.repository.js";
 export { getRecordVersions, type RecordVersion } from "./record-versions.repository.js";
 export type { ReadOptions } from "./read-options.js";

@@ -4,7 +4,7 @@
 import { sql } from "kysely";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { RECORD_KINDS, type CaseBundle, type Incident } from "../../src/domain/index.js";
-import { caseFeed, loadCase, type Store } from "../../src/storage/index.js";
+import { caseFeed, caseFeedBatches, loadCase, type Store } from "../../src/storage/index.js";
 import { syntheticBundle } from "./fixtures.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "./store-targets.js";
 
@@ -68,6 +68,13 @@ for (const t of targets) {
         for await (const f of caseFeed(store, bundle.manifest.id, { pageSize }))
           read.push(`${f.kind}:${f.record.id}`);
         expect(read).toEqual(feedOrder(bundle));
+        // The same records in batches (what a replay reads), none empty.
+        const batched: string[] = [];
+        for await (const batch of caseFeedBatches(store, bundle.manifest.id, { pageSize })) {
+          expect(batch.length).toBeGreaterThan(0);
+          for (const f of batch) batched.push(`${f.kind}:${f.record.id}`);
+        }
+        expect(batched).toEqual(read);
       }
     });
 

@@ -12,6 +12,7 @@ export class CriteriaState {
   private readonly mappingSets = new Map<string, ReadonlySet<string>>();
   /** Per scope, a number that moves whenever one of its aggregates may have changed (see {@link version}). */
   private readonly versions = new Map<string, number>();
+  private readonly keysByMappings = new Map<string, readonly string[]>();
 
   constructor(
     private readonly plan: CriteriaPlan,
@@ -22,9 +23,8 @@ export class CriteriaState {
 
   /** Add a fact to every aggregate of its scope that reads one of its mappings. */
   add(f: Fact): void {
-    const keys = new Set<string>();
-    for (const m of f.mappings) for (const k of this.plan.aggregatesOfMapping.get(m) ?? []) keys.add(k);
-    if (keys.size === 0) return;
+    const keys = this.keysOf(f.mappings);
+    if (keys.length === 0) return;
     this.versions.set(f.scope, (this.versions.get(f.scope) ?? 0) + 1);
     let byKey = this.scopes.get(f.scope);
     if (!byKey) {
@@ -45,6 +45,19 @@ export class CriteriaState {
       }
       agg.add(f);
     }
+  }
+
+  /** The aggregates a set of mappings feeds, in the order of its mappings (computed once per set). */
+  private keysOf(mappings: readonly string[]): readonly string[] {
+    const signature = mappings.length === 1 ? (mappings[0] as string) : mappings.join("\u0000");
+    let keys = this.keysByMappings.get(signature);
+    if (!keys) {
+      const set = new Set<string>();
+      for (const m of mappings) for (const k of this.plan.aggregatesOfMapping.get(m) ?? []) set.add(k);
+      keys = [...set];
+      this.keysByMappings.set(signature, keys);
+    }
+    return keys;
   }
 
   /** Drop, everywhere, what no longer counts on day number `day`. */
