@@ -51,7 +51,8 @@ export {
   type StoredAlert,
 } from "./outputs/alert.repository.js";
 export { appendLiveAlerts, liveLevels, LIVE_RUN } from "./outputs/live-alert.repository.js";
-export { storeVersion } from "./store-version.js";
+export { storeVersion, versionAtLeast } from "./store-version.js";
+export type { StoreChanges } from "./store-changes.js";
 export {
   getForecastRun,
   getForecastRunResult,

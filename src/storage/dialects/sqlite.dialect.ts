@@ -9,6 +9,7 @@ import type { Database } from "../database.js";
 import { StoreError } from "../store-error.js";
 import type { OpenStoreOptions } from "../store.js";
 import type { OpenedDialect } from "./dialect.js";
+import { sqliteChanges } from "./sqlite-store-changes.js";
 import { rebuildWithoutRowid } from "./sqlite-without-rowid.js";
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -106,6 +107,7 @@ export async function openSqlite(path: string, options: OpenStoreOptions): Promi
       clusterOnPrimaryKey: rebuildWithoutRowid,
     },
     classify: (error, action) => classifySqliteError(error, path, action),
+    changes: sqliteChanges(handle),
     backup: async (destination) => {
       await handle.backup(destination);
     },
