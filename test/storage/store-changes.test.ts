@@ -35,12 +35,14 @@ describe.each(targets)("store change mark on $name", ({ make, skip }) => {
     await target.cleanup();
   });
 
+  /** Two handles on one store (two processes), each with its mark known (PostgreSQL: listening). */
   async function twoHandles(): Promise<[Store, Store]> {
     const location = await target.fresh();
     const a = await target.open(location);
     open.push(a);
     const b = await target.open(location);
     open.push(b);
+    await within(5000, () => a.changes?.mark() !== undefined && b.changes?.mark() !== undefined);
     return [a, b];
   }
 

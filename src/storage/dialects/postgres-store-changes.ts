@@ -6,8 +6,9 @@
  * move the mark at once, when the driver's COMMIT returns (see {@link onCommit}), before the writer answers.
  * Delay for another process's write: the notice's trip (commit → listener's socket → event loop), typically
  * under a millisecond on one host; a request that arrives in that window reads the version known before.
- * While the listener is down (lost connection, reconnecting every second) the mark is undefined: every
- * request reads the version from the store, as if there were no mark.
+ * The listener connects on the first look at the mark (a process that never asks, such as a CLI command,
+ * opens no extra connection). Until it is listening, and while it is down (lost connection, reconnecting every
+ * second), the mark is undefined: every request reads the version from the store, as if there were no mark.
  * @module
  */
 import { PostgresAdapter, PostgresDialect, sql, type Driver, type Kysely, type Transaction } from "kysely";
@@ -60,8 +61,6 @@ export interface PostgresListenerConfig {
 export interface PostgresChanges extends StoreChanges {
   /** Move the mark now (this process committed). */
   onCommit(): void;
-  /** Resolves when the listener is connected (or has failed once: the mark is then undefined). */
-  readonly ready: Promise<void>;
 }
 
 /**
@@ -115,10 +114,16 @@ export function postgresChanges(config: PostgresListenerConfig): PostgresChanges
     }
   };
 
-  const ready = connect();
+  // Started by the first look at the mark: a process that never asks (a CLI command) never listens.
+  let started = false;
   return {
-    ready,
-    mark: () => (listening ? String(counter) : undefined),
+    mark: () => {
+      if (!started && !closed) {
+        started = true;
+        void connect();
+      }
+      return listening ? String(counter) : undefined;
+    },
     onCommit: () => {
       counter += 1;
     },

@@ -135,7 +135,6 @@ export async function openPostgres(
     );
   }
   const changes = postgresChanges({ connectionString: url, options: settings.join(" "), schema: current });
-  await changes.ready;
   const db = new Kysely<Database>({ dialect: new CommitAwarePostgresDialect({ pool }, changes.onCommit) });
   return {
     db,
