@@ -94,17 +94,19 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     c.set("confidentialSources", c.get("viewer").entitled ? new Set() : await confidentialOf(c, deps));
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(
-          "payload-too-large",
-          `request bodies are limited to ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(
+        "payload-too-large",
+        `request bodies are limited to ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
+      );
+    },
+  });
+  // A GET or HEAD has no body to limit; asking for one would build the full fetch Request (an AbortController,
+  // the headers copied) on every read, a measurable share of a cached answer's cost.
+  app.use("/api/*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
   );
 
   registerHealth(app, deps);
