@@ -102,6 +102,8 @@ export function postgresChanges(config: PostgresListenerConfig): PostgresChanges
     try {
       await c.connect();
       await c.query(`LISTEN ${CHANNEL}`);
+      // The listener alone must not keep a process alive that forgot to close its store.
+      (c as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
       if (closed) {
         await c.end();
         return;
