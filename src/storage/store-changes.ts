@@ -21,6 +21,11 @@ export interface StoreChanges {
    * outside a transaction); undefined when it cannot: read it through the store then.
    */
   versionNow?(): string | undefined;
+  /**
+   * The store version read on a connection of the mark's own (PostgreSQL: the listening one), so it does not
+   * queue behind the pool's work; undefined when there is none now: read it through the store then.
+   */
+  readVersion?(): Promise<string> | undefined;
   /** Stop listening (the store's `close` calls it). */
   close(): Promise<void>;
 }

@@ -60,9 +60,12 @@ describe.each(targets)("store change mark on $name", ({ make, skip }) => {
       expect(a.changes?.mark()).not.toBe(before);
       const v1 = await storeVersion(a);
       expect(v1).not.toBe(v0);
-      // SQLite reads the version at once outside a transaction; PostgreSQL has no such path.
+      // SQLite reads the version at once outside a transaction; PostgreSQL on its listening connection.
       if (a.dialect === "sqlite") expect(a.changes?.versionNow?.()).toBe(v1);
-      else expect(a.changes?.versionNow?.()).toBeUndefined();
+      else {
+        expect(a.changes?.versionNow?.()).toBeUndefined();
+        expect(await a.changes?.readVersion?.()).toBe(v1);
+      }
     },
   );
 

@@ -40,7 +40,11 @@ export function readCacheOf(deps: HttpDeps): ReadCache {
   if (!c) {
     c = {
       versions: new VersionReader(
-        () => storeVersion(deps.store),
+        () => {
+          // On the mark's own connection when it has one (PostgreSQL), else (or if that fails) through the store.
+          const own = deps.store.changes?.readVersion?.();
+          return own ? own.catch(() => storeVersion(deps.store)) : storeVersion(deps.store);
+        },
         () => deps.store.changes?.mark(),
         () => deps.store.changes?.versionNow?.(),
       ),

@@ -6,6 +6,8 @@
  * move the mark at once, when the driver's COMMIT returns (see {@link onCommit}), before the writer answers.
  * Delay for another process's write: the notice's trip (commit → listener's socket → event loop), typically
  * under a millisecond on one host; a request that arrives in that window reads the version known before.
+ * The listening connection also reads the store version when asked (`readVersion`): it is otherwise idle,
+ * where the pool's connections may all be busy with a write and a case read, which made readers wait.
  * The listener connects on the first look at the mark (a process that never asks, such as a CLI command,
  * opens no extra connection). Until it is listening, and while it is down (lost connection, reconnecting every
  * second), the mark is undefined: every request reads the version from the store, as if there were no mark.
@@ -15,6 +17,7 @@ import { PostgresAdapter, PostgresDialect, sql, type Driver, type Kysely, type T
 import pg from "pg";
 import type { Database } from "../database.js";
 import type { StoreChanges } from "../store-changes.js";
+import { STORE_VERSION_SQL, versionOfRow, type VersionRow } from "../store-version.js";
 
 /** The notification channel; the payload is the writer's schema, so stores in other schemas ignore it. */
 const CHANNEL = "tocsin_store_changed";
@@ -125,6 +128,11 @@ export function postgresChanges(config: PostgresListenerConfig): PostgresChanges
         void connect();
       }
       return listening ? String(counter) : undefined;
+    },
+    readVersion: () => {
+      const c = client;
+      if (!listening || c === undefined) return undefined;
+      return c.query<VersionRow>(STORE_VERSION_SQL).then((r) => versionOfRow(r.rows[0]));
     },
     onCommit: () => {
       counter += 1;
