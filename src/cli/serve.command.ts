@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { readLexicon } from "../casefiles/read-lexicon.js";
 import { loadRulebook } from "../casefiles/read-rulebook.js";
 import { createApp } from "../http/app.js";
+import { SERVED_MAX_STALE_MS } from "../http/cache/read-cache-limits.js";
 import type { AnalysisInputs } from "../http/case-analysis.js";
 import type { Store } from "../storage/index.js";
 import { usageError } from "./cli-error.js";
@@ -82,6 +83,9 @@ export async function startServer(o: StartServerOptions): Promise<RunningServer>
     ...(o.security ? { security: o.security } : {}),
     ...(o.desk ? { desk: o.desk } : {}),
     ...(live ? { live } : {}),
+    // A served desk answers reads from the latest analysis while a write's replay runs (writers still see
+    // their own writes: http/cache/version-headers.ts).
+    readCache: { maxStaleMs: SERVED_MAX_STALE_MS },
     log,
   });
   const hostname = o.hostname ?? "127.0.0.1";

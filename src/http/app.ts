@@ -27,6 +27,7 @@ import { LoginThrottle } from "../security/login-throttle.js";
 import { auditDenials } from "../security/denial-audit.js";
 import { authPortFor, loginDepsFor, recordAudit } from "../storage/accounts/index.js";
 import { confidentialOf } from "./cache/confidential-of.js";
+import { writeVersions } from "./cache/version-headers.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
 import { registerAnswerPages } from "./routes/answer.route.js";
@@ -85,6 +86,7 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     );
     await next();
   });
+  app.use("/api/*", writeVersions(deps));
   app.use("/api/*", async (c, next) => {
     // Only a viewer who may not see protected sources needs the list; it is read once per store version, so
     // a newly loaded or written confidential source is covered from the next request on.
@@ -92,17 +94,19 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
     c.set("confidentialSources", c.get("viewer").entitled ? new Set() : await confidentialOf(c, deps));
     await next();
   });
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: () => {
-        throw new ApiError(
-          "payload-too-large",
-          `request bodies are limited to ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
-        );
-      },
-    }),
+  const limitBody = bodyLimit({
+    maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: () => {
+      throw new ApiError(
+        "payload-too-large",
+        `request bodies are limited to ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
+      );
+    },
+  });
+  // A GET or HEAD has no body to limit; asking for one would build the full fetch Request (an AbortController,
+  // the headers copied) on every read, a measurable share of a cached answer's cost.
+  app.use("/api/*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next),
   );
 
   registerHealth(app, deps);

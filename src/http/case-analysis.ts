@@ -36,6 +36,7 @@ export interface AnalysisInputs {
  */
 export class CaseVersion {
   #replay?: ReplayResult | null;
+  #replaying?: Promise<void>;
   #confidential?: ReadonlySet<string>;
 
   constructor(
@@ -55,6 +56,24 @@ export class CaseVersion {
     for (const kind of RECORD_KINDS)
       for (const r of this.bundle.records[kind]) if (r.knownAt > day) day = r.knownAt;
     return day;
+  }
+
+  /**
+   * Compute the replay with `offload` (e.g. on a worker thread: http/cache/replay-thread.ts) so the caller's
+   * thread stays free; concurrent callers share one run. If `offload` fails, {@link replay} computes it inline.
+   * @example await version.prepareReplay((b, inputs, to) => replayOffThread(b, inputs, to)); version.replay
+   */
+  prepareReplay(
+    offload: (bundle: CaseBundle, inputs: AnalysisInputs, to: string) => Promise<ReplayResult>,
+  ): Promise<void> {
+    if (this.#replay !== undefined || this.inputs.rulebook === undefined) return Promise.resolve();
+    this.#replaying ??= offload(this.bundle, this.inputs, this.lastDay).then(
+      (r) => {
+        this.#replay ??= r;
+      },
+      () => undefined,
+    );
+    return this.#replaying;
   }
 
   /** The daily replay from the period's start to the last day; null without a rulebook. Costs O(days). */

@@ -26,6 +26,7 @@ import { TIMELINE_LANES } from "../contracts/api/view.schema.js";
 import { ApiError, notFound } from "./api-error.js";
 import { CaseAnalysis, CaseVersion } from "./case-analysis.js";
 import { perVersion, readCacheOf } from "./cache/read-cache.js";
+import { replayOffThread } from "./cache/replay-thread.js";
 import type { HttpDeps } from "./deps.js";
 
 /** The cases in the store (their manifests). */
@@ -132,8 +133,8 @@ export const DEFAULT_AS_OF: Readonly<Record<AnalysisName, "period" | "latest">> 
 
 /**
  * The analyses of a case as of a day (default: the end of the case's period), memoised per store version:
- * the version is read from the store (one cheap query shared by concurrent requests), so a write committed by
- * this process or any other is seen by the next request.
+ * the version is known from the store's change mark, read again only after a commit (http/cache/version-reader.ts),
+ * so a write committed by this process is seen by the next request, and one by another process once heard of.
  */
 export async function analysisOf(
   deps: HttpDeps,
@@ -175,6 +176,9 @@ function versionOf(deps: HttpDeps, caseId: string, storeVersion: string): Promis
   );
 }
 
+/** The analyses that read the daily replay's alerts (the others assess one day, or read no engine output). */
+const USES_REPLAY: ReadonlySet<AnalysisName> = new Set(["alerts", "ledger", "gaps", "scorecard"]);
+
 function requireEngine(a: CaseAnalysis, name: string): void {
   if (!a.hasEngine)
     throw new ApiError("unavailable", `the ${name} need the rulebook, which this server was started without`);
@@ -183,6 +187,8 @@ function requireEngine(a: CaseAnalysis, name: string): void {
 /** Run one analysis over a case as of a day: its body and the case's confidential sources (for redaction). */
 export async function runAnalysis(deps: HttpDeps, name: AnalysisName, caseId: string, asOf?: string) {
   const a = await analysisOf(deps, caseId, asOf, DEFAULT_AS_OF[name]);
+  // The engine's daily replay (seconds on a large case) runs on a worker thread, not on the event loop.
+  if (USES_REPLAY.has(name)) await a.version.prepareReplay(replayOffThread);
   return {
     body: await analysisBody(deps, a, name, caseId, asOf),
     confidential: a.version.confidentialSources,

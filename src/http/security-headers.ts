@@ -34,6 +34,6 @@ export function securityHeaders(): MiddlewareHandler {
     h.set("Cross-Origin-Opener-Policy", "same-origin");
     h.set("Cross-Origin-Resource-Policy", "same-origin");
     h.set("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (new URL(c.req.url).pathname.startsWith("/api/")) h.set("Cache-Control", "no-store");
+    if (c.req.path.startsWith("/api/")) h.set("Cache-Control", "no-store");
   };
 }

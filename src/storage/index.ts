@@ -57,7 +57,8 @@ export {
   LIVE_RUN,
   type ListedLiveAlert,
 } from "./outputs/live-alert.repository.js";
-export { storeVersion } from "./store-version.js";
+export { storeVersion, versionAtLeast } from "./store-version.js";
+export type { StoreChanges } from "./store-changes.js";
 export {
   getForecastRun,
   getForecastRunResult,

@@ -49,6 +49,7 @@ export async function openStore(location: string, options: OpenStoreOptions = {}
     dialect: opened.context.dialect,
     location: printable,
     readonly,
+    changes: opened.changes,
     backup: (destination) => opened.backup(destination),
     close: () => opened.close(),
   };

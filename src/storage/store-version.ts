@@ -16,11 +16,39 @@ import type { Store } from "./store.js";
  * @example await storeVersion(store) // "1873.2"
  */
 export async function storeVersion(store: Store): Promise<string> {
-  const row = await sql<{ head: number | string | null; cases: number | string }>`
+  const row = await sql<VersionRow>`
     select (select max(leaf_index) from log_leaves) as head, (select count(*) from cases) as cases`.execute(
     store.db,
   );
-  const r = row.rows[0];
+  return versionOfRow(row.rows[0]);
+}
+
+/** The row of the version query (also run synchronously by the SQLite dialect: sqlite-store-changes.ts). */
+export interface VersionRow {
+  readonly head: number | string | null;
+  readonly cases: number | string;
+}
+
+/** The version query's text, for a dialect that runs it without Kysely. */
+export const STORE_VERSION_SQL =
+  "select (select max(leaf_index) from log_leaves) as head, (select count(*) from cases) as cases";
+
+/** `<log head>.<case count>` from the version query's row (-1 for an empty log). */
+export function versionOfRow(r: VersionRow | undefined): string {
   const head = r?.head === null || r?.head === undefined ? -1 : Number(r.head);
   return `${head}.${Number(r?.cases ?? 0)}`;
+}
+
+/**
+ * Whether store version `v` contains everything `min` did: a later log head, or the very same version (a case
+ * deleted under the same head makes the two incomparable: false). Malformed input: false.
+ * @example versionAtLeast("1875.2", "1873.2") // true
+ * @example versionAtLeast("1873.1", "1873.2") // false
+ */
+export function versionAtLeast(v: string, min: string): boolean {
+  if (v === min) return true;
+  const head = (s: string) => Number(s.split(".")[0]);
+  const a = head(v);
+  const b = head(min);
+  return Number.isInteger(a) && Number.isInteger(b) && a > b;
 }

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "./database.js";
 import type { IdentityCodec } from "./identity-codec.js";
+import type { StoreChanges } from "./store-changes.js";
 
 export type StoreDialectName = "sqlite" | "postgres";
 
@@ -30,6 +31,11 @@ export interface Store {
   /** The location as given, with any password removed: safe for messages. */
   readonly location: string;
   readonly readonly: boolean;
+  /**
+   * Tells without a query whether a commit may have happened since an earlier look (store-changes.ts); absent
+   * on a hand-made store, whose version is then read every time.
+   */
+  readonly changes?: StoreChanges;
   /**
    * Copy the whole store to `destination` consistently while it stays open (SQLite online backup API,
    * never a file copy). PostgreSQL stores fail with STORE_UNSUPPORTED: use pg_dump.

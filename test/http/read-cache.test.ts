@@ -49,6 +49,17 @@ describe.each(TRUST_DIALECTS)("read cache on $dialect", ({ dialect, skip }) => {
     return { status: res.status, text: await res.text(), etag: res.headers.get("ETag") };
   }
 
+  /** `read()` until `ok` holds (at most 5 s), the last answer. */
+  async function eventually<T>(read: () => Promise<T>, ok: (t: T) => boolean): Promise<T> {
+    const until = performance.now() + 5000;
+    let r = await read();
+    while (!ok(r) && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      r = await read();
+    }
+    return r;
+  }
+
   /** Post a new incident through the write API as the analyst; its id. */
   async function postIncident(a: App): Promise<string> {
     n += 1;
@@ -124,7 +135,16 @@ describe.each(TRUST_DIALECTS)("read cache on $dialect", ({ dialect, skip }) => {
         const warm = await get(otherApp, "viewer", timeline);
         const id = await postIncident(app);
         expect(warm.text).not.toContain(id);
-        expect((await get(otherApp, "viewer", timeline)).text).toContain(id);
+        // SQLite: the next read (data_version moved at the commit). PostgreSQL: the next read once the commit's
+        // NOTIFY has reached the other process (a millisecond or so; polled here for up to 5 s).
+        expect(
+          (
+            await eventually(
+              () => get(otherApp, "viewer", timeline),
+              (r) => r.text.includes(id),
+            )
+          ).text,
+        ).toContain(id);
         // And a case load (the CLI's path) moves the version too.
         const reloaded = await rwandaBundle();
         const changed = {
@@ -133,7 +153,10 @@ describe.each(TRUST_DIALECTS)("read cache on $dialect", ({ dialect, skip }) => {
         };
         const beforeLoad = await get(otherApp, "viewer", `${ledger}?asOf=1994-04-30`);
         await loadCase(other, changed, { actor: "test" });
-        const overview = await get(app, "viewer", `/api/overview`);
+        const overview = await eventually(
+          () => get(app, "viewer", `/api/overview`),
+          (r) => r.text.includes("Reloaded title for the cache test"),
+        );
         expect(overview.text).toContain("Reloaded title for the cache test");
         expect((await get(otherApp, "viewer", `${ledger}?asOf=1994-04-30`)).status).toBe(beforeLoad.status);
       } finally {

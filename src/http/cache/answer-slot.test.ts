@@ -79,4 +79,20 @@ describe("AnswerSlot", () => {
     c.finish();
     expect((await late).version).toBe("v3");
   });
+
+  it("a request that may not be given the latest answer waits for the new one, within the bound too", async () => {
+    let t = 0;
+    const s = new AnswerSlot(1000, () => t);
+    const c = computations();
+    const first = s.at("v1", c.compute);
+    c.finish();
+    await first;
+    t = 100;
+    const own = s.at("v2", c.compute, (latest) => latest.version !== "v1");
+    const other = s.at("v2", c.compute); // may be given v1 at once
+    expect((await other).version).toBe("v1");
+    expect(c.started).toEqual(["v1", "v2"]); // one computation for both
+    c.finish();
+    expect((await own).version).toBe("v2");
+  });
 });

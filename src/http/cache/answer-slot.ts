@@ -5,11 +5,14 @@
  * queued one, which starts (and reads the store's version) only after the running one ends. So every request
  * gets an answer computed from data read after it arrived or at the version it read — a write its client saw
  * committed is always in it — while a burst of writes costs one computation at a time, not one per request.
+ * With a staleness bound (maxStaleMs) a request may instead be given the latest answer at once, unless it says
+ * it needs a newer one (`acceptStale`: a client reading its own write, http/cache/version-headers.ts).
  * @module
  */
 /** A serialised answer and its entity tag (http/cache/cached-answer.ts). */
 export interface CachedAnswer {
-  readonly body: string;
+  /** The JSON, as text or as its UTF-8 bytes (encoded once, not on every response). */
+  readonly body: string | Uint8Array;
   readonly etag: string;
 }
 
@@ -40,14 +43,24 @@ export class AnswerSlot {
   #running?: { readonly version: string | undefined; readonly done: Promise<VersionedAnswer> };
   #queued?: Promise<VersionedAnswer>;
 
-  /** The answer for a request that read the store at `version`. */
+  /**
+   * The answer for a request that read the store at `version`. `acceptStale` says whether this request may be
+   * given the latest answer although it is older than `version` (default: yes, within the staleness bound); a
+   * client that must see its own write says no for answers older than that write.
+   */
   at(
     version: string,
     compute: (version: string | undefined) => Promise<VersionedAnswer>,
+    acceptStale: (latest: VersionedAnswer) => boolean = () => true,
   ): Promise<VersionedAnswer> {
     const latest = this.#latest;
     if (latest?.version === version) return Promise.resolve(latest);
-    if (latest && this.maxStaleMs > 0 && this.now() - this.#latestAt <= this.maxStaleMs) {
+    if (
+      latest &&
+      this.maxStaleMs > 0 &&
+      this.now() - this.#latestAt <= this.maxStaleMs &&
+      acceptStale(latest)
+    ) {
       // Stale-while-revalidate, only when configured: start (or queue) the new computation, answer at once.
       this.#fresh(version, compute).catch(() => undefined);
       return Promise.resolve(latest);

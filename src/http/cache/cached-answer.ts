@@ -10,7 +10,9 @@ import type { Context } from "hono";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import { redactDeep } from "../redact.js";
 import { AnswerSlot, type CachedAnswer } from "./answer-slot.js";
-import { readCacheOf } from "./read-cache.js";
+import { versionAtLeast } from "../../storage/index.js";
+import { readCacheOf, type ReadCache } from "./read-cache.js";
+import { MIN_VERSION_HEADER, VERSION_HEADER } from "./version-headers.js";
 
 /** What a cached route computes on a miss: the body, and the confidential sources of the data it came from. */
 export interface FreshAnswer {
@@ -56,19 +58,45 @@ async function answer(
   const slotKey = `${viewer.entitled ? "entitled" : "redacted"}\u0000${key}`;
   const slot = cache.answers.getOrSet(slotKey, () => new AnswerSlot(deps.readCache?.maxStaleMs ?? 0));
   const storeWide = c.get("confidentialSources") ?? new Set<string>();
-  const { answer } = await slot.at(version, async (at) => {
-    // A queued computation reads the version when it starts: the data it reads next is at least that recent.
-    const used = at ?? (await cache.versions.current());
-    const { body, confidential } = await make();
-    const isConfidential = (id: string) => storeWide.has(id) || (confidential?.has(id) ?? false);
-    return { version: used, answer: serialise(redactDeep(body, viewer, isConfidential)) };
-  });
-  if (matches(c.req.header("If-None-Match"), answer.etag)) return c.body(null, 304, { ETag: answer.etag });
-  return c.body(answer.body, 200, { "Content-Type": "application/json", ETag: answer.etag });
+  const min = minimumVersion(c, cache);
+  const served = await slot.at(
+    version,
+    async (at) => {
+      // A queued computation reads the version when it starts: the data it reads next is at least that recent.
+      const used = at ?? (await cache.versions.current());
+      const { body, confidential } = await make();
+      const isConfidential = (id: string) => storeWide.has(id) || (confidential?.has(id) ?? false);
+      return { version: used, answer: serialise(redactDeep(body, viewer, isConfidential)) };
+    },
+    (latest) => min === undefined || versionAtLeast(latest.version, min),
+  );
+  const { answer } = served;
+  // The store version the answer was computed at: older than the store's while a stale answer is served.
+  const headers = { ETag: answer.etag, [VERSION_HEADER]: served.version };
+  if (matches(c.req.header("If-None-Match"), answer.etag)) return c.body(null, 304, headers);
+  const body = answer.body;
+  const json = { "Content-Type": "application/json", ...headers };
+  return typeof body === "string"
+    ? c.body(body, 200, json)
+    : c.body(body as Uint8Array<ArrayBuffer>, 200, json);
+}
+
+/**
+ * The oldest version this request may be answered at: what the client asks for (`Tocsin-Min-Version`, e.g. the
+ * `Tocsin-Version` its write was answered with), and at least its user's last write through this process.
+ */
+function minimumVersion(c: Context<HttpEnv>, cache: ReadCache): string | undefined {
+  const asked = c.req.header(MIN_VERSION_HEADER);
+  const userId = c.get("principal")?.userId;
+  const own = userId === undefined ? undefined : cache.writes.get(userId);
+  if (asked === undefined) return own;
+  if (own === undefined) return asked;
+  return versionAtLeast(asked, own) ? asked : own;
 }
 
 function serialise(value: unknown): CachedAnswer {
-  const body = JSON.stringify(value);
+  // Kept as bytes: the server writes them as they are, where a string is measured and encoded per response.
+  const body = Buffer.from(JSON.stringify(value), "utf8");
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   return { body, etag };
 }

@@ -1,8 +1,9 @@
 /**
  * What the API keeps between requests, per app (per `HttpDeps`): the store version reader, the serialised
  * answers, the analyses and the cases read, each tied to the store version it was computed at. Nothing here
- * is ever invalidated by hand: a write moves the store's version (see storage/store-version.ts), the next
- * request reads the new version and misses, and the old entries age out of the bounded LRU maps.
+ * is ever invalidated by hand: a write moves the store's version (see storage/store-version.ts) and its change
+ * mark (storage/store-changes.ts), the next request reads the new version and misses, and the old entries age
+ * out of the bounded LRU maps. While the mark stays, the version is not read at all (version-reader.ts).
  * @module
  */
 import { storeVersion, type StoredCase } from "../../storage/index.js";
@@ -23,6 +24,8 @@ export interface ReadCache {
   /** Per viewer class, route and query: the latest answer and its computations (answer-slot.ts). */
   readonly answers: LruMap<string, AnswerSlot>;
   readonly analyses: LruMap<string, CaseAnalysis>;
+  /** Per user id: the store version after their last write through this app (read-your-writes). */
+  readonly writes: LruMap<string, string>;
   /** Per case id: the case as read at one store version (one per case: the store bounds their number). */
   readonly cases: Map<string, PerVersion<CaseVersion>>;
   caseList?: PerVersion<StoredCase[]>;
@@ -36,9 +39,18 @@ export function readCacheOf(deps: HttpDeps): ReadCache {
   let c = caches.get(deps);
   if (!c) {
     c = {
-      versions: new VersionReader(() => storeVersion(deps.store)),
+      versions: new VersionReader(
+        () => {
+          // On the mark's own connection when it has one (PostgreSQL), else (or if that fails) through the store.
+          const own = deps.store.changes?.readVersion?.();
+          return own ? own.catch(() => storeVersion(deps.store)) : storeVersion(deps.store);
+        },
+        () => deps.store.changes?.mark(),
+        () => deps.store.changes?.versionNow?.(),
+      ),
       answers: new LruMap(deps.readCache?.answers ?? 256),
       analyses: new LruMap(deps.readCache?.analyses ?? 16),
+      writes: new LruMap(4096),
       cases: new Map(),
     };
     caches.set(deps, c);

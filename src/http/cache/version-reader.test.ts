@@ -51,4 +51,72 @@ describe("VersionReader", () => {
     await expect(r.current()).rejects.toThrow("store unreachable");
     expect(await r.current()).toBe(2);
   });
+
+  it("with a change mark, reads once while the mark stays and again once it moves", async () => {
+    let reads = 0;
+    let mark = "m1";
+    let value = 10;
+    const r = new VersionReader(
+      async () => {
+        reads += 1;
+        return value;
+      },
+      () => mark,
+    );
+    expect(await r.current()).toBe(10);
+    expect([await r.current(), await r.current()]).toEqual([10, 10]);
+    expect(reads).toBe(1);
+    value = 11;
+    mark = "m2"; // a commit
+    expect(await r.current()).toBe(11);
+    expect(reads).toBe(2);
+  });
+
+  it("a value whose mark moved while it was read is not kept", async () => {
+    const m = manualReads();
+    let mark = "m1";
+    const r = new VersionReader(m.read, () => mark);
+    const first = r.current();
+    mark = "m2"; // committed during the read: the value may predate it
+    m.release(1);
+    expect(await first).toBe(1);
+    const second = r.current();
+    expect(m.started()).toBe(2);
+    m.release(2);
+    expect(await second).toBe(2);
+    expect(await r.current()).toBe(2);
+    expect(m.started()).toBe(2);
+  });
+
+  it("without a mark (undefined), reads every time", async () => {
+    let reads = 0;
+    const r = new VersionReader(
+      async () => (reads += 1),
+      () => undefined,
+    );
+    await r.current();
+    await r.current();
+    expect(reads).toBe(2);
+  });
+
+  it("reads synchronously when it can, and through the store when it cannot", async () => {
+    const m = manualReads();
+    let mark = "m1";
+    let now: number | undefined = 5;
+    const r = new VersionReader(
+      m.read,
+      () => mark,
+      () => now,
+    );
+    expect(await r.current()).toBe(5);
+    expect(m.started()).toBe(0);
+    mark = "m2";
+    now = undefined; // e.g. a transaction is open
+    const v = r.current();
+    expect(m.started()).toBe(1);
+    m.release(6);
+    expect(await v).toBe(6);
+    expect(await r.current()).toBe(6);
+    expect(m.started()).toBe(1);
+  });
 });

@@ -7,6 +7,7 @@
 import type { Kysely, RawBuilder } from "kysely";
 import type { Database } from "../database.js";
 import type { StoreError } from "../store-error.js";
+import type { StoreChanges } from "../store-changes.js";
 import type { StoreDialectName } from "../store.js";
 
 /** Column types that are spelled differently per dialect; migrations take them from here. */
@@ -44,6 +45,8 @@ export interface OpenedDialect {
   readonly context: MigrationContext;
   /** Translate a driver error into a StoreError naming the location, or undefined if it is not the driver's. */
   classify(error: unknown, action: string): StoreError | undefined;
+  /** The store's change mark (store-changes.ts). */
+  readonly changes: StoreChanges;
   backup(destination: string): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,7 +4,8 @@
  * of PostgreSQL error codes to StoreErrors. The password never appears in a message.
  * @module
  */
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely } from "kysely";
+import { CommitAwarePostgresDialect, postgresChanges } from "./postgres-store-changes.js";
 import pg from "pg";
 import type { Database } from "../database.js";
 import { StoreError, scrub } from "../store-error.js";
@@ -134,7 +135,8 @@ export async function openPostgres(
       })
     );
   }
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const changes = postgresChanges({ connectionString: url, options: settings.join(" "), schema: current });
+  const db = new Kysely<Database>({ dialect: new CommitAwarePostgresDialect({ pool }, changes.onCommit) });
   return {
     db,
     // Kysely looks for its migration tables in every schema unless told which: name the current one, so a
@@ -147,6 +149,7 @@ export async function openPostgres(
       migrationSchema: current,
     },
     classify,
+    changes,
     backup: async () => {
       throw new StoreError(
         "STORE_UNSUPPORTED",
@@ -154,6 +157,7 @@ export async function openPostgres(
       );
     },
     close: async () => {
+      await changes.close();
       await db.destroy();
     },
   };

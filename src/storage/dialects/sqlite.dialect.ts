@@ -10,6 +10,7 @@ import { StoreError } from "../store-error.js";
 import type { OpenStoreOptions } from "../store.js";
 import { byteOrdered } from "./byte-order.js";
 import type { OpenedDialect } from "./dialect.js";
+import { sqliteChanges } from "./sqlite-store-changes.js";
 import { rebuildWithoutRowid } from "./sqlite-without-rowid.js";
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5000;
@@ -108,6 +109,7 @@ export async function openSqlite(path: string, options: OpenStoreOptions): Promi
       clusterOnPrimaryKey: rebuildWithoutRowid,
     },
     classify: (error, action) => classifySqliteError(error, path, action),
+    changes: sqliteChanges(handle),
     backup: async (destination) => {
       await handle.backup(destination);
     },

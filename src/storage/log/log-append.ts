@@ -6,6 +6,7 @@
 import { PostgresAdapter, sql, type Kysely, type Transaction } from "kysely";
 import { leafHash } from "../../integrity/merkle-hash.js";
 import type { Database } from "../database.js";
+import { announceChange } from "../dialects/postgres-store-changes.js";
 import { canonicalRow } from "../records/canonical-json.js";
 import { keyText, rowContentHashes, type RowKey } from "./logged-content.js";
 
@@ -156,5 +157,7 @@ export async function appendToLog(
       .insertInto("log_leaves")
       .values(rows.slice(i, i + 200))
       .execute();
+  // Other processes serving this store hear of the write when it commits (their read caches' version mark).
+  await announceChange(trx);
   return rows.map((r) => r.leaf_index);
 }
