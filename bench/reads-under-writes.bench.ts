@@ -53,9 +53,17 @@ function listen(
   });
 }
 
+/**
+ * The load generator's threads: 0 runs it on the server's event loop, where reading every answer's body takes
+ * time from the server in proportion to the body's size; 1 (the default) runs it on a worker thread of this
+ * same process, so the ratio measures what the server spends, for hello-world and the targets alike.
+ */
+const GENERATOR_WORKERS = Number(process.env.BENCH_GENERATOR_WORKERS ?? 1);
+
 async function load(url: string) {
-  await autocannon({ url, connections: CONNECTIONS, duration: 1 }); // warm-up: JIT and caches
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  const workers = GENERATOR_WORKERS > 0 ? { workers: GENERATOR_WORKERS } : {};
+  await autocannon({ url, connections: CONNECTIONS, duration: 1, ...workers }); // warm-up: JIT and caches
+  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...workers });
 }
 
 /** Post one incident every 100 ms through the write API until stopped; counts the answers. */
