@@ -94,6 +94,8 @@ const EXPECTED: Readonly<Record<string, { public: Row; private: Row }>> = {
   "PUT /api/cases/:caseId/records/:kind/:id": { public: write(200), private: write(200) },
   "DELETE /api/cases/:caseId/records/:kind/:id": { public: write(204), private: write(204) },
   "PUT /api/cases/:caseId/settings": { public: write(200), private: write(200) },
+  // Reading a case's settings (the dashboard's switch shows them): any signed-in role.
+  "GET /api/cases/:caseId/settings": { public: signedIn, private: signedIn },
   "GET /api/cases/:caseId/check": { public: signedIn, private: signedIn },
   "GET /api/events": { public: signedIn, private: signedIn },
   "GET /auth/me": { public: signedIn, private: signedIn },
