@@ -23,7 +23,15 @@ import {
   type RoleUnderTest,
   type TrustFixture,
 } from "../security/trust-fixture.js";
-import { CASE_ID, ROOT, harness, rwandaBundle, withCanary, type Harness } from "./http-fixture.js";
+import {
+  CASE_ID,
+  ROOT,
+  confidentialSourceBody,
+  harness,
+  rwandaBundle,
+  withCanary,
+  type Harness,
+} from "./http-fixture.js";
 
 noticePgSkipped("canary-with-accounts");
 
@@ -312,19 +320,11 @@ describe.each(TRUST_DIALECTS)("canary sweep with accounts, signed in, on $dialec
         route: "POST /api/cases/:caseId/records/:kind",
         method: "POST",
         url: `/api/cases/${CASE_ID}/records/sources`,
-        body: {
-          id: "src-sweep-informant",
-          kind: "informant",
-          title: `${CANARY}-title`,
-          reliability: "B",
-          credibility: 2,
-          confidential: true,
-          protectedIdentity: { name: `${CANARY}-name`, contact: `${CANARY}-contact` },
+        body: confidentialSourceBody("src-sweep-informant", CANARY, {
           occurredAt: "1994-04-01",
           knownAt: "1994-04-02",
           backfillReason: "sweep",
-          citations: [{ source: "src-sweep-informant", locator: `${CANARY}-locator` }],
-        },
+        }),
       });
       // The desk: a contact point for the recipients of a stored alert's draft, then that alert issued as a warning.
       const drafts = await call("analyst", {

@@ -86,3 +86,27 @@ export async function getJson(app: Harness["app"], path: string, init?: RequestI
     body: JSON.parse(text) as Record<string, unknown> & { items?: unknown[] },
   };
 }
+
+/**
+ * A write-API body for a confidential informant whose title, protected identity and citation locator all carry
+ * `canary`, so a test can look for the canary in every answer, log and export.
+ * @example confidentialSourceBody("src-x", "CANARY-1", { occurredAt: "2031-04-30" })
+ */
+export function confidentialSourceBody(
+  id: string,
+  canary: string,
+  fields: { readonly occurredAt: string; readonly locator?: string } & Record<string, unknown>,
+): Record<string, unknown> {
+  const { locator = `${canary}-locator`, ...rest } = fields;
+  return {
+    id,
+    kind: "informant",
+    title: `${canary}-title`,
+    reliability: "B",
+    credibility: 2,
+    confidential: true,
+    protectedIdentity: { name: `${canary}-name`, contact: `${canary}-contact` },
+    ...rest,
+    citations: [{ source: id, locator }],
+  };
+}

@@ -12,7 +12,7 @@ import { deskKeyFrom } from "../../src/desk/index.js";
 import { LiveAssessor } from "../../src/http/live/live-assessor.js";
 import { fileOutboxNotifier } from "../../src/notify/index.js";
 import { LIVE_RUN, listAlerts } from "../../src/storage/index.js";
-import { rwandaBundle } from "./http-fixture.js";
+import { confidentialSourceBody, rwandaBundle } from "./http-fixture.js";
 import {
   noticePgSkipped,
   NOW,
@@ -280,17 +280,12 @@ describe.each(TRUST_DIALECTS)("live assessment on $dialect", ({ dialect, skip })
       const handler = await app.request("/api/cases/live-secret/records/sources", {
         method: "POST",
         headers: { Cookie: f.cookie["source-handler"] ?? "", "Content-Type": "application/json" },
-        body: JSON.stringify({
-          id: "src-live-secret",
-          kind: "informant",
-          title: `${CANARY}-title`,
-          reliability: "B",
-          credibility: 2,
-          confidential: true,
-          protectedIdentity: { name: `${CANARY}-name`, contact: `${CANARY}-contact` },
-          occurredAt: "2031-04-20",
-          citations: [{ source: "src-live-secret", locator: `${CANARY}-own` }],
-        }),
+        body: JSON.stringify(
+          confidentialSourceBody("src-live-secret", CANARY, {
+            occurredAt: "2031-04-20",
+            locator: `${CANARY}-own`,
+          }),
+        ),
       });
       expect(handler.status).toBe(201);
       for (const n of [1, 2, 3]) {

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RECORD_FILES } from "../../src/contracts/index.js";
 import { RECORD_KINDS } from "../../src/domain/index.js";
 import { getRecordVersions } from "../../src/storage/index.js";
-import { CASE_DIR, CASE_ID, rwandaBundle } from "./http-fixture.js";
+import { CASE_DIR, CASE_ID, confidentialSourceBody, rwandaBundle } from "./http-fixture.js";
 import {
   noticePgSkipped,
   TRUST_DIALECTS,
@@ -286,15 +286,7 @@ describe.each(TRUST_DIALECTS)("write API on $dialect", ({ dialect, skip }) => {
 
   describe.skipIf(skip)("confidential sources", () => {
     const informant = (over: Record<string, unknown> = {}) => ({
-      id: "src-informant-live",
-      kind: "informant",
-      title: `${CANARY}-title`,
-      reliability: "B",
-      credibility: 2,
-      confidential: true,
-      protectedIdentity: { name: `${CANARY}-name`, contact: `${CANARY}-contact` },
-      occurredAt: "2031-04-30",
-      citations: [{ source: "src-informant-live", locator: `${CANARY}-locator` }],
+      ...confidentialSourceBody("src-informant-live", CANARY, { occurredAt: "2031-04-30" }),
       ...over,
     });
     const url = `/api/cases/${CASE_ID}/records/sources`;

@@ -177,7 +177,8 @@ export const migration0002Records: StoreMigration = {
   },
 };
 
-const RECORD_TABLES = [
+/** The record tables this migration creates (frozen with it: later migrations may read this list). */
+export const RECORD_TABLES = [
   "actors",
   "protected_groups",
   "sources",

@@ -4,27 +4,11 @@
  * Before it, the (case, known day) index left the ids of one day to be sorted for every page: an import whose
  * records share a few known days (a dataset's yearly releases) sorted tens of thousands of rows per page, and a
  * million-event replay spent most of its time there. The new index starts with the old one's columns, which it
- * replaces.
+ * replaces. It covers the record tables of migration 0002 (a later record table brings its own index).
  */
 import { sql } from "kysely";
+import { RECORD_TABLES } from "./0002-records.js";
 import type { StoreMigration } from "./migration.js";
-
-/** The record tables of migration 0002 (frozen here: a later table brings its own index). */
-const RECORD_TABLES = [
-  "actors",
-  "protected_groups",
-  "sources",
-  "incidents",
-  "reports",
-  "warnings",
-  "responses",
-  "commitments",
-  "mandates",
-  "capabilities",
-  "statements",
-  "tribunals",
-  "tribunal_cases",
-] as const;
 
 export const migration0450FeedOrderIndex: StoreMigration = {
   name: "0450-feed-order-index",
