@@ -19,15 +19,17 @@ export function prng(seed: number): () => number {
 const UCDP_HEADER =
   '"id","relid","year","active_year","code_status","type_of_violence","conflict_dset_id","conflict_new_id","conflict_name","dyad_dset_id","dyad_new_id","dyad_name","side_a_dset_id","side_a_new_id","side_a","side_b_dset_id","side_b_new_id","side_b","number_of_sources","source_article","source_office","source_date","source_headline","source_original","where_prec","where_coordinates","where_description","adm_1","adm_2","latitude","longitude","geom_wkt","priogrid_gid","country","country_id","region","event_clarity","date_prec","date_start","date_end","deaths_a","deaths_b","deaths_civilians","deaths_unknown","best","high","low","gwnoa","gwnob"';
 
+// Real Gleditsch–Ward and ISO codes (the importers check them), of no country whose situations are held out of
+// development to judge the engine blind; the rows are random: no date, place or toll comes from a real event.
 const COUNTRIES = [
-  ["Syria", 652, "SYR", 760, "Middle East"],
-  ["Sudan", 625, "SDN", 729, "Africa"],
+  ["Mozambique", 541, "MOZ", 508, "Africa"],
+  ["Somalia", 520, "SOM", 706, "Africa"],
   ["DR Congo (Zaire)", 490, "COD", 180, "Africa"],
-  ["Myanmar (Burma)", 775, "MMR", 104, "Asia"],
+  ["Philippines", 840, "PHL", 608, "Asia"],
   ["Nigeria", 475, "NGA", 566, "Africa"],
   ["Afghanistan", 700, "AFG", 4, "Asia"],
   ["Colombia", 100, "COL", 170, "Americas"],
-  ["Iraq", 645, "IRQ", 368, "Middle East"],
+  ["Peru", 135, "PER", 604, "Americas"],
 ] as const;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, "0");

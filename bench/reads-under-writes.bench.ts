@@ -2,8 +2,12 @@
  * Reads while people write (issue 15 item 6): throughput and p99 of the timeline and ledger endpoints at 50
  * connections (autocannon) while a background writer posts one incident every 100 ms through the write API,
  * beside a bare Hono hello-world served by the same @hono/node-server in the same run. The figure is the
- * ratio to hello-world (target ≥ 0.5). Runs on a temp SQLite store, and on PostgreSQL too when TOCSIN_TEST_PG
- * is set (a fresh schema, dropped afterwards).
+ * ratio to hello-world (target ≥ 0.5). Each target is read twice: with the Accept-Encoding a browser sends (the
+ * dashboard's case: Tocsin answers brotli, compressed once per version) and with none (the JSON as is), each
+ * beside a bare Hono route sending the same bytes. "loop µs/req" is the server's event-loop busy time per
+ * answer (writes included): what each answer cost the server, whatever the load generator could keep up with.
+ * Runs on a temp SQLite store, and on PostgreSQL too when TOCSIN_TEST_PG is set (a fresh schema, dropped
+ * afterwards).
  * Run: `npm run bench:reads -- [seconds per target, default 5] [maxStaleMs, default SERVED_MAX_STALE_MS]`.
  * @module
  */
@@ -11,9 +15,11 @@ import { serve, type ServerType } from "@hono/node-server";
 import autocannon from "autocannon";
 import { Hono } from "hono";
 import { randomBytes } from "node:crypto";
+import { get, type IncomingHttpHeaders } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
+import { performance as nodePerformance } from "node:perf_hooks";
 import { join } from "node:path";
 import pg from "pg";
 import { readCaseFolder } from "../src/casefiles/index.js";
@@ -40,6 +46,7 @@ interface Row {
   readonly p99: number;
   readonly errors: number;
   readonly non2xx: number;
+  readonly loopMicros: number;
   readonly writes: string;
 }
 
@@ -60,10 +67,36 @@ function listen(
  */
 const GENERATOR_WORKERS = Number(process.env.BENCH_GENERATOR_WORKERS ?? 1);
 
-async function load(url: string) {
+/** What a browser's fetch sends (Chromium 156); the dashboard's reads all carry it. */
+const BROWSER_ACCEPT_ENCODING = "gzip, deflate, br, zstd";
+
+async function load(url: string, headers: Record<string, string> = {}) {
   const workers = GENERATOR_WORKERS > 0 ? { workers: GENERATOR_WORKERS } : {};
-  await autocannon({ url, connections: CONNECTIONS, duration: 1, ...workers }); // warm-up: JIT and caches
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, ...workers });
+  const options = { url, connections: CONNECTIONS, headers, ...workers };
+  await autocannon({ ...options, duration: 1 }); // warm-up: JIT and caches
+  const before = nodePerformance.eventLoopUtilization();
+  const result = await autocannon({ ...options, duration: SECONDS });
+  // The server's event loop (this process's main thread) busy time per answer: what each answer cost the server,
+  // writes included, whatever the load generator on the other thread could keep up with.
+  const loop = nodePerformance.eventLoopUtilization(before);
+  return { result, loopMicrosPerRequest: (loop.active * 1000) / Math.max(1, result.requests.total) };
+}
+
+/** Serve `bytes` from a bare Hono route with `headers`: what sending them costs, without Tocsin's work. */
+async function bareSame(
+  bytes: Uint8Array,
+  headers: Record<string, string>,
+  requestHeaders: Record<string, string>,
+) {
+  const same = await listen(
+    // A fresh headers object per answer: @hono/node-server writes Content-Length into the one it is given.
+    new Hono().get("/", (c) => c.body(bytes as Uint8Array<ArrayBuffer>, 200, { ...headers })).fetch,
+  );
+  try {
+    return await load(`${same.url}/`, requestHeaders);
+  } finally {
+    same.server.close();
+  }
 }
 
 /** Post one incident every 100 ms through the write API until stopped; counts the answers. */
@@ -154,25 +187,32 @@ async function benchStore(name: string, location: string, hello: string): Promis
       const base = await load(hello);
       rows.push({ store: name, name: "hono hello-world", ...figures(base), writes: "-" });
       for (const [target, path] of [
-        ["timeline (whole case)", `/api/cases/${CASE}/timeline`],
+        ["timeline", `/api/cases/${CASE}/timeline`],
         ["ledger", `/api/cases/${CASE}/ledger`],
       ] as const) {
-        // The first answer (a cold replay for the ledger) is computed before the clock starts: the figure is
-        // the steady state of a running server, where each write's recomputation is what costs.
-        const sample = new Uint8Array(await (await fetch(`${api.url}${path}`)).arrayBuffer());
-        const writer = startWriter(api.url, cookie, sourceId, `${name}-${target.split(" ")[0]}`);
-        const r = await load(`${api.url}${path}`);
-        rows.push({ store: name, name: target, ...figures(r), writes: writer.stop() });
-        // The same bytes from a bare Hono route: what the transfer alone costs (the load generator runs in this
-        // process and parses every body too), so the gap between the two rows is Tocsin's own work.
-        const same = await listen(
-          new Hono().get("/", (c) => c.body(sample, 200, { "Content-Type": "application/json" })).fetch,
-        );
-        try {
-          const b = await load(`${same.url}/`);
-          rows.push({ store: name, name: `  hono, same ${sample.byteLength} B`, ...figures(b), writes: "-" });
-        } finally {
-          same.server.close();
+        // Twice: as a browser asks (the answer compressed, brotli), and asking for no coding (the JSON as is).
+        for (const [asked, requestHeaders] of [
+          ["br", { "Accept-Encoding": BROWSER_ACCEPT_ENCODING }],
+          ["identity", {}],
+        ] as const) {
+          // The first answer (a cold replay for the ledger) is computed before the clock starts: the figure is
+          // the steady state of a running server, where each write's recomputation is what costs.
+          const first = await fetchRaw(`${api.url}${path}`, requestHeaders);
+          const writer = startWriter(api.url, cookie, sourceId, `${name}-${target}-${asked}`);
+          const r = await load(`${api.url}${path}`, requestHeaders);
+          const coding = first.headers["content-encoding"] ?? "identity";
+          rows.push({ store: name, name: `${target} (${coding})`, ...figures(r), writes: writer.stop() });
+          // The same bytes from a bare Hono route: what the transfer alone costs (the load generator parses
+          // every answer too), so the gap between the two rows is Tocsin's own work.
+          const contentHeaders: Record<string, string> = { "Content-Type": "application/json" };
+          if (coding !== "identity") contentHeaders["Content-Encoding"] = coding;
+          const b = await bareSame(first.body, contentHeaders, requestHeaders);
+          rows.push({
+            store: name,
+            name: `  hono, same ${first.body.byteLength} B`,
+            ...figures(b),
+            writes: "-",
+          });
         }
       }
     } finally {
@@ -184,8 +224,24 @@ async function benchStore(name: string, location: string, hello: string): Promis
   return rows;
 }
 
-function figures(r: autocannon.Result) {
+/** One GET's status, headers and body bytes as sent (node:http does not decode a content coding). */
+function fetchRaw(url: string, headers: Record<string, string>) {
+  return new Promise<{ headers: IncomingHttpHeaders; body: Uint8Array }>((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (b: Buffer) => chunks.push(b));
+      res.on("end", () =>
+        res.statusCode === 200
+          ? resolve({ headers: res.headers, body: Buffer.concat(chunks) })
+          : reject(new Error(`GET ${url}: ${res.statusCode}`)),
+      );
+    }).on("error", reject);
+  });
+}
+
+function figures({ result: r, loopMicrosPerRequest }: Awaited<ReturnType<typeof load>>) {
   return {
+    loopMicros: loopMicrosPerRequest,
     reqPerSec: r.requests.average,
     p99: r.latency.p99,
     errors: r.errors + r.timeouts,
@@ -214,16 +270,18 @@ try {
 
 console.log(
   `\nautocannon: ${CONNECTIONS} connections, ${SECONDS} s per target, one write every ${WRITE_EVERY_MS} ms during ` +
-    `each API target, read cache maxStaleMs ${MAX_STALE_MS}, Node ${process.version}, ${process.platform}/${process.arch}\n`,
+    `each API target, read cache maxStaleMs ${MAX_STALE_MS}; (br) rows send Accept-Encoding: ${BROWSER_ACCEPT_ENCODING}, ` +
+    `(identity) rows none; Node ${process.version}, ${process.platform}/${process.arch}\n`,
 );
 console.log(
-  "store     target                     req/s     p99 ms  errors  non-2xx  req/s ÷ hello  writes (during target)",
+  "store     target                     req/s     p99 ms  errors  non-2xx  req/s ÷ hello  loop µs/req  writes (during target)",
 );
 for (const r of rows) {
   const base = rows.find((b) => b.store === r.store && b.name === "hono hello-world");
   const ratio = base ? (r.reqPerSec / base.reqPerSec).toFixed(3) : "-";
   console.log(
     `${r.store.padEnd(9)} ${r.name.padEnd(24)} ${r.reqPerSec.toFixed(0).padStart(8)} ${String(r.p99).padStart(10)} ` +
-      `${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)} ${ratio.padStart(14)}  ${r.writes}`,
+      `${String(r.errors).padStart(7)} ${String(r.non2xx).padStart(8)} ${ratio.padStart(14)} ` +
+      `${r.loopMicros.toFixed(0).padStart(12)}  ${r.writes}`,
   );
 }

@@ -18,7 +18,7 @@ import {
   insertAnswerToken,
   type NewDelivery,
 } from "../storage/desk/index.js";
-import { writeRecordIn } from "../storage/writes/index.js";
+import { prepareRefusal, writeRecordIn } from "../storage/writes/index.js";
 import { toStoreError } from "../storage/store-registry.js";
 import { newNonce, tokenHash, tokenOf } from "./answer-token.js";
 import { dayOf, isoAfter, type Clock } from "./clock.js";
@@ -166,12 +166,7 @@ export async function issueWarning(
     ...(input.risk === undefined ? {} : { risk: input.risk }),
   };
   const problems = problemsOf(bundle, warning);
-  if (problems.length > 0)
-    throw new DeskError(
-      "DESK_INVALID",
-      `the warning is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
-      problems,
-    );
+  if (problems.length > 0) throw invalidWarning(problems);
   const expiresAt = expiryOf(now, warning, deps.answerTtlDays ?? 30);
   const nowIso = now.toISOString();
   const purpose = lapse ? "escalation" : "warning";
@@ -181,7 +176,18 @@ export async function issueWarning(
       // The same versioned writer as the API: version, write journal, log leaf, audit, a live case's period.
       const write = { caseId: input.caseId, op: "create" as const, actor: deps.actor, at: nowIso };
       await writeRecordIn(deps.store, trx, { ...write, kind: "source", id: source.id, record: source });
-      await writeRecordIn(deps.store, trx, { ...write, kind: "warning", id, record: warning });
+      // Checked again once the case is locked in this transaction: a recipient or an evidence record deleted
+      // since the check above refuses the warning rather than leaving it pointing at nothing.
+      await writeRecordIn(deps.store, trx, {
+        ...write,
+        kind: "warning",
+        id,
+        prepare: (base) => {
+          const now = problemsOf(base, warning);
+          if (now.length > 0) throw invalidWarning(now);
+          return { record: warning };
+        },
+      });
       const points = await contactPointsOf(trx, input.caseId, warning.recipients);
       const queued: NewDelivery[] = [];
       for (const recipient of warning.recipients) {
@@ -228,8 +234,18 @@ export async function issueWarning(
       };
     });
   } catch (e) {
+    const refusal = prepareRefusal(e);
+    if (refusal !== undefined) throw refusal;
     throw toStoreError(deps.store, e, `issue warning ${id}`);
   }
+}
+
+function invalidWarning(problems: DeskProblem[]): DeskError {
+  return new DeskError(
+    "DESK_INVALID",
+    `the warning is not valid: ${problems.map((p) => `${p.path}: ${p.message}`).join("; ")}`,
+    problems,
+  );
 }
 
 /** A delivery's expiry horizon helper for reminders: now + ms. */

@@ -14,6 +14,8 @@ import { genericDb, recordTable } from "./records/record-db.js";
 import type { RecordColumns } from "./records/record-columns.js";
 import { tableOf } from "./records/record-tables.js";
 import { sourceRowToSource } from "./records/source.mapper.js";
+import type { Kysely } from "kysely";
+import type { Database } from "./database.js";
 import type { Store } from "./store.js";
 import { identityCodecOf, toStoreError } from "./store-registry.js";
 
@@ -76,43 +78,51 @@ export async function readCase(
   options: ReadCaseOptions = {},
 ): Promise<CaseBundle | undefined> {
   try {
-    const caseRow = await store.db
-      .selectFrom("cases")
-      .select(["manifest"])
-      .where("id", "=", caseId)
-      .executeTakeFirst();
-    if (caseRow === undefined) return undefined;
-    const records: Partial<Record<RecordKind, unknown[]>> = {};
-    for (const kind of RECORD_KINDS) {
-      const spec = tableOf(kind);
-      let q = genericDb(store.db)
-        .selectFrom(recordTable(spec.table))
-        .selectAll()
-        .where("case_id", "=", caseId);
-      if (options.asOf !== undefined) q = q.where("known_at", "<=", options.asOf);
-      const rows: RecordColumns[] = await q.orderBy("id").execute();
-      if (kind === "source") {
-        const ids = await identitiesFor(
-          store.db,
-          options,
-          caseId,
-          rows.map((r) => r.id),
-          identityCodecOf(store),
-        );
-        records[kind] = rows.map((r) =>
-          sourceRowToSource(r as never, ids?.get(identityMapKey(caseId, r.id))),
-        );
-      } else {
-        records[kind] = rows.map((r) => spec.fromRow(r));
-      }
-    }
-    return {
-      manifest: JSON.parse(caseRow.manifest) as CaseManifest,
-      records: records as unknown as CaseRecords,
-    };
+    return await readCaseIn(store, store.db, caseId, options);
   } catch (e) {
     throw toStoreError(store, e, `read case ${caseId}`);
   }
+}
+
+/**
+ * {@link readCase} on a given connection or transaction of `store` — inside a write's transaction, the case as
+ * that transaction sees it (writes/write-record.ts checks a write against it). Errors are the driver's.
+ */
+export async function readCaseIn(
+  store: Store,
+  db: Kysely<Database>,
+  caseId: string,
+  options: ReadCaseOptions = {},
+): Promise<CaseBundle | undefined> {
+  const caseRow = await db
+    .selectFrom("cases")
+    .select(["manifest"])
+    .where("id", "=", caseId)
+    .executeTakeFirst();
+  if (caseRow === undefined) return undefined;
+  const records: Partial<Record<RecordKind, unknown[]>> = {};
+  for (const kind of RECORD_KINDS) {
+    const spec = tableOf(kind);
+    let q = genericDb(db).selectFrom(recordTable(spec.table)).selectAll().where("case_id", "=", caseId);
+    if (options.asOf !== undefined) q = q.where("known_at", "<=", options.asOf);
+    const rows: RecordColumns[] = await q.orderBy("id").execute();
+    if (kind === "source") {
+      const ids = await identitiesFor(
+        db,
+        options,
+        caseId,
+        rows.map((r) => r.id),
+        identityCodecOf(store),
+      );
+      records[kind] = rows.map((r) => sourceRowToSource(r as never, ids?.get(identityMapKey(caseId, r.id))));
+    } else {
+      records[kind] = rows.map((r) => spec.fromRow(r));
+    }
+  }
+  return {
+    manifest: JSON.parse(caseRow.manifest) as CaseManifest,
+    records: records as unknown as CaseRecords,
+  };
 }
 
 /**

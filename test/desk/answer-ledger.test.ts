@@ -109,4 +109,36 @@ describe.each(targets)("desk ledger writes on %s", (_name, makeTarget) => {
     expect((await store.db.selectFrom("record_writes").selectAll().execute()).length).toBe(before);
     expect((await verifyLog(store.db)).ok).toBe(true);
   });
+
+  it("checks the warning again once the case is locked: a recipient gone since the first check refuses it", async () => {
+    const writesBefore = (await store.db.selectFrom("record_writes").selectAll().execute()).length;
+    const warning = {
+      caseId: CASE_ID,
+      id: "w-recipient-gone",
+      sender: "un-hq",
+      recipients: ["un-mission"],
+      summary: "A warning whose recipient is deleted while it is being issued",
+    };
+    // The guard runs first in the write's transaction: it stands for another writer whose delete of the recipient
+    // committed after issueWarning's first check and before this transaction took the case's lock.
+    const issuing = issueWarning(
+      warning,
+      { store, clock: time.clock, deskKey: DESK_KEY, actor: "analyst-1" },
+      undefined,
+      async (trx) => {
+        await trx
+          .deleteFrom("actors")
+          .where("case_id", "=", CASE_ID)
+          .where("id", "=", "un-mission")
+          .execute();
+        return true;
+      },
+    );
+    await expect(issuing).rejects.toMatchObject({ code: "DESK_INVALID" });
+    await expect(issuing).rejects.toThrow(/recipients\[0\]: no actor "un-mission"/);
+    // Nothing was written, the guard's delete included (one transaction).
+    expect((await store.db.selectFrom("record_writes").selectAll().execute()).length).toBe(writesBefore);
+    expect(await currentRow(store.db, CASE_ID, "warning", "w-recipient-gone")).toBeUndefined();
+    expect(await currentRow(store.db, CASE_ID, "actor", "un-mission")).toBeDefined();
+  });
 });

@@ -12,6 +12,7 @@ import { redactDeep } from "../redact.js";
 import { AnswerSlot, type CachedAnswer } from "./answer-slot.js";
 import { versionAtLeast } from "../../storage/index.js";
 import { readCacheOf, type ReadCache } from "./read-cache.js";
+import { encodeAnswer, negotiateCoding, noneMatchHits } from "./encoded-answer.js";
 import { MIN_VERSION_HEADER, VERSION_HEADER } from "./version-headers.js";
 
 /** What a cached route computes on a miss: the body, and the confidential sources of the data it came from. */
@@ -71,14 +72,25 @@ async function answer(
     (latest) => min === undefined || versionAtLeast(latest.version, min),
   );
   const { answer } = served;
+  // Only redacted bodies are compressed (encoded-answer.ts: no secret beside writer-controlled text).
+  const coding = viewer.entitled
+    ? "identity"
+    : negotiateCoding(c.req.header("Accept-Encoding"), bodyLength(answer));
+  const variant = await encodeAnswer(answer, coding).catch(() => encodeAnswer(answer, "identity"));
   // The store version the answer was computed at: older than the store's while a stale answer is served.
-  const headers = { ETag: answer.etag, [VERSION_HEADER]: served.version };
-  if (matches(c.req.header("If-None-Match"), answer.etag)) return c.body(null, 304, headers);
-  const body = answer.body;
-  const json = { "Content-Type": "application/json", ...headers };
-  return typeof body === "string"
-    ? c.body(body, 200, json)
-    : c.body(body as Uint8Array<ArrayBuffer>, 200, json);
+  const headers: Record<string, string> = {
+    ETag: variant.etag,
+    Vary: "Accept-Encoding",
+    [VERSION_HEADER]: served.version,
+  };
+  if (noneMatchHits(c.req.header("If-None-Match"), answer.etag)) return c.body(null, 304, headers);
+  if (variant.coding !== "identity") headers["Content-Encoding"] = variant.coding;
+  headers["Content-Type"] = "application/json";
+  return c.body(variant.body as Uint8Array<ArrayBuffer>, 200, headers);
+}
+
+function bodyLength(answer: CachedAnswer): number {
+  return typeof answer.body === "string" ? Buffer.byteLength(answer.body) : answer.body.byteLength;
 }
 
 /**
@@ -99,11 +111,4 @@ function serialise(value: unknown): CachedAnswer {
   const body = Buffer.from(JSON.stringify(value), "utf8");
   const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`;
   return { body, etag };
-}
-
-/** If-None-Match: `*`, or a list of tags, weak or strong (RFC 9110 §13.1.2: weak comparison). */
-function matches(header: string | undefined, etag: string): boolean {
-  if (header === undefined) return false;
-  if (header.trim() === "*") return true;
-  return header.split(",").some((t) => t.trim().replace(/^W\//, "") === etag);
 }

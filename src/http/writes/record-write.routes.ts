@@ -7,16 +7,16 @@
 import type { Context } from "hono";
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { checkRecordWrite } from "../../casefiles/check-write.js";
-import type { RecordKind } from "../../domain/index.js";
+import type { CaseBundle, RecordKind } from "../../domain/index.js";
 import { allowed, requirePermission } from "../../security/auth.middleware.js";
 import { denyRequest } from "../../security/denial-audit.js";
-import { readCase } from "../../storage/index.js";
 import {
   currentRow,
   findIdempotentAnswer,
   requestHash,
   writeRecord,
   type IdempotencyClaim,
+  type PreparedWrite,
 } from "../../storage/writes/index.js";
 import { ApiError } from "../api-error.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
@@ -58,20 +58,24 @@ export function registerRecordWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
   const store = deps.store;
   const write = requirePermission("records:write");
 
-  /** Check a create or update body against the stored case; the parsed record and its backfill reason. */
-  async function checked(c: C, caseId: string, kind: RecordKind, id: string, raw: Record<string, unknown>) {
+  /**
+   * The check of a create or update body, run by writeRecord against the case as locked in the write's
+   * transaction (so no concurrent write can slip between the check and the commit): every problem of the record
+   * by field path (400, nothing written), else the parsed record and its backfill reason.
+   */
+  function checkBody(kind: RecordKind, id: string, raw: Record<string, unknown>) {
     const today = dayOf(clock());
-    const { record, backfillReason } = prepareBody(raw, today);
-    const base = await readCase(store, caseId);
-    if (!base) throw new ApiError("not-found", `no case with id "${caseId}"`);
-    const check = checkRecordWrite(base, { kind, id, raw: record });
-    const backfill = check.record
-      ? backfillProblems(check.record.knownAt, today, backfillReason)
-      : { problems: [] };
-    const problems = [...check.problems, ...backfill.problems];
-    if (problems.length > 0 || !check.record)
-      throw invalidRecord(scrub(problems, protectedValues(kind, raw)));
-    return { record: check.record, backfillReason: "reason" in backfill ? backfill.reason : undefined };
+    const { record: body, backfillReason } = prepareBody(raw, today);
+    return (base: CaseBundle): PreparedWrite => {
+      const check = checkRecordWrite(base, { kind, id, raw: body });
+      const backfill = check.record
+        ? backfillProblems(check.record.knownAt, today, backfillReason)
+        : { problems: [] };
+      const problems = [...check.problems, ...backfill.problems];
+      if (problems.length > 0 || !check.record)
+        throw invalidRecord(scrub(problems, protectedValues(kind, raw)));
+      return { record: check.record, backfillReason: "reason" in backfill ? backfill.reason : undefined };
+    };
   }
 
   const told = (
@@ -105,30 +109,30 @@ export function registerRecordWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
       }
     }
     const id = typeof raw.id === "string" ? raw.id : "";
-    const base = await readCase(store, caseId);
-    if (!base) throw new ApiError("not-found", `no case with id "${caseId}"`);
-    if (
-      id !== "" &&
-      Object.values(base.records).some((list: readonly { id: string }[]) => list.some((r) => r.id === id))
-    )
-      throw new ApiError(
-        "conflict",
-        `a record with id "${id}" exists in this case (ids are unique within a case)`,
-      );
-    const { record, backfillReason } = await checked(c, caseId, kind, id, raw);
+    const check = checkBody(kind, id, raw);
     try {
       const r = await writeRecord(store, {
         caseId,
         kind,
-        id: record.id,
+        id,
         op: "create",
-        record,
+        prepare: (base) => {
+          if (
+            Object.values(base.records).some((list: readonly { id: string }[]) =>
+              list.some((x) => x.id === id),
+            )
+          )
+            throw new ApiError(
+              "conflict",
+              `a record with id "${id}" exists in this case (ids are unique within a case)`,
+            );
+          return check(base);
+        },
         actor: principal.userId,
         at: clock().toISOString(),
-        ...(backfillReason !== undefined ? { backfillReason } : {}),
         ...(claim ? { idempotency: claim } : {}),
       });
-      told(caseId, kind, record.id, r.version, "create", principal.userId);
+      told(caseId, kind, id, r.version, "create", principal.userId);
       c.header("ETag", etag(r.version ?? ""));
       return c.json({ record: r.record, version: r.version }, 201);
     } catch (e) {
@@ -154,18 +158,17 @@ export function registerRecordWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
     guardConfidential(c, kind, raw, cur.confidential);
     if (raw.id !== undefined && raw.id !== id)
       throw invalidRecord([{ path: "id", message: `the body's id must be the path's ("${id}")` }]);
-    const { record, backfillReason } = await checked(c, caseId, kind, id, { ...raw, id });
+    const check = checkBody(kind, id, { ...raw, id });
     try {
       const r = await writeRecord(store, {
         caseId,
         kind,
         id,
         op: "update",
-        record,
+        prepare: check,
         expectedVersion: expected,
         actor: principal.userId,
         at: clock().toISOString(),
-        ...(backfillReason !== undefined ? { backfillReason } : {}),
       });
       told(caseId, kind, id, r.version, "update", principal.userId);
       c.header("ETag", etag(r.version ?? ""));
@@ -185,24 +188,24 @@ export function registerRecordWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
     const cur = await currentRow(store.db, caseId, kind, id);
     if (!cur) throw new ApiError("not-found", `no ${kind} with id "${id}" in case "${caseId}"`);
     guardConfidential(c, kind, undefined, cur.confidential);
-    const base = await readCase(store, caseId);
-    if (!base) throw new ApiError("not-found", `no case with id "${caseId}"`);
-    const problems = checkRecordWrite(base, { kind, id }).problems;
-    if (problems.length > 0)
-      throw new ApiError(
-        "conflict",
-        "other records still refer to this one; nothing was deleted",
-        undefined,
-        {
-          problems,
-        },
-      );
     try {
       await writeRecord(store, {
         caseId,
         kind,
         id,
         op: "delete",
+        // Nothing may still refer to the record, as the case stands when the delete holds its lock.
+        prepare: (base) => {
+          const problems = checkRecordWrite(base, { kind, id }).problems;
+          if (problems.length > 0)
+            throw new ApiError(
+              "conflict",
+              "other records still refer to this one; nothing was deleted",
+              undefined,
+              { problems },
+            );
+          return {};
+        },
         expectedVersion: expected,
         actor: principal.userId,
         at: clock().toISOString(),

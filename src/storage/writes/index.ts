@@ -5,6 +5,8 @@ export { WriteError, type WriteErrorCode } from "./write-error.js";
 export {
   writeRecord,
   writeRecordIn,
+  prepareRefusal,
+  type PreparedWrite,
   type RecordWriteOp,
   type RecordWriteRequest,
   type RecordWriteResult,

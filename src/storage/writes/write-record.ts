@@ -8,7 +8,8 @@
  */
 import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
-import type { RecordKind, RecordOf } from "../../domain/index.js";
+import type { CaseBundle, RecordKind, RecordOf } from "../../domain/index.js";
+import { readCaseIn } from "../case.repository.js";
 import type { Database } from "../database.js";
 import { insertDerived } from "../load-case.js";
 import { genericDb, recordTable } from "../records/record-db.js";
@@ -43,6 +44,33 @@ export interface RecordWriteRequest<K extends RecordKind = RecordKind> {
   readonly idempotency?: IdempotencyClaim;
   /** The log leaf's action for the record (default: the op; the desk logs an answer's Response as `response`). */
   readonly logAction?: LogAction;
+  /**
+   * Checks the write against the case as it stands once the case is locked in this transaction, and gives the
+   * record to write and its backfill reason (replacing `record` and `backfillReason`). What it throws refuses
+   * the write (nothing is written) and reaches the caller as it was thrown. With it, two writes to one case can
+   * never both pass a check the other would fail (a source deleted while an incident comes to cite it).
+   */
+  readonly prepare?: (base: CaseBundle) => PreparedWrite<K>;
+}
+
+/** What {@link RecordWriteRequest.prepare} gives: the checked record (none for a delete) and its backfill reason. */
+export interface PreparedWrite<K extends RecordKind = RecordKind> {
+  readonly record?: RecordOf<K>;
+  readonly backfillReason?: string;
+}
+
+/** Carries what a `prepare` threw through the transaction, so it is not taken for a store error. */
+class PrepareRefused {
+  constructor(readonly reason: unknown) {}
+}
+
+/**
+ * What a `prepare` threw, when `error` (caught around a transaction that called {@link writeRecordIn}) is such a
+ * refusal; else undefined (a store error).
+ * @example catch (e) { const refusal = prepareRefusal(e); if (refusal) throw refusal; throw toStoreError(store, e, "…"); }
+ */
+export function prepareRefusal(error: unknown): unknown {
+  return error instanceof PrepareRefused ? error.reason : undefined;
 }
 
 /** The committed write: the record as stored (a confidential source as its placeholder) and its version. */
@@ -64,6 +92,8 @@ export async function writeRecord<K extends RecordKind>(
   try {
     return await store.db.transaction().execute((trx) => writeRecordIn(store, trx, w));
   } catch (e) {
+    const refusal = prepareRefusal(e);
+    if (refusal !== undefined) throw refusal;
     if (e instanceof WriteError) throw e;
     throw toStoreError(store, e, `${w.op} ${w.kind} ${w.id}`);
   }
@@ -81,8 +111,8 @@ export async function writeRecordIn<K extends RecordKind>(
   w: RecordWriteRequest<K>,
 ): Promise<RecordWriteResult<K>> {
   const spec = tableOf(w.kind);
-  const found = await trx.selectFrom("cases").select("id").where("id", "=", w.caseId).executeTakeFirst();
-  if (!found) throw new WriteError("CASE_NOT_FOUND", `no case with id "${w.caseId}"`);
+  await lockCase(trx, w.caseId);
+  const { record, backfillReason } = await prepared(store, trx, w);
   const cur = await currentRow(trx, w.caseId, w.kind, w.id);
   if (w.op === "create" && cur) throw new WriteError("EXISTS", `${w.kind} "${w.id}" exists in this case`);
   if (w.op !== "create") {
@@ -128,14 +158,14 @@ export async function writeRecordIn<K extends RecordKind>(
       .execute();
   }
   const entries: LogEntry[] = [];
-  if (w.record !== undefined && w.op !== "delete") {
-    await genericDb(trx).insertInto(recordTable(spec.table)).values(spec.toRow(w.caseId, w.record)).execute();
-    await insertDerived(trx, w.caseId, w.kind, [w.record], codec);
-    if (await widenLiveCase(trx, w.caseId, w.record))
+  if (record !== undefined && w.op !== "delete") {
+    await genericDb(trx).insertInto(recordTable(spec.table)).values(spec.toRow(w.caseId, record)).execute();
+    await insertDerived(trx, w.caseId, w.kind, [record], codec);
+    if (await widenLiveCase(trx, w.caseId, record))
       entries.push({ action: "update", table: "cases", key: { id: w.caseId }, actor: w.actor, at: w.at });
   }
   const confidential =
-    (cur?.confidential ?? false) || (w.kind === "source" && (w.record as RecordOf<"source">)?.confidential);
+    (cur?.confidential ?? false) || (w.kind === "source" && (record as RecordOf<"source">)?.confidential);
   if (confidential) await sealSourceVersions(trx, w.caseId, [w.id]);
   await trx
     .deleteFrom("record_backfills")
@@ -143,14 +173,14 @@ export async function writeRecordIn<K extends RecordKind>(
     .where("record_kind", "=", w.kind)
     .where("record_id", "=", w.id)
     .execute();
-  if (w.backfillReason !== undefined && w.op !== "delete")
+  if (backfillReason !== undefined && w.op !== "delete")
     await trx
       .insertInto("record_backfills")
       .values({
         case_id: w.caseId,
         record_kind: w.kind,
         record_id: w.id,
-        reason: w.backfillReason,
+        reason: backfillReason,
         entered_at: w.at,
         entered_by: w.actor,
       })
@@ -235,4 +265,42 @@ async function deleteDerived(
       .where("case_id", "=", caseId)
       .where("source_id", "=", id)
       .execute();
+}
+
+/**
+ * Take the case's write lock for the rest of the transaction: a no-op update of its row. PostgreSQL holds the
+ * row lock until commit, so writes to one case (from any process) run one after the other and each sees the
+ * last one's rows; SQLite takes its database write lock at the first write of a transaction, before any read,
+ * so the transaction reads the latest commit (a deferred read-then-write could not).
+ * @throws WriteError CASE_NOT_FOUND
+ */
+async function lockCase(trx: Transaction<Database>, caseId: string): Promise<void> {
+  const r = await trx
+    .updateTable("cases")
+    // A non-key column: setting the key, even to itself, would make SQLite count the case's rows in every table
+    // that refers to it.
+    .set((eb) => ({ content_hash: eb.ref("content_hash") }))
+    .where("id", "=", caseId)
+    .executeTakeFirst();
+  if (Number(r.numUpdatedRows) === 0) throw new WriteError("CASE_NOT_FOUND", `no case with id "${caseId}"`);
+}
+
+/** The record and backfill reason to write: the request's, or what its `prepare` makes of the locked case. */
+async function prepared<K extends RecordKind>(
+  store: Store,
+  trx: Transaction<Database>,
+  w: RecordWriteRequest<K>,
+): Promise<PreparedWrite<K>> {
+  if (!w.prepare) return { record: w.record, backfillReason: w.backfillReason };
+  const base = await readCaseIn(store, trx, w.caseId);
+  if (!base) throw new WriteError("CASE_NOT_FOUND", `no case with id "${w.caseId}"`);
+  let made: PreparedWrite<K>;
+  try {
+    made = w.prepare(base);
+  } catch (e) {
+    throw new PrepareRefused(e);
+  }
+  if (made.record !== undefined && made.record.id !== w.id)
+    throw new PrepareRefused(new Error(`prepare gave record "${made.record.id}" for a write of "${w.id}"`));
+  return made;
 }
