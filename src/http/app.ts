@@ -28,6 +28,7 @@ import { auditDenials } from "../security/denial-audit.js";
 import { authPortFor, loginDepsFor, recordAudit } from "../storage/accounts/index.js";
 import { confidentialOf } from "./cache/confidential-of.js";
 import { writeVersions } from "./cache/version-headers.js";
+import { shareReadCache } from "./cache/read-cache.js";
 import { PRIVATE_PUBLIC_PATHS } from "./http-security.js";
 import { registerTrust } from "./routes/trust.route.js";
 import { registerAnswerPages } from "./routes/answer.route.js";
@@ -119,6 +120,8 @@ export function createApp(deps: HttpDeps): OpenAPIHono<HttpEnv> {
   const clock = security?.clock ?? (() => new Date());
   const live = deps.live ?? new EventHub();
   const writeDeps = { ...deps, live };
+  // One read cache: a write is checked against the case the reads cached when it is still current.
+  shareReadCache(deps, writeDeps);
   registerCaseWrites(app, writeDeps, clock);
   registerRecordWrites(app, writeDeps, clock);
   registerEvents(app, live);

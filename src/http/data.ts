@@ -176,6 +176,24 @@ function versionOf(deps: HttpDeps, caseId: string, storeVersion: string): Promis
   );
 }
 
+/**
+ * The case as this process's read cache holds it, when the cache read it at exactly `storeVersion` (a version
+ * read before the case was, so the bundle is the store at that version when no commit came since): what a
+ * write checks against instead of reading the case again (writes/write-record.ts `baseAt`).
+ */
+export async function cachedBundleAt(
+  deps: HttpDeps,
+  caseId: string,
+  storeVersion: string,
+): Promise<CaseBundle | undefined> {
+  const held = readCacheOf(deps).cases.get(caseId);
+  if (held?.version !== storeVersion) return undefined;
+  return held.value.then(
+    (v) => v.bundle,
+    () => undefined,
+  );
+}
+
 /** The analyses that read the daily replay's alerts (the others assess one day, or read no engine output). */
 const USES_REPLAY: ReadonlySet<AnalysisName> = new Set(["alerts", "ledger", "gaps", "scorecard"]);
 

@@ -3,7 +3,8 @@
  * so every process serving one store (several on PostgreSQL) agrees on it without talking to the others.
  * @module
  */
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "./database.js";
 import type { Store } from "./store.js";
 
 /**
@@ -16,9 +17,14 @@ import type { Store } from "./store.js";
  * @example await storeVersion(store) // "1873.2"
  */
 export async function storeVersion(store: Store): Promise<string> {
+  return storeVersionIn(store.db);
+}
+
+/** {@link storeVersion} on a given connection or transaction (inside one: the version as it sees the store). */
+export async function storeVersionIn(db: Kysely<Database>): Promise<string> {
   const row = await sql<VersionRow>`
     select (select max(leaf_index) from log_leaves) as head, (select count(*) from cases) as cases`.execute(
-    store.db,
+    db,
   );
   return versionOfRow(row.rows[0]);
 }

@@ -59,6 +59,15 @@ export function readCacheOf(deps: HttpDeps): ReadCache {
 }
 
 /**
+ * Let `copy` (the same dependencies with something added, e.g. the write routes' event hub) use `deps`'s read
+ * cache rather than a cache of its own, so the write routes see what the read routes cached.
+ * @example const writeDeps = { ...deps, live }; shareReadCache(deps, writeDeps);
+ */
+export function shareReadCache(deps: HttpDeps, copy: HttpDeps): void {
+  caches.set(copy, readCacheOf(deps));
+}
+
+/**
  * `read()` once per store version: the memo `slot` is replaced when the version moves. A failed read is not
  * kept (the next request tries again).
  * @example const list = await perVersion(cache, "caseList", v, () => listCases(store));

@@ -19,6 +19,7 @@ import {
   type PreparedWrite,
 } from "../../storage/writes/index.js";
 import { ApiError } from "../api-error.js";
+import { cachedBundleAt } from "../data.js";
 import type { HttpDeps, HttpEnv } from "../deps.js";
 import {
   backfillProblems,
@@ -116,6 +117,7 @@ export function registerRecordWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
         kind,
         id,
         op: "create",
+        baseAt: (v) => cachedBundleAt(deps, caseId, v),
         prepare: (base) => {
           if (
             Object.values(base.records).some((list: readonly { id: string }[]) =>
@@ -165,6 +167,7 @@ export function registerRecordWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
         kind,
         id,
         op: "update",
+        baseAt: (v) => cachedBundleAt(deps, caseId, v),
         prepare: check,
         expectedVersion: expected,
         actor: principal.userId,
@@ -195,6 +198,7 @@ export function registerRecordWrites(app: OpenAPIHono<HttpEnv>, deps: HttpDeps, 
         id,
         op: "delete",
         // Nothing may still refer to the record, as the case stands when the delete holds its lock.
+        baseAt: (v) => cachedBundleAt(deps, caseId, v),
         prepare: (base) => {
           const problems = checkRecordWrite(base, { kind, id }).problems;
           if (problems.length > 0)

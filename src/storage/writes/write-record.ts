@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { CaseBundle, RecordKind, RecordOf } from "../../domain/index.js";
 import { readCaseIn } from "../case.repository.js";
+import { storeVersionIn } from "../store-version.js";
 import type { Database } from "../database.js";
 import { insertDerived } from "../load-case.js";
 import { genericDb, recordTable } from "../records/record-db.js";
@@ -20,6 +21,7 @@ import { sealSourceVersions } from "../imports/source-versions.js";
 import { appendToLog, type LogAction, type LogEntry } from "../log/log-append.js";
 import { recordAudit } from "../accounts/account.repository.js";
 import { currentRow } from "./record-version.js";
+import { inCaseOrder } from "./case-write-queue.js";
 import { WriteError } from "./write-error.js";
 import { widenLiveCase } from "./live-case.js";
 import { saveIdempotentAnswer, type IdempotencyClaim } from "./idempotency.repository.js";
@@ -51,6 +53,13 @@ export interface RecordWriteRequest<K extends RecordKind = RecordKind> {
    * never both pass a check the other would fail (a source deleted while an incident comes to cite it).
    */
   readonly prepare?: (base: CaseBundle) => PreparedWrite<K>;
+  /**
+   * The case as a bundle the caller already holds, if it is the store exactly at `storeVersion` (a read cache's,
+   * read with `readCase`'s default options); `prepare` then checks against it instead of reading the case
+   * again. Asked with the store's version as this transaction sees it once the case is locked, so a bundle of
+   * any other moment is never used.
+   */
+  readonly baseAt?: (storeVersion: string) => Promise<CaseBundle | undefined>;
 }
 
 /** What {@link RecordWriteRequest.prepare} gives: the checked record (none for a delete) and its backfill reason. */
@@ -90,7 +99,10 @@ export async function writeRecord<K extends RecordKind>(
   w: RecordWriteRequest<K>,
 ): Promise<RecordWriteResult<K>> {
   try {
-    return await store.db.transaction().execute((trx) => writeRecordIn(store, trx, w));
+    // One write per case at a time from this process (case-write-queue.ts): waiting writes hold no connection.
+    return await inCaseOrder(store, w.caseId, () =>
+      store.db.transaction().execute((trx) => writeRecordIn(store, trx, w)),
+    );
   } catch (e) {
     const refusal = prepareRefusal(e);
     if (refusal !== undefined) throw refusal;
@@ -292,7 +304,8 @@ async function prepared<K extends RecordKind>(
   w: RecordWriteRequest<K>,
 ): Promise<PreparedWrite<K>> {
   if (!w.prepare) return { record: w.record, backfillReason: w.backfillReason };
-  const base = await readCaseIn(store, trx, w.caseId);
+  const held = w.baseAt ? await w.baseAt(await storeVersionIn(trx)) : undefined;
+  const base = held ?? (await readCaseIn(store, trx, w.caseId));
   if (!base) throw new WriteError("CASE_NOT_FOUND", `no case with id "${w.caseId}"`);
   let made: PreparedWrite<K>;
   try {
