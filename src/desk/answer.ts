@@ -14,14 +14,17 @@ import {
   type AnswerTokenRow,
 } from "../storage/desk/index.js";
 import { toStoreError } from "../storage/store-registry.js";
-import { writeRecordIn } from "../storage/writes/index.js";
+import { prepareRefusal, writeRecordIn } from "../storage/writes/index.js";
 import { recordAudit } from "../storage/accounts/index.js";
 import { TOKEN_PATTERN, tokenHash } from "./answer-token.js";
 import { dayOf, type Clock } from "./clock.js";
 import { buildDeskMessage, type DeskMessage } from "./desk-message.js";
 
 /** Why a token is refused. */
-export type TokenRefusal = "malformed" | "unknown" | "expired" | "used" | "foreign";
+export type TokenRefusal = "malformed" | "unknown" | "expired" | "used" | "foreign" | "withdrawn";
+
+/** The warning a link answers, or its recipient, is no longer in the case (deleted since it was issued). */
+class Withdrawn {}
 
 export type TokenCheck =
   { readonly ok: true; readonly row: AnswerTokenRow } | { readonly ok: false; readonly reason: TokenRefusal };
@@ -160,12 +163,32 @@ export async function submitAnswer(
         ...write,
         kind: "response",
         id,
-        record: response,
         logAction: "response",
+        // Checked once the case is locked: a warning (or recipient) deleted since it was issued takes no answer,
+        // and the token stays unspent (the whole transaction rolls back).
+        prepare: (base) => {
+          const present = (list: readonly { id: string }[], x: string) => list.some((r) => r.id === x);
+          if (
+            !present(base.records.warning, row.warning_id) ||
+            !present(base.records.actor, row.recipient_id)
+          )
+            throw new Withdrawn();
+          return { record: response };
+        },
       });
       return true;
     });
   } catch (e) {
+    if (prepareRefusal(e) instanceof Withdrawn) {
+      await audit(
+        deps,
+        "answer.token",
+        "denied",
+        `${row.case_id}/${row.warning_id}/${row.recipient_id}`,
+        "withdrawn",
+      );
+      return { ok: false, reason: "withdrawn" };
+    }
     throw toStoreError(deps.store, e, "record an answer");
   }
   const target = `${row.case_id}/${row.warning_id}/${row.recipient_id}`;

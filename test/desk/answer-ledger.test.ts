@@ -7,7 +7,7 @@ import { findAnswerTokenFor } from "../../src/desk/answer-lookup.js";
 import { loadCase, type Store } from "../../src/storage/index.js";
 
 import { verifyLog } from "../../src/storage/log/log-verify.js";
-import { currentRow } from "../../src/storage/writes/index.js";
+import { currentRow, writeRecord } from "../../src/storage/writes/index.js";
 import { syntheticBundle } from "../storage/fixtures.js";
 import { postgresTarget, sqliteTarget, type StoreTarget } from "../storage/store-targets.js";
 import { CASE_ID, DESK_KEY, movableClock } from "./desk-fixture.js";
@@ -140,5 +140,44 @@ describe.each(targets)("desk ledger writes on %s", (_name, makeTarget) => {
     expect((await store.db.selectFrom("record_writes").selectAll().execute()).length).toBe(writesBefore);
     expect(await currentRow(store.db, CASE_ID, "warning", "w-recipient-gone")).toBeUndefined();
     expect(await currentRow(store.db, CASE_ID, "actor", "un-mission")).toBeDefined();
+  });
+
+  it("refuses an answer to a warning deleted since it was issued, and leaves its token unspent", async () => {
+    await issueWarning(
+      {
+        caseId: CASE_ID,
+        id: "w-withdrawn",
+        sender: "un-hq",
+        recipients: ["un-mission"],
+        summary: "A warning withdrawn before its recipient answers",
+      },
+      { store, clock: time.clock, deskKey: DESK_KEY, actor: "analyst-1" },
+    );
+    const version = (await currentRow(store.db, CASE_ID, "warning", "w-withdrawn"))!.version;
+    await writeRecord(store, {
+      caseId: CASE_ID,
+      kind: "warning",
+      id: "w-withdrawn",
+      op: "delete",
+      expectedVersion: version,
+      actor: "analyst-1",
+      at: time.clock().toISOString(),
+    });
+    const row = await findAnswerTokenFor(store, CASE_ID, "w-withdrawn", "un-mission");
+    const writesBefore = (await store.db.selectFrom("record_writes").selectAll().execute()).length;
+    const answered = await submitAnswer({ store, clock: time.clock }, tokenOf(DESK_KEY, row!.nonce), {
+      choice: { kind: "acknowledge" },
+    });
+    expect(answered).toEqual({ ok: false, reason: "withdrawn" });
+    expect((await store.db.selectFrom("record_writes").selectAll().execute()).length).toBe(writesBefore);
+    expect((await findAnswerTokenFor(store, CASE_ID, "w-withdrawn", "un-mission"))?.used_at).toBeNull();
+    const refusals = await store.db
+      .selectFrom("audit_events")
+      .select(["action", "outcome", "target"])
+      .where("target", "=", `${CASE_ID}/w-withdrawn/un-mission`)
+      .execute();
+    expect(refusals).toEqual([
+      { action: "answer.token", outcome: "denied", target: `${CASE_ID}/w-withdrawn/un-mission` },
+    ]);
   });
 });
