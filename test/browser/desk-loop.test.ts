@@ -201,7 +201,9 @@ async function signIn(page: Page, url: string, lang: "en" | "fr"): Promise<void>
   await page.getByLabel("User name").fill("eve");
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByText("Signed in as").waitFor();
+  // The user menu, as the other browser suites wait for it: "Signed in as" is also the sign-in page's own status
+  // line until it navigates away, and two matches fail a strict locator.
+  await page.locator(".user-menu .user-name").waitFor();
   await page.evaluate((l) => localStorage.setItem("tocsin.lang", l), lang);
 }
 
