@@ -4,7 +4,7 @@
 // in any coding; bodies made for viewers entitled to confidential sources are never compressed.
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CASE_ID, rwandaBundle } from "./http-fixture.js";
+import { CASE_ID, confidentialCitations, rwandaBundle } from "./http-fixture.js";
 import {
   noticePgSkipped,
   NOW,
@@ -27,14 +27,7 @@ describe.each(TRUST_DIALECTS)("answer codings on $dialect", ({ dialect, skip }) 
   beforeAll(async () => {
     if (skip) return;
     const bundle = await rwandaBundle();
-    const confidential = new Set(bundle.records.source.filter((s) => s.confidential).map((s) => s.id));
-    const all = Object.values(bundle.records) as readonly (readonly {
-      citations: readonly { source: string; locator: string }[];
-    }[])[];
-    confidentialLocators = all.flatMap((records) =>
-      records.flatMap((r) => r.citations.filter((c) => confidential.has(c.source)).map((c) => c.locator)),
-    );
-    sourceId = bundle.records.source.find((s) => !s.confidential)?.id ?? "";
+    ({ locators: confidentialLocators, openSource: sourceId } = confidentialCitations(bundle));
     f = await trustFixture(bundle, dialect);
     app = f.app("private");
   }, 120_000);

@@ -26,6 +26,21 @@ export async function rwandaBundle(): Promise<CaseBundle> {
 }
 
 /** The bundle with `canary` written into every protected-identity field of every confidential source. */
+/**
+ * The locators of every citation of a confidential source in `bundle`: what no answer made for a viewer who is
+ * not entitled to confidential sources may contain; and the id of the first source that is not confidential.
+ */
+export function confidentialCitations(bundle: CaseBundle): { locators: string[]; openSource: string } {
+  const confidential = new Set(bundle.records.source.filter((s) => s.confidential).map((s) => s.id));
+  const all = Object.values(bundle.records) as readonly (readonly {
+    citations: readonly { source: string; locator: string }[];
+  }[])[];
+  const locators = all.flatMap((records) =>
+    records.flatMap((r) => r.citations.filter((c) => confidential.has(c.source)).map((c) => c.locator)),
+  );
+  return { locators, openSource: bundle.records.source.find((s) => !s.confidential)?.id ?? "" };
+}
+
 export function withCanary(bundle: CaseBundle, canary: string): CaseBundle {
   const source = bundle.records.source.map((s): Source =>
     s.confidential

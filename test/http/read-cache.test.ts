@@ -7,7 +7,7 @@ import { readCacheOf } from "../../src/http/cache/read-cache.js";
 import { createApp } from "../../src/http/app.js";
 import { loadCase, openStore, type Store } from "../../src/storage/index.js";
 import { encryptingCodec } from "../../src/storage/keys/index.js";
-import { CASE_ID, rwandaBundle } from "./http-fixture.js";
+import { CASE_ID, confidentialCitations, rwandaBundle } from "./http-fixture.js";
 import {
   noticePgSkipped,
   NOW,
@@ -31,14 +31,7 @@ describe.each(TRUST_DIALECTS)("read cache on $dialect", ({ dialect, skip }) => {
   beforeAll(async () => {
     if (skip) return;
     const bundle = await rwandaBundle();
-    const confidential = new Set(bundle.records.source.filter((s) => s.confidential).map((s) => s.id));
-    const all = Object.values(bundle.records) as readonly (readonly {
-      citations: readonly { source: string; locator: string }[];
-    }[])[];
-    confidentialLocators = all.flatMap((records) =>
-      records.flatMap((r) => r.citations.filter((c) => confidential.has(c.source)).map((c) => c.locator)),
-    );
-    sourceId = bundle.records.source.find((s) => !s.confidential)?.id ?? "";
+    ({ locators: confidentialLocators, openSource: sourceId } = confidentialCitations(bundle));
     f = await trustFixture(bundle, dialect);
     app = f.app("private");
   }, 120_000);
